@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
+import { loadRegistry } from '../core/fs.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+import type { Command } from './main.ts';
+
+/** The content folder a command works on: --content, then PLEXUS_CONTENT, then `content/`. */
+export async function contentDir(value: unknown, io: Io): Promise<string> {
+  const dir = resolve(io.cwd, typeof value === 'string' ? value : io.env.PLEXUS_CONTENT ?? 'content');
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`No registry folder at ${dir}.`);
+  return dir;
+}
+
+/** `PLEXUS_TODAY` pins "today" for reproducible checks; otherwise the real date. */
+export function today(io: Io): string | undefined {
+  const value = io.env.PLEXUS_TODAY;
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`PLEXUS_TODAY must be YYYY-MM-DD, not "${value}".`);
+  return value;
+}
+
+export const check: Command = {
+  summary: 'Validate the registry: schemas, references, events, reviews and policies.',
+  usage: 'plexus check [--content DIR] [--strict] [--format text|json]',
+  options: {
+    content: { type: 'string' },
+    strict: { type: 'boolean' },
+    format: { type: 'string' },
+  },
+  async run({ values }, io) {
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${String(format)}".`);
+    const { diagnostics: found, fileCount } = await loadRegistry(await contentDir(values.content, io), { cwd: io.cwd, today: today(io) });
+    const diagnostics: Diagnostic[] = values.strict ? found.map((d) => ({ ...d, severity: 'error' })) : found;
+    const failed = diagnostics.some((d) => d.severity === 'error');
+    if (format === 'json') {
+      io.out(JSON.stringify({ ok: !failed, files: fileCount, diagnostics }, null, 2));
+    } else {
+      for (const d of diagnostics) io.out(formatDiagnostic(d));
+      io.out(formatSummary(diagnostics, fileCount));
+    }
+    return failed ? EXIT.problems : EXIT.ok;
+  },
+};

@@ -1,0 +1,56 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT, UsageError, type Io } from './io.ts';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number>;
+}
+
+/** Sub-commands, loaded only when called. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.ts')).check,
+};
+
+function help(): string {
+  return [
+    'plexus: the integration registry as data',
+    '',
+    'Usage: plexus <command> [options]',
+    '',
+    'Commands:',
+    '  check     validate the registry and report problems as file:line:col',
+    '',
+    'Run `plexus <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runMain(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.out(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    return EXIT.usage;
+  }
+  const command = await load();
+  try {
+    const parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    if (parsed.values.help) {
+      io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+      return EXIT.ok;
+    }
+    return await command.run(parsed as never, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

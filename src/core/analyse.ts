@@ -1,0 +1,258 @@
+import { diagnostic } from './codes.ts';
+import { addDays, addMonths, monthsBetween } from './dates.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { Analysis, Registry, RepositoryLinks } from './model.ts';
+import { ALL_CLIENTS, type Docset } from './schemas/index.ts';
+
+/** Repository kinds that count as clients when an integration goes to "all-clients". */
+const CLIENT_KINDS = new Set(['service', 'frontend', 'gateway', 'monorepo']);
+
+const REVIEW_PERIOD: Record<Docset['frequency'], ((date: string) => string) | undefined> = {
+  weekly: (d) => addDays(d, 7),
+  monthly: (d) => addMonths(d, 1),
+  quarterly: (d) => addMonths(d, 3),
+  yearly: (d) => addMonths(d, 12),
+  'as-needed': undefined,
+};
+
+function sortedUnique(items: Iterable<string>): string[] {
+  return [...new Set(items)].sort();
+}
+
+/** Upstream/downstream, blast radius and event roles of each repository. */
+function deriveLinks(registry: Registry, consumersOf: Map<string, string[]>): Map<string, RepositoryLinks> {
+  const links = new Map<string, RepositoryLinks>();
+  const get = (id: string) => {
+    let l = links.get(id);
+    if (!l) links.set(id, (l = { provides: [], consumes: [], upstream: [], downstream: [], blastRadius: [], produces: [], consumesEvents: [] }));
+    return l;
+  };
+  for (const id of registry.repositories.keys()) get(id);
+  for (const [id, integration] of registry.integrations) {
+    const { from, direction } = integration.data;
+    const provider = get(from);
+    provider.provides.push(id);
+    for (const consumer of consumersOf.get(id)!) {
+      const c = get(consumer);
+      c.consumes.push(id);
+      c.upstream.push(from);
+      provider.downstream.push(consumer);
+      if (direction === 'both-ways') {
+        provider.upstream.push(consumer);
+        c.downstream.push(from);
+      }
+    }
+  }
+  for (const [id, event] of registry.events) {
+    for (const p of event.data.producers) get(p).produces.push(id);
+    for (const c of event.data.consumers) get(c.repository).consumesEvents.push(id);
+  }
+  for (const l of links.values()) {
+    l.upstream = sortedUnique(l.upstream);
+    l.downstream = sortedUnique(l.downstream);
+    l.produces = sortedUnique(l.produces);
+    l.consumesEvents = sortedUnique(l.consumesEvents);
+  }
+  for (const [id, reach] of blastRadii(links)) links.get(id)!.blastRadius = reach;
+  return links;
+}
+
+/**
+ * Everything reachable downstream of each repository. Repositories in one strongly connected
+ * component reach the same set, so it is computed once per component (Tarjan, iterative),
+ * sinks first, instead of one search per repository: linear in the graph plus the output.
+ */
+function blastRadii(links: Map<string, RepositoryLinks>): Map<string, string[]> {
+  const ids = [...links.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const next = ids.map((id) => links.get(id)!.downstream.map((d) => index.get(d)).filter((d): d is number => d !== undefined));
+  const order = new Array<number>(ids.length).fill(-1);
+  const low = new Array<number>(ids.length).fill(0);
+  const component = new Array<number>(ids.length).fill(-1);
+  const onStack = new Array<boolean>(ids.length).fill(false);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < ids.length; root++) {
+    if (order[root] !== -1) continue;
+    const work: [node: number, edge: number][] = [[root, 0]];
+    order[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const [v, e] = frame;
+      if (e < next[v]!.length) {
+        frame[1]++;
+        const w = next[v]![e]!;
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = true;
+          work.push([w, 0]);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, order[w]!);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) { const u = work[work.length - 1]![0]; low[u] = Math.min(low[u]!, low[v]!); }
+      if (low[v] === order[v]) {
+        const members: number[] = [];
+        let w: number;
+        do { w = stack.pop()!; onStack[w] = false; component[w] = components.length; members.push(w); } while (w !== v);
+        components.push(members);
+      }
+    }
+  }
+  // Tarjan emits components sinks first, so every successor's reach is ready when needed.
+  const reach: Set<number>[] = [];
+  for (const [c, members] of components.entries()) {
+    const set = new Set<number>(members.length > 1 ? members : []);
+    for (const v of members) {
+      for (const w of next[v]!) {
+        const d = component[w]!;
+        if (d === c) continue;
+        set.add(w);
+        for (const x of reach[d]!) set.add(x);
+      }
+    }
+    reach[c] = set;
+  }
+  const sortedReach = reach.map((set) => [...set].map((i) => ids[i]!).sort());
+  return new Map(ids.map((id, i) => [id, sortedReach[component[i]!]!.filter((x) => x !== id)]));
+}
+
+/** Events carried by integrations must agree with the producers and consumers the events declare. */
+function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  // Where a reference dangles, agreement cannot be judged; the dangling reference is the one report.
+  const repoKnown = (id: string) => registry.repositories.has(id) || registry.invalid.has(`repositories/${id}`);
+  const uncertainEvents = new Set([...registry.events].filter(([, e]) =>
+    !e.data.producers.every(repoKnown) || !e.data.consumers.every((c) => repoKnown(c.repository))).map(([id]) => id));
+  const uncertain = new Set([...registry.integrations].filter(([, { data: { from, to, events } }]) =>
+    !repoKnown(from) || (to !== ALL_CLIENTS && !to.every(repoKnown)) || !(events ?? []).every((e) => registry.events.has(e))).map(([id]) => id));
+  const carriedFrom = new Map<string, Set<string>>();
+  const carriedTo = new Map<string, Set<string>>();
+  for (const [id, integration] of registry.integrations) {
+    if (uncertain.has(id)) continue;
+    integration.data.events?.forEach((eventId, i) => {
+      const event = registry.events.get(eventId);
+      if (!event || uncertainEvents.has(eventId)) return; // a dangling reference was reported instead
+      const { from } = integration.data;
+      (carriedFrom.get(eventId) ?? carriedFrom.set(eventId, new Set()).get(eventId)!).add(from);
+      const to = carriedTo.get(eventId) ?? carriedTo.set(eventId, new Set()).get(eventId)!;
+      for (const c of consumersOf.get(id)!) to.add(c);
+      if (!event.data.producers.includes(from)) {
+        diagnostics.push(diagnostic('EventMismatch', integration.file, integration.locate(['events', i]),
+          `Integration "${id}" carries "${eventId}" from "${from}", but the event does not list "${from}" as a producer.`,
+          `Add "${from}" to producers in ${event.file}, or remove the event from this integration.`));
+      }
+      if (integration.data.to === ALL_CLIENTS) return;
+      const declared = new Set(event.data.consumers.map((c) => c.repository));
+      for (const c of integration.data.to.filter((t) => !declared.has(t))) {
+        diagnostics.push(diagnostic('EventMismatch', integration.file, integration.locate(['events', i]),
+          `Integration "${id}" delivers "${eventId}" to "${c}", but the event does not list "${c}" as a consumer.`,
+          `Add a consumer { repository: ${c}, handling: … } in ${event.file}, or remove the event from this integration.`));
+      }
+    });
+  }
+  // An integration that failed validation may carry any event: judge events only on a whole picture.
+  if (uncertain.size > 0 || [...registry.invalid].some((k) => k.startsWith('integrations/'))) return diagnostics;
+  for (const [id, event] of registry.events) {
+    if (uncertainEvents.has(id)) continue;
+    const from = carriedFrom.get(id);
+    if (!from) {
+      diagnostics.push(diagnostic('UnusedEvent', event.file, event.locate([], 'key'),
+        `Event "${id}" is carried by no integration.`,
+        'List it under `events:` of the integration that delivers it, or delete the event if it is gone.'));
+      continue;
+    }
+    event.data.producers.forEach((p, i) => {
+      if (!from.has(p) && registry.repositories.has(p)) {
+        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['producers', i]),
+          `"${p}" is listed as a producer of "${id}", but no integration carries "${id}" from "${p}".`,
+          `Add "${id}" to the events of an integration from "${p}", or remove the producer.`));
+      }
+    });
+    const to = carriedTo.get(id)!;
+    event.data.consumers.forEach((c, i) => {
+      if (!to.has(c.repository) && registry.repositories.has(c.repository)) {
+        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['consumers', i, 'repository']),
+          `"${c.repository}" is listed as a consumer of "${id}", but no integration delivers "${id}" to it.`,
+          `Add "${id}" to the events of an integration to "${c.repository}", or remove the consumer.`));
+      }
+    });
+  }
+  return diagnostics;
+}
+
+/** Derives the links between entities and checks what only the whole registry can show. */
+export function analyse(registry: Registry, today: string): { analysis: Analysis; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const clients = [...registry.repositories.values()].filter((r) => CLIENT_KINDS.has(r.data.kind)).map((r) => r.id);
+  const consumersOf = new Map<string, string[]>();
+  for (const [id, integration] of registry.integrations) {
+    const { from, to } = integration.data;
+    const consumers = to === ALL_CLIENTS ? clients.filter((c) => c !== from) : to.filter((t) => registry.repositories.has(t));
+    consumersOf.set(id, consumers);
+    if (to !== ALL_CLIENTS) {
+      const self = to.indexOf(from);
+      if (self >= 0) {
+        diagnostics.push(diagnostic('SelfIntegration', integration.file, integration.locate(['to', self]),
+          `Integration "${id}" goes from "${from}" to itself.`,
+          'An integration connects two repositories; describe internal structure as monorepo packages instead.'));
+      }
+    }
+  }
+  diagnostics.push(...checkEvents(registry, consumersOf));
+
+  const overdueReviews: Analysis['overdueReviews'] = [];
+  const eco = registry.ecosystem;
+  if (eco && eco.data.nextReview < today) {
+    overdueReviews.push({ kind: 'ecosystem', id: 'ecosystem', name: `${eco.data.name} registry`, due: eco.data.nextReview });
+    diagnostics.push(diagnostic('OverdueReview', eco.file, eco.locate(['nextReview']),
+      `The registry review was due on ${eco.data.nextReview}.`,
+      'Review the registry, then set lastUpdated to today and nextReview to the next date.'));
+  }
+  for (const [id, docset] of registry.docsets) {
+    const due = REVIEW_PERIOD[docset.data.frequency]?.(docset.data.lastReview);
+    if (due !== undefined && due < today) {
+      overdueReviews.push({ kind: 'docset', id, name: docset.data.name, due });
+      diagnostics.push(diagnostic('OverdueReview', docset.file, docset.locate(['lastReview']),
+        `"${docset.data.name}" is reviewed ${docset.data.frequency}; its last review (${docset.data.lastReview}) made it due on ${due}.`,
+        'Review the documentation set and set lastReview to the date you did.'));
+    }
+  }
+
+  const deprecations: Analysis['deprecations'] = [];
+  const policy = eco?.data.policies;
+  for (const [id, integration] of registry.integrations) {
+    const { status, lifecycle, title } = integration.data;
+    const deprecation = lifecycle?.deprecation;
+    if (status === 'deprecated' && !deprecation) {
+      diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']),
+        `Integration "${id}" is deprecated but says nothing of its deprecation.`,
+        'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.'));
+    }
+    if (!deprecation) continue;
+    if (status !== 'retired') deprecations.push({ id, title, ...deprecation });
+    const { announced, sunset } = deprecation;
+    if (sunset < announced) {
+      diagnostics.push(diagnostic('DateOrder', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']),
+        `Sunset ${sunset} comes before the announcement ${announced}.`, 'Check both dates.'));
+      continue;
+    }
+    if (policy && monthsBetween(announced, sunset) < policy.deprecationNoticeMonths) {
+      diagnostics.push(diagnostic('ShortDeprecationNotice', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']),
+        `Sunset ${sunset} gives ${monthsBetween(announced, sunset)} months' notice after ${announced}; the policy asks for ${policy.deprecationNoticeMonths}.`,
+        `Move the sunset to ${addMonths(announced, policy.deprecationNoticeMonths)} or later (policies.deprecationNoticeMonths in ecosystem.yaml).`));
+    }
+    if (sunset < today && status !== 'retired') {
+      diagnostics.push(diagnostic('SunsetPassed', integration.file, integration.locate(['status']),
+        `Integration "${id}" passed its sunset on ${sunset} but is still ${status}.`,
+        'Retire it (status: retired) or move the sunset date.'));
+    }
+  }
+  deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));
+
+  return { analysis: { links: deriveLinks(registry, consumersOf), consumersOf, overdueReviews, deprecations }, diagnostics };
+}

@@ -1,0 +1,49 @@
+/** A user mistake, reported as data: never thrown, printed by one formatter. */
+export interface Diagnostic {
+  /** Stable code such as `PLX012`; see `codes.ts`. Codes never change once published. */
+  code: string;
+  severity: 'error' | 'warning';
+  /** Path as the user should see it, e.g. `content/integrations/a.yaml`. */
+  file: string;
+  /** 1-based line and column of the offending key or value. */
+  line: number;
+  col: number;
+  message: string;
+  hint?: string;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/** Sorted by file, then position, so output is stable whatever order files were read in. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
+  );
+}
+
+/** `content/a.yaml:12:5 error PLX012 Unknown repository "x".` and an indented hint line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: number): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const files = plural(fileCount, 'file');
+  if (errors === 0 && warnings === 0) return `No problems in ${files}.`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${files}.`;
+}

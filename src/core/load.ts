@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { diagnostic } from './codes.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { splitFrontMatter } from './frontmatter.ts';
+import type { DocumentEntity, Entity, Registry, Source } from './model.ts';
+import { COLLECTIONS, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
+import { decodeSource, parseYamlSource } from './source.ts';
+import { validate } from './validate.ts';
+
+const START = { line: 1, col: 1 };
+const YAML_FILE = /\.ya?ml$/;
+const DOC_FILE = /\.mdx?$/;
+
+export function emptyRegistry(): Registry {
+  return {
+    teams: new Map(), repositories: new Map(), integrations: new Map(), events: new Map(),
+    patterns: new Map(), protocols: new Map(), docsets: new Map(), documents: new Map(), invalid: new Set(),
+  };
+}
+
+/** What a path under the content root holds, by the registry's folder layout. */
+export function classify(path: string):
+  | { kind: 'ecosystem' }
+  | { kind: 'collection'; collection: CollectionName; id: string }
+  | { kind: 'document'; id: string }
+  | { kind: 'ignored' }
+  | { kind: 'unknown' } {
+  if (path === 'ecosystem.yaml' || path === 'ecosystem.yml') return { kind: 'ecosystem' };
+  const [top, ...rest] = path.split('/');
+  if (top === 'docs' && DOC_FILE.test(path)) return { kind: 'document', id: rest.join('/').replace(DOC_FILE, '') };
+  if (top === 'templates' || !YAML_FILE.test(path)) return { kind: 'ignored' };
+  if (top && top in COLLECTIONS && rest.length > 0) {
+    return { kind: 'collection', collection: top as CollectionName, id: rest[rest.length - 1]!.replace(YAML_FILE, '') };
+  }
+  return { kind: 'unknown' };
+}
+
+function parseAndValidate<S extends z.ZodType>(schema: S, source: Source, what: string, text: string, lineOffset = 0) {
+  const { parsed, diagnostics } = parseYamlSource(source.display, text, lineOffset);
+  if (!parsed) return { diagnostics };
+  const result = validate(schema, source.display, parsed, what);
+  return { value: result.value, locate: parsed.locate, diagnostics: result.diagnostics };
+}
+
+/**
+ * Parses and validates every source into the registry's collections. Duplicate ids and
+ * files outside the layout are reported here; references are resolved later.
+ */
+export function loadSources(sources: readonly Source[]): { registry: Registry; diagnostics: Diagnostic[] } {
+  const registry = emptyRegistry();
+  const diagnostics: Diagnostic[] = [];
+  const firstFile = new Map<string, string>();
+
+  const claimId = (collection: string, id: string, source: Source): boolean => {
+    const key = `${collection}/${id}`;
+    const previous = firstFile.get(key);
+    if (previous !== undefined) {
+      diagnostics.push(diagnostic('DuplicateId', source.display, START,
+        `Duplicate ${SINGULAR[collection as CollectionName]} id "${id}"; ${previous} already defines it.`,
+        'Ids come from file names and must be unique within a folder; rename one of the files.'));
+      return false;
+    }
+    firstFile.set(key, source.display);
+    return true;
+  };
+
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const where = classify(source.path);
+    if (where.kind === 'ignored') continue;
+    if (where.kind === 'unknown') {
+      diagnostics.push(diagnostic('UnknownFile', source.display, START,
+        `"${source.path}" is not part of the registry layout and was not read.`,
+        `Entity files go in ${Object.keys(COLLECTIONS).join('/, ')}/ or docs/; the ecosystem in ecosystem.yaml.`));
+      continue;
+    }
+    // Claim the id before reading, so a file that fails to parse still exists for references.
+    if (where.kind === 'collection' || where.kind === 'document') {
+      if (where.kind === 'collection' && !ID_PATTERN.test(where.id)) {
+        diagnostics.push(diagnostic('InvalidId', source.display, START,
+          `File name "${where.id}" is not a valid id.`,
+          'Ids come from file names: lowercase letters, digits, ".", "_" and "-", e.g. "orders-to-payments.yaml".'));
+        continue;
+      }
+      const collection = where.kind === 'document' ? 'documents' : where.collection;
+      if (!claimId(collection, where.id, source)) continue;
+      registry.invalid.add(`${collection}/${where.id}`); // until it validates
+    }
+    const decoded = decodeSource(source.display, source.bytes);
+    diagnostics.push(...decoded.diagnostics);
+    if (decoded.text === undefined) continue;
+
+    if (where.kind === 'ecosystem') {
+      const r = parseAndValidate(EcosystemSchema, source, 'ecosystem', decoded.text);
+      diagnostics.push(...r.diagnostics);
+      if (r.value && r.locate) registry.ecosystem = { id: 'ecosystem', file: source.display, data: r.value, locate: r.locate };
+      continue;
+    }
+
+    if (where.kind === 'document') {
+      const split = splitFrontMatter(source.display, decoded.text);
+      diagnostics.push(...split.diagnostics);
+      if (split.yaml === undefined) continue;
+      const r = parseAndValidate(DocumentSchema, source, 'document', split.yaml, 1);
+      diagnostics.push(...r.diagnostics);
+      if (r.value && r.locate) {
+        registry.invalid.delete(`documents/${where.id}`);
+        const doc: DocumentEntity = {
+          id: where.id, file: source.display, data: r.value, locate: r.locate,
+          path: source.path.slice('docs/'.length), body: split.body, bodyLine: split.bodyLine,
+        };
+        registry.documents.set(where.id, doc);
+      }
+      continue;
+    }
+
+    const { collection, id } = where;
+    const r = parseAndValidate(COLLECTIONS[collection] as z.ZodType, source, SINGULAR[collection], decoded.text);
+    diagnostics.push(...r.diagnostics);
+    if (r.value !== undefined && r.locate) {
+      registry.invalid.delete(`${collection}/${id}`);
+      (registry[collection] as Map<string, Entity<unknown>>).set(id, { id, file: source.display, data: r.value, locate: r.locate });
+    }
+  }
+  return { registry, diagnostics };
+}

@@ -1,0 +1,34 @@
+import { analyse } from './analyse.ts';
+import { diagnostic } from './codes.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { loadSources } from './load.ts';
+import type { Model, Source } from './model.ts';
+import { resolveReferences } from './resolve.ts';
+
+export interface BuildResult {
+  model: Model;
+  diagnostics: Diagnostic[];
+  fileCount: number;
+}
+
+/**
+ * The whole pure pipeline: parse, validate, resolve, analyse. Never throws on user input;
+ * every mistake is a diagnostic. `today` (`YYYY-MM-DD`) decides what is overdue.
+ */
+export function buildRegistry(sources: readonly Source[], options: { today: string; contentLabel?: string }): BuildResult {
+  const { registry, diagnostics } = loadSources(sources);
+  if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
+    const label = options.contentLabel ?? 'content';
+    diagnostics.push(diagnostic('MissingEcosystem', `${label}/ecosystem.yaml`, { line: 1, col: 1 },
+      `No ecosystem.yaml in ${label}.`,
+      'Every registry needs one: it names the ecosystem and its policies. `plexus new` can scaffold the rest.'));
+  }
+  diagnostics.push(...resolveReferences(registry));
+  const analysed = analyse(registry, options.today);
+  diagnostics.push(...analysed.diagnostics);
+  return {
+    model: { ...registry, analysis: analysed.analysis, today: options.today },
+    diagnostics: sortDiagnostics(diagnostics),
+    fileCount: sources.length,
+  };
+}

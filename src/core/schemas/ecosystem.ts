@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IsoDate, Link, Ref, SemVer, Text, WebUrl } from './common.ts';
+
+/** `content/ecosystem.yaml`: the ecosystem as a whole, its policies and site settings. */
+export const EcosystemSchema = z.strictObject({
+  name: Text.describe('Ecosystem name; fills {ECOSYSTEM_NAME}. e.g. "Eventful".'),
+  description: Text.describe('One paragraph on what the ecosystem does.'),
+  currentProject: Ref('repository').describe('Repository this registry is written from; fills {CURRENT_PROJECT}.'),
+  referenceProject: Ref('repository').describe('Repository holding shared integration docs; fills {REFERENCE_PROJECT}.'),
+  maintainedBy: Ref('team').describe('Team that maintains the registry, e.g. "architecture".'),
+  registryVersion: SemVer.describe('Version of this registry, e.g. "1.2.0".'),
+  lastUpdated: IsoDate.describe('When the registry was last updated.'),
+  nextReview: IsoDate.describe('When the registry is next reviewed; a past date is an overdue review.'),
+  policies: z
+    .strictObject({
+      deprecationNoticeMonths: z.int().min(0).describe('Months of notice before a breaking change or retirement, e.g. 6.'),
+      parallelSupportMonths: z.int().min(0).describe('Months old and new run side by side after a retirement notice, e.g. 3.'),
+    })
+    .describe('Policies that `plexus check` enforces.'),
+  maintenance: z
+    .array(z.strictObject({
+      cadence: Text.describe('How often, e.g. "Weekly".'),
+      scope: Text.describe('What is reviewed, e.g. "Health metrics and status updates".'),
+    }))
+    .optional()
+    .describe('When the registry is reviewed and what each review covers.'),
+  placeholders: z
+    .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'Placeholder names are UPPER_SNAKE, e.g. "SUPPORT_EMAIL".' }), Text)
+    .optional()
+    .describe('Extra values for `plexus fill`, by placeholder name, e.g. SUPPORT_EMAIL: help@eventful.example.'),
+  site: z
+    .strictObject({
+      title: Text.optional().describe('Site title; defaults to "<name> integrations".'),
+      url: WebUrl.optional().describe('Where the site is published, e.g. "https://eventful.github.io".'),
+      base: Link.optional().describe('Base path under that URL, e.g. "/registry".'),
+    })
+    .optional()
+    .describe('Site settings; SITE_URL and BASE_PATH in the environment override them.'),
+});
+export type Ecosystem = z.output<typeof EcosystemSchema>;

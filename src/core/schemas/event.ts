@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Link, Ref, Text } from './common.ts';
+
+export const DELIVERY_GUARANTEES = ['at-least-once', 'exactly-once', 'at-most-once', 'best-effort'] as const;
+
+/** `content/events/<name>.yaml`: an event; the file name is the event name, e.g. `payment.completed.yaml`. */
+export const EventSchema = z.strictObject({
+  description: Text.describe('What happened when this event is emitted.'),
+  payload: z.record(z.string(), Text).describe('Payload fields and their types, e.g. orderId: string.'),
+  producers: z.array(Ref('repository')).min(1).describe('Repositories that emit it.'),
+  consumers: z
+    .array(z.strictObject({
+      repository: Ref('repository').describe('Consuming repository.'),
+      handling: Text.describe('What it does with the event, e.g. "Create profile in local DB".'),
+    }))
+    .describe('Repositories that listen to it.'),
+  delivery: z.enum(DELIVERY_GUARANTEES).describe('at-least-once, exactly-once, at-most-once or best-effort.'),
+  channel: Text.describe('Topic or channel, e.g. "kafka: payments.events".'),
+  schema: Link.optional().describe('Where its JSON Schema lives, e.g. "schemas/events/payment.completed.json".'),
+});
+export type Event = z.output<typeof EventSchema>;

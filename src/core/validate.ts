@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import { diagnostic, type CodeName } from './codes.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { FORMAT_CODES } from './schemas/common.ts';
+import type { ParsedYaml } from './source.ts';
+import { didYouMean, didYouMeanSuffix } from './suggest.ts';
+
+type Path = readonly PropertyKey[];
+type Issue = z.core.$ZodIssue;
+
+/** `health.uptime`, `to[0]`: a path as the user wrote it in YAML. */
+export function formatPath(path: Path): string {
+  return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${String(s)}` : String(s)), '');
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list',
+  object: 'a mapping', record: 'a mapping', null: 'null',
+};
+
+/** The schema found by following `path` into `schema`, looking through optional, default and list wrappers. */
+function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined => {
+    let def = s?._zod.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[] } | undefined;
+    while (def && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) {
+      s = def.innerType;
+      def = s?._zod.def as typeof def;
+    }
+    if (def?.type === 'union') return def.options!.map((o) => unwrap(o)).find((o) => o && ['object', 'array'].includes(o._zod.def.type));
+    return s;
+  };
+  for (const segment of path) {
+    const s = unwrap(current);
+    const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
+    if (def?.type === 'object' && typeof segment === 'string') current = def.shape![segment];
+    else if (def?.type === 'array' && typeof segment === 'number') current = def.element;
+    else return undefined;
+  }
+  return unwrap(current);
+}
+
+function keysAt(schema: z.ZodType, path: Path): string[] {
+  const s = schemaAt(schema, path);
+  const def = s?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' ? Object.keys(def.shape!) : [];
+}
+
+function descriptionAt(schema: z.ZodType, path: Path): string | undefined {
+  let s: z.ZodType | undefined = schema;
+  // Descriptions sit on the outermost wrapper, so look before unwrapping the last step.
+  if (path.length > 0) s = schemaAt(schema, path.slice(0, -1));
+  const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
+  const last = path[path.length - 1];
+  const field = def?.type === 'object' && typeof last === 'string' ? def.shape![last] : undefined;
+  return field?.description;
+}
+
+/** Turns one zod issue into diagnostics placed at the offending key or value. */
+function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: string, parsed: ParsedYaml, what: string): Diagnostic[] {
+  const path = [...base, ...issue.path];
+  const name = formatPath(path);
+  const value = valueAt(parsed.data, path);
+  const at = (code: CodeName, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
+    diagnostic(code, file, parsed.locate(path, target), message, hint);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = keysAt(schema, path);
+      return issue.keys.map((key) =>
+        diagnostic('UnknownKey', file, parsed.locate([...path, key], 'key'),
+          `Unknown key "${key}"${name ? ` in "${name}"` : ` in this ${what}`}.${didYouMeanSuffix(key, allowed)}`,
+          `Allowed keys: ${allowed.join(', ')}.`),
+      );
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const field = String(path[path.length - 1]);
+        const description = descriptionAt(schema, path);
+        return [diagnostic('MissingField', file, parsed.locate(path.slice(0, -1), 'key'),
+          `Missing required field "${name}" in this ${what}.`,
+          description ? `Add \`${field}:\`. ${description}` : `Add \`${field}:\`.`)];
+      }
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      const written = parsed.raw(path) ?? String(value);
+      const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+        ? `Quote it: "${written}" (YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}).`
+        : descriptionAt(schema, path);
+      return [at('WrongType', `"${name}" should be ${expected}, not ${describeValue(value)}.`, hint)];
+    }
+    case 'invalid_value': {
+      const choices = issue.values.map(String);
+      if (choices.length === 1) {
+        return [at('InvalidChoice', `"${name}" must be "${choices[0]}", not ${describeValue(value)}.`)];
+      }
+      return [at('InvalidChoice', `${describeValue(value).replace(/^the text /, '')} is not a valid "${name}".${didYouMeanSuffix(String(value), choices)}`,
+        `Choose one of: ${choices.join(', ')}.`)];
+    }
+    case 'invalid_format': {
+      const code: CodeName = issue.format === 'date' ? 'InvalidDate' : (issue.pattern && FORMAT_CODES.get(issue.pattern)) || 'InvalidValue';
+      const label = { InvalidDate: 'date', InvalidVersion: 'version', InvalidUrl: 'URL', InvalidId: 'id', InvalidValue: 'value' }[code as string] ?? 'value';
+      return [at(code, `Invalid ${label} ${JSON.stringify(value)} in "${name}".`, issue.message)];
+    }
+    case 'invalid_union': {
+      // Report the branch whose shape matches what was written (a list for a list branch, …).
+      const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
+      if (branch) return branch.flatMap((e) => issueDiagnostics(e, path, schema, file, parsed, what));
+      const options = issue.errors.map((errors) => errors[0]).map((e) =>
+        e?.code === 'invalid_value' ? `"${e.values.map(String).join('", "')}"` : e?.code === 'invalid_type' ? EXPECTED[e.expected] ?? e.expected : 'another form');
+      return [at('WrongType', `"${name}" should be ${options.join(' or ')}, not ${describeValue(value)}.`, descriptionAt(schema, path))];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      const unit = issue.origin === 'array' ? ` item${Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) === 1 ? '' : 's'}` : issue.origin === 'string' ? ' characters' : '';
+      const message = issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1
+        ? `"${name}" must not be empty.`
+        : `"${name}" must be ${bound}${unit}, not ${describeValue(value)}.`;
+      return [at('InvalidValue', message, descriptionAt(schema, path))];
+    }
+    default:
+      return [at('InvalidValue', `Invalid value for "${name}": ${issue.message}.`, descriptionAt(schema, path))];
+  }
+}
+
+/** Validates parsed YAML against a schema; mistakes come back as diagnostics at their source positions. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  file: string,
+  parsed: ParsedYaml,
+  what: string,
+): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  // A misspelt key also leaves its real field missing: report the typo only.
+  const misspelt = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = keysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const meant = didYouMean(key, allowed);
+      if (meant !== undefined) misspelt.add(formatPath([...issue.path, meant]));
+    }
+  }
+  const issues = result.error.issues.filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path))));
+  return { diagnostics: issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file, parsed, what)) };
+}

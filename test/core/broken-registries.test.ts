@@ -1,0 +1,111 @@
+// The broken-registry corpus: each case makes one mistake in the minimal valid registry
+// (test/registry-fixture.ts) and pins the exact diagnostics it yields: code, file, line, column.
+import { describe, expect, it } from 'vitest';
+import { BASE, check, edit } from '../registry-fixture.ts';
+
+const I = 'integrations/payments-to-orders.yaml';
+const E = 'events/payment.completed.yaml';
+const bytes = (text: string, ...insert: [number, number][]) => {
+  const b = Array.from(new TextEncoder().encode(text));
+  for (const [at, byte] of insert) b.splice(at, 0, byte);
+  return new Uint8Array(b);
+};
+const BOMB = `a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+`;
+const LOOP = `title: Loop
+from: orders-api
+to: [orders-api]
+purpose: Calls itself
+type: rest
+protocol: HTTPS
+auth: none
+owner: core
+version: 1.0.0
+lastUpdated: 2026-10-01
+status: active
+`;
+const deprecated = (announced: string, sunset: string) =>
+  edit(I, 'status: production\n', `status: deprecated\nlifecycle:\n  phase: retirement\n  deprecation:\n    announced: ${announced}\n    sunset: ${sunset}\n    migration: Use the new API\n`);
+
+type Case = [name: string, changes: Record<string, string | Uint8Array | null>, expected: [code: string, file: string, line: number, col: number][]];
+
+const CASES: Case[] = [
+  // Parsing (PLX001–PLX009)
+  ['unclosed quote', edit(I, 'title: Payments to Orders', 'title: "Payments to Orders'), [['PLX001', I, 1, 8]]],
+  ['duplicate key', { [I]: `${BASE[I]}owner: core\n` }, [['PLX002', I, 18, 1]]],
+  ['tab indentation', edit(I, '  uptime: 99.9', '\tuptime: 99.9'), [['PLX003', I, 13, 1]]],
+  ['alias bomb', { 'teams/bomb.yaml': BOMB }, [['PLX004', 'teams/bomb.yaml', 2, 8]]],
+  ['empty file', { 'teams/empty.yaml': '' }, [['PLX005', 'teams/empty.yaml', 1, 1]]],
+  ['only comments', { 'teams/empty.yaml': '# to do\n' }, [['PLX005', 'teams/empty.yaml', 1, 1]]],
+  ['a list, not a mapping', { 'teams/list.yaml': '- name: Core\n- name: Web\n' }, [['PLX006', 'teams/list.yaml', 1, 1]]],
+  ['a scalar, not a mapping', { 'teams/text.yaml': 'just some text\n' }, [['PLX006', 'teams/text.yaml', 1, 1]]],
+  ['latin-1 byte', { 'teams/core.yaml': bytes('name: Core\nlead: Ad\n', [19, 0xe9]) }, [['PLX007', 'teams/core.yaml', 2, 9]]],
+  ['truncated UTF-8 sequence', { 'teams/core.yaml': bytes('name: Cöre\n', [9, 0xc3]).slice(0, 10) }, [['PLX007', 'teams/core.yaml', 1, 9]]],
+  ['file over 1 MiB', { 'teams/big.yaml': `name: Big\nlead: x\ndescription: ${'x'.repeat(1024 * 1024)}\n` }, [['PLX008', 'teams/big.yaml', 1, 1]]],
+  ['yaml outside the layout', { 'misc/notes.yaml': 'a: 1\n' }, [['PLX009', 'misc/notes.yaml', 1, 1]]],
+  // Schemas (PLX010–PLX019)
+  ['misspelt top-level key', edit(I, 'title:', 'tiltle:'), [['PLX010', I, 1, 1]]],
+  ['misspelt nested key', edit(I, '  uptime:', '  uptme:'), [['PLX010', I, 13, 3]]],
+  ['missing required field', edit(I, 'owner: core\n', ''), [['PLX011', I, 1, 1]]],
+  ['missing nested field', edit(I, '  errorRate: 0.1\n', ''), [['PLX011', I, 12, 1]]],
+  ['unknown repository', edit(I, 'from: payments-api', 'from: payment-api'), [['PLX012', I, 2, 7]]],
+  ['unknown team', edit(I, 'owner: core', 'owner: kore'), [['PLX012', I, 8, 8]]],
+  ['unknown event', edit(I, 'events: [payment.completed]', 'events: [payment.complete]'), [['PLX012', I, 15, 10]]],
+  ['unknown pattern', edit(I, 'patterns: [events]', 'patterns: [event]'), [['PLX012', I, 16, 12]]],
+  ['unknown document', edit(I, 'documents: [guide]', 'documents: [guides]'), [['PLX012', I, 17, 13]]],
+  ['unknown consumer of an event', edit(E, 'repository: orders-api', 'repository: orders-ap'), [['PLX012', E, 6, 17]]],
+  ['unknown team owning a docset', edit('docsets/guides.yaml', 'owner: core', 'owner: ops'), [['PLX012', 'docsets/guides.yaml', 2, 8]]],
+  ['unknown current project', edit('ecosystem.yaml', 'currentProject: orders-api', 'currentProject: order-api'), [['PLX012', 'ecosystem.yaml', 3, 17]]],
+  ['invalid type', edit(I, 'type: event', 'type: evnt'), [['PLX013', I, 5, 7]]],
+  ['invalid status', edit(I, 'status: production', 'status: live'), [['PLX013', I, 11, 9]]],
+  ['invalid status in front matter', edit('docs/guide.md', 'status: draft', 'status: done'), [['PLX013', 'docs/guide.md', 4, 9]]],
+  ['text where a number belongs', edit(I, 'uptime: 99.9', 'uptime: high'), [['PLX014', I, 13, 11]]],
+  ['unquoted version read as a number', edit(I, 'version: 1.0.0', 'version: 1.0'), [['PLX014', I, 9, 10]]],
+  ['one id where a list belongs', edit(I, 'to: [orders-api]', 'to: orders-api'), [['PLX014', I, 3, 5]]],
+  ['impossible date', edit(I, 'lastUpdated: 2026-10-01', 'lastUpdated: 2026-13-01'), [['PLX015', I, 10, 14]]],
+  ['two-part version', edit(I, 'version: 1.0.0', 'version: "1.0"'), [['PLX016', I, 9, 10]]],
+  ['javascript: URL', edit('repositories/payments-api.yaml', 'url: https://github.com/acme/payments-api', 'url: javascript:alert(1)'), [['PLX017', 'repositories/payments-api.yaml', 6, 6]]],
+  ['percentage over 100', edit(I, 'errorRate: 0.1', 'errorRate: 150'), [['PLX018', I, 14, 14]]],
+  ['empty title', edit(I, 'title: Payments to Orders', 'title: ""'), [['PLX018', I, 1, 8]]],
+  ['upper-case id in a list', edit(I, 'to: [orders-api]', 'to: [Orders]'), [['PLX019', I, 3, 6]]],
+  ['file name that is no id', { 'teams/Core_Team.yaml': BASE['teams/core.yaml']! }, [['PLX019', 'teams/Core_Team.yaml', 1, 1]]],
+  // Resolution and analysis (PLX020–PLX035)
+  ['duplicate id in a sub-folder', { 'teams/old/core.yaml': BASE['teams/core.yaml']! }, [['PLX020', 'teams/old/core.yaml', 1, 1]]],
+  ['no ecosystem.yaml', { 'ecosystem.yaml': null }, [['PLX021', 'ecosystem.yaml', 1, 1]]],
+  ['event consumer no integration delivers to', edit(E, 'delivery:', '  - repository: payments-api\n    handling: Nothing\ndelivery:'), [['PLX022', E, 8, 17]]],
+  ['integration carries an event its producer does not list', edit(E, 'producers: [payments-api]', 'producers: [orders-api]'), [['PLX022', E, 4, 13], ['PLX022', I, 15, 10]]],
+  ['integration to itself', { 'integrations/loop.yaml': LOOP }, [['PLX023', 'integrations/loop.yaml', 3, 6]]],
+  ['document without front matter', { 'docs/guide.md': '# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
+  ['front matter never closed', { 'docs/guide.md': '---\ntitle: Guide\n# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
+  ['overdue docset review', edit('docsets/guides.yaml', 'lastReview: 2026-11-01', 'lastReview: 2026-09-01'), [['PLX030', 'docsets/guides.yaml', 4, 13]]],
+  ['overdue registry review', edit('ecosystem.yaml', 'nextReview: 2026-12-01', 'nextReview: 2026-11-01'), [['PLX030', 'ecosystem.yaml', 8, 13]]],
+  ['deprecation notice shorter than policy', deprecated('2026-10-01', '2027-01-01'), [['PLX031', I, 16, 13]]],
+  ['deprecated without deprecation details', edit(I, 'status: production', 'status: deprecated'), [['PLX032', I, 11, 9]]],
+  ['sunset passed while still deprecated', deprecated('2026-01-01', '2026-09-01'), [['PLX033', I, 11, 9]]],
+  ['sunset before announcement', deprecated('2026-10-01', '2026-01-01'), [['PLX034', I, 16, 13]]],
+  ['event no integration carries', { 'events/order.placed.yaml': BASE[E]! }, [['PLX035', 'events/order.placed.yaml', 1, 1]]],
+];
+
+describe('broken registries', () => {
+  it('start from a registry with no diagnostics', () => {
+    expect(check().diagnostics).toEqual([]);
+  });
+
+  it.each(CASES)('%s', (_name, changes, expected) => {
+    const { diagnostics } = check(changes);
+    expect(diagnostics.map((d) => [d.code, d.file.replace(/^content\//, ''), d.line, d.col])).toEqual(expected);
+    for (const d of diagnostics) {
+      expect(d.message).toMatch(/\S.*[.?]$/);
+      expect(d.message).not.toMatch(/undefined|\[object/);
+    }
+  });
+
+  it('covers every diagnostic code', async () => {
+    const { CODES } = await import('../../src/core/codes.ts');
+    const covered = new Set(CASES.flatMap(([, , expected]) => expected.map(([code]) => code)));
+    expect(Object.values(CODES).map((c) => c.code).filter((code) => !covered.has(code))).toEqual([]);
+  });
+});

@@ -3,9 +3,10 @@ import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Analysis, Registry, RepositoryLinks } from './model.ts';
 import { ALL_CLIENTS, type Docset } from './schemas/index.ts';
+import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
-/** Repository kinds that count as clients when an integration goes to "all-clients". */
-const CLIENT_KINDS = new Set(['service', 'frontend', 'gateway', 'monorepo']);
+/** Repository kinds that count as client applications when an integration goes to "all-clients". */
+const CLIENT_KINDS = new Set(['frontend', 'monorepo']);
 
 const REVIEW_PERIOD: Record<Docset['frequency'], ((date: string) => string) | undefined> = {
   weekly: (d) => addDays(d, 7),
@@ -250,6 +251,14 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
       diagnostics.push(diagnostic('SunsetPassed', integration.file, integration.locate(['status']),
         `Integration "${id}" passed its sunset on ${sunset} but is still ${status}.`,
         'Retire it (status: retired) or move the sunset date.'));
+    }
+  }
+  for (const doc of registry.documents.values()) {
+    for (const link of wikiTargets(doc.body)) {
+      if (resolveWikiTarget(registry, link.target)) continue;
+      diagnostics.push(diagnostic('UnknownWikiLink', doc.file, { line: doc.bodyLine + link.line - 1, col: link.col },
+        `[[${link.target}]] names no document, repository, integration, protocol or pattern.`,
+        'Wiki links resolve against document ids (paths under docs/ or file names) and entity ids; fix the target or write a plain link.'));
     }
   }
   deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));

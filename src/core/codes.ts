@@ -29,12 +29,18 @@ export const CODES = {
   EventMismatch: { code: 'PLX022', severity: 'error', title: 'Event producers or consumers disagree with integrations' },
   SelfIntegration: { code: 'PLX023', severity: 'error', title: 'Integration from a repository to itself' },
   BadFrontMatter: { code: 'PLX024', severity: 'error', title: 'Document front matter missing or malformed' },
+  UnknownWikiLink: { code: 'PLX025', severity: 'warning', title: 'Wiki link to nothing in the registry' },
   OverdueReview: { code: 'PLX030', severity: 'warning', title: 'Review overdue' },
   ShortDeprecationNotice: { code: 'PLX031', severity: 'warning', title: 'Deprecation notice shorter than policy' },
   DeprecationMissing: { code: 'PLX032', severity: 'error', title: 'Deprecated integration without deprecation details' },
   SunsetPassed: { code: 'PLX033', severity: 'warning', title: 'Sunset date passed' },
   DateOrder: { code: 'PLX034', severity: 'error', title: 'Dates out of order' },
   UnusedEvent: { code: 'PLX035', severity: 'warning', title: 'Event carried by no integration' },
+  // Rendering and `plexus fill` (PLX040 and up): reported by those commands, not by `check`.
+  TemplateError: { code: 'PLX040', severity: 'error', title: 'Template error' },
+  UnfilledPlaceholder: { code: 'PLX041', severity: 'warning', title: 'Placeholder left unfilled' },
+  BadChoice: { code: 'PLX042', severity: 'error', title: 'Value not among a placeholder\'s choices' },
+  UnusedValue: { code: 'PLX043', severity: 'warning', title: 'Value that fills no placeholder' },
 } as const satisfies Record<string, { code: string; severity: Diagnostic['severity']; title: string }>;
 
 export type CodeName = keyof typeof CODES;

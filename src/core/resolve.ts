@@ -23,11 +23,13 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
 
   const eco = registry.ecosystem;
   if (eco) {
-    add(eco, [
+    const refs = [
       ...ref(['currentProject'], 'repositories', eco.data.currentProject),
       ...ref(['referenceProject'], 'repositories', eco.data.referenceProject),
       ...ref(['maintainedBy'], 'teams', eco.data.maintainedBy),
-    ]);
+    ];
+    each(eco.data.projects, (id, i) => refs.push(...ref(['projects', i], 'repositories', id)));
+    add(eco, refs);
   }
   for (const repo of registry.repositories.values()) {
     const refs = ref(['team'], 'teams', repo.data.team);

@@ -41,14 +41,14 @@ describe('repository links', () => {
 });
 
 describe('all-clients', () => {
-  it('expands to every client repository but the provider', () => {
+  it('expands to every client application (frontends and monorepos) but the provider', () => {
     const { model, diagnostics } = check({
       'repositories/gateway.yaml': repo('gateway', 'gateway'), 'repositories/web.yaml': repo('web', 'frontend'),
-      'repositories/lib.yaml': repo('lib', 'library'),
+      'repositories/lib.yaml': repo('lib', 'library'), 'repositories/mono.yaml': repo('mono', 'monorepo'),
       'integrations/gateway.yaml': link('gateway', 'all-clients'),
     });
     expect(diagnostics).toEqual([]);
-    expect(model.analysis.consumersOf.get('gateway')).toEqual(['orders-api', 'payments-api', 'web']);
+    expect(model.analysis.consumersOf.get('gateway')).toEqual(['mono', 'web']);
   });
 });
 

@@ -7,6 +7,10 @@ export const EcosystemSchema = z.strictObject({
   description: Text.describe('One paragraph on what the ecosystem does.'),
   currentProject: Ref('repository').describe('Repository this registry is written from; fills {CURRENT_PROJECT}.'),
   referenceProject: Ref('repository').describe('Repository holding shared integration docs; fills {REFERENCE_PROJECT}.'),
+  projects: z
+    .array(Ref('repository'))
+    .optional()
+    .describe('Core repositories, in order: they fill {PROJECT_1}, {PROJECT_2}, … and head the registry document.'),
   maintainedBy: Ref('team').describe('Team that maintains the registry, e.g. "architecture".'),
   registryVersion: SemVer.describe('Version of this registry, e.g. "1.2.0".'),
   lastUpdated: IsoDate.describe('When the registry was last updated.'),

@@ -42,7 +42,7 @@ export const IntegrationSchema = z.strictObject({
   from: Ref('repository').describe('Repository that provides or initiates the integration.'),
   to: z
     .union([z.literal(ALL_CLIENTS), z.array(Ref('repository')).min(1)])
-    .describe('Repositories on the other side, or "all-clients".'),
+    .describe('Repositories on the other side, or "all-clients" for every client application (frontend and monorepo repositories).'),
   direction: z.enum(['one-way', 'both-ways']).default('one-way').describe('one-way (from → to) or both-ways (from ↔ to).'),
   purpose: Text.describe('Why the integration exists.'),
   type: z.enum(INTEGRATION_TYPES).describe('Integration type, e.g. rest, event, npm-package, cross-app-auth.'),

@@ -1,0 +1,103 @@
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { codeBlock, inlineCode, markdownLink, markdownText, tableCell } from './escape.ts';
+
+/** A template file: its name (`registry.md.hbs`), where it came from, and its text. */
+export interface TemplateSource {
+  name: string;
+  file: string;
+  text: string;
+}
+
+/** A broken template or a template asking for data its document does not have. */
+export class TemplateError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.col} ${diagnostic.message}`);
+    this.diagnostic = diagnostic;
+  }
+}
+
+type Node = { type: string; [key: string]: unknown };
+type Mustache = Node & { path: Node & { original: string }; params: Node[]; hash?: unknown; escaped: boolean };
+
+/**
+ * Helpers templates may call. Every one returns Markdown that is safe where it lands; a bare
+ * `{{value}}` is rewritten to `{{text value}}`, so nothing reaches the output unescaped unless
+ * a template asks for it with `{{{triple}}}` (reserved for Markdown the renderer made itself).
+ */
+const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+  text: (value) => markdownText(value),
+  cell: (value) => tableCell(value),
+  code: (value) => inlineCode(value),
+  link: (text, url) => markdownLink(text, String(url)),
+  fence: (value, lang) => codeBlock(String(value ?? ''), typeof lang === 'string' ? lang : ''),
+  join: (list, separator) => (Array.isArray(list) ? list.map(markdownText).join(typeof separator === 'string' ? separator : ', ') : ''),
+  inc: (n) => Number(n) + 1,
+  eq: (a, b) => a === b,
+  or: (...args) => args.slice(0, -1).some(Boolean),
+  not: (value) => !value,
+  /** `[Placeholder]` text kept as is, so `plexus fill` and completeness can find it later. */
+  placeholder: (value) => `[${String(value).replace(/[[\]\n]/g, ' ')}]`,
+};
+
+function rewriteBareMustaches(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { node.forEach(rewriteBareMustaches); return; }
+  const n = node as Node;
+  if (n.type === 'MustacheStatement') {
+    const m = n as Mustache;
+    if (m.escaped && m.params.length === 0 && !m.hash && m.path.type === 'PathExpression' && !(m.path.original in HELPERS)) {
+      m.params = [m.path];
+      m.path = { type: 'PathExpression', data: false, depth: 0, parts: ['text'], original: 'text', loc: m.path.loc };
+    }
+  }
+  for (const value of Object.values(n)) if (value && typeof value === 'object') rewriteBareMustaches(value);
+}
+
+function templateDiagnostic(source: TemplateSource, error: Error & { lineNumber?: number; column?: number }): Diagnostic {
+  const parse = /^Parse error on line (\d+):/.exec(error.message);
+  const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(error.message);
+  const base = { code: 'PLX040', severity: 'error' as const, file: source.file };
+  if (strict) {
+    return { ...base, line: Number(strict[2]), col: Number(strict[3]) + 1,
+      message: `The template uses "${strict[1]}", which this document's data does not have.`,
+      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.' };
+  }
+  if (parse) {
+    const expecting = /Expecting (.*), got (.*)$/m.exec(error.message);
+    return { ...base, line: Number(parse[1]), col: 1,
+      message: `The template does not parse${expecting ? `: got ${expecting[2]}` : ''}.`,
+      hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.' };
+  }
+  return { ...base, line: error.lineNumber ?? 1, col: (error.column ?? 0) + 1, message: `${error.message.split('\n')[0]}.`.replace(/\.\.$/, '.') };
+}
+
+export interface Engine {
+  render(name: string, view: object): string;
+}
+
+/** An isolated Handlebars instance over a set of templates, compiled on first use, strict. */
+export function createEngine(templates: ReadonlyMap<string, TemplateSource>): Engine {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  return {
+    render(name, view) {
+      const source = templates.get(name);
+      if (!source) throw new Error(`No template named ${name}`);
+      let template = compiled.get(name);
+      try {
+        if (!template) {
+          const ast = hb.parse(source.text);
+          rewriteBareMustaches(ast);
+          template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])) });
+          compiled.set(name, template);
+        }
+        return template(view, { allowProtoPropertiesByDefault: false });
+      } catch (error) {
+        throw new TemplateError(templateDiagnostic(source, error as Error));
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Escaping for every place user text lands in generated Markdown. CommonMark lets a backslash
+ * escape any ASCII punctuation, and MDX honours the same escapes, so `{`, `<` and friends
+ * escaped here never become JSX, HTML or Markdown syntax, on GitHub or in the site.
+ */
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~$]/g;
+
+/** Inline text: every character that could start markup is escaped; newlines fold to spaces. */
+export function markdownText(value: unknown): string {
+  // Inline only: templates never start a line with a value, so list and heading markers need no escape.
+  return String(value ?? '').replace(/\r?\n+/g, ' ').replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+}
+
+/** A GFM table cell: inline text, with nothing that could end the cell or the row. */
+export function tableCell(value: unknown): string {
+  const text = markdownText(value).trim();
+  return text === '' ? '—' : text;
+}
+
+/** An inline code span that holds any text, backticks included. */
+export function inlineCode(value: unknown): string {
+  const text = String(value ?? '').replace(/\r?\n+/g, ' ');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function codeBlock(value: string, lang = ''): string {
+  const longest = Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${value.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** A link destination: http(s) or relative only, in angle brackets so spaces and parentheses are safe. */
+export function linkUrl(value: string): string {
+  if (!/^(https?:\/\/|[^:]*$)/i.test(value)) return '#';
+  return `<${value.replace(/[<>\\\n]/g, (c) => encodeURIComponent(c))}>`;
+}
+
+export function markdownLink(text: unknown, url: string): string {
+  return `[${markdownText(text)}](${linkUrl(url)})`;
+}

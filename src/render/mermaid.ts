@@ -1,0 +1,85 @@
+/**
+ * Mermaid text from the model. User text only ever appears inside quoted labels, with every
+ * character mermaid could read as syntax replaced by an entity code; node ids are generated.
+ */
+
+/** A label that renders as written: quotes, brackets, `-->`, `;`, unicode and all. */
+export function mermaidLabel(value: unknown): string {
+  const text = String(value ?? '').replace(/\r?\n+/g, ' ').replace(/["#<>&;{}[\]()|`\\]/g, (c) => `#${c.charCodeAt(0)};`);
+  return `"${text}"`;
+}
+
+/** Ids are `n0`, `n1`, … in the order given, so no entity id can inject syntax. */
+export function mermaidIds(keys: readonly string[]): Map<string, string> {
+  return new Map(keys.map((key, i) => [key, `n${i}`]));
+}
+
+export interface GraphNode {
+  key: string;
+  label: string;
+  group?: string;
+  shape?: 'box' | 'round' | 'stadium' | 'cylinder' | 'hexagon';
+}
+export interface GraphEdge {
+  from: string;
+  to: string;
+  label?: string;
+  both?: boolean;
+  dashed?: boolean;
+}
+
+const SHAPES = { box: ['[', ']'], round: ['(', ')'], stadium: ['([', '])'], cylinder: ['[(', ')]'], hexagon: ['{{', '}}'] } as const;
+
+/** A flowchart: nodes grouped into subgraphs where they have a group, edges with labels. */
+export function flowchart(nodes: readonly GraphNode[], edges: readonly GraphEdge[], direction: 'TD' | 'LR' = 'LR'): string {
+  const ids = mermaidIds(nodes.map((n) => n.key));
+  const lines = [`flowchart ${direction}`];
+  const node = (n: GraphNode) => {
+    const [open, close] = SHAPES[n.shape ?? 'box'];
+    return `${ids.get(n.key)}${open}${mermaidLabel(n.label)}${close}`;
+  };
+  const groups = new Map<string, GraphNode[]>();
+  for (const n of nodes) {
+    if (n.group === undefined) lines.push(`  ${node(n)}`);
+    else (groups.get(n.group) ?? groups.set(n.group, []).get(n.group)!).push(n);
+  }
+  [...groups.keys()].forEach((group, i) => {
+    lines.push(`  subgraph g${i}[${mermaidLabel(group)}]`);
+    for (const n of groups.get(group)!) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  });
+  for (const e of edges) {
+    const a = ids.get(e.from);
+    const b = ids.get(e.to);
+    if (a === undefined || b === undefined) continue;
+    const arrow = e.both ? (e.dashed ? '<-.->' : '<-->') : e.dashed ? '-.->' : '-->';
+    lines.push(`  ${a} ${arrow}${e.label ? `|${mermaidLabel(e.label)}|` : ''} ${b}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface SequenceStep {
+  from: string;
+  to: string;
+  message: string;
+  reply?: boolean;
+}
+
+/** A sequence diagram; participants in order of first appearance. */
+export function sequence(participants: readonly { key: string; label: string }[], steps: readonly SequenceStep[]): string {
+  const ids = mermaidIds(participants.map((p) => p.key));
+  const lines = ['sequenceDiagram'];
+  for (const p of participants) lines.push(`  participant ${ids.get(p.key)} as ${sequenceText(p.label)}`);
+  for (const s of steps) {
+    const a = ids.get(s.from);
+    const b = ids.get(s.to);
+    if (a === undefined || b === undefined) continue;
+    lines.push(`  ${a}${s.reply ? '-->>' : '->>'}${b}: ${sequenceText(s.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Sequence diagram text is unquoted: entity codes keep `;`, `#`, arrows and colons literal. */
+function sequenceText(value: string): string {
+  return value.replace(/\r?\n+/g, ' ').replace(/[#;:<>&{}\\-]/g, (c) => `#${c.charCodeAt(0)};`);
+}

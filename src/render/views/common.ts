@@ -1,0 +1,52 @@
+import type { Model } from '../../core/model.ts';
+import type { Protocol } from '../../core/schemas/index.ts';
+
+/** Lookups every view needs: display names by id, falling back to the id itself. */
+export function namer(model: Model) {
+  return {
+    repo: (id: string) => model.repositories.get(id)?.data.name ?? id,
+    team: (id: string) => (id === 'all-teams' ? 'All teams' : model.teams.get(id)?.data.name ?? id),
+  };
+}
+
+/** The protocol of a kind, if the registry has one. */
+export function protocolOf(model: Model, kind: Protocol['kind']): Protocol | null {
+  for (const p of model.protocols.values()) if (p.data.kind === kind) return p.data;
+  return null;
+}
+
+export function byTitle<T extends { data: { title: string } }>(a: T, b: T): number {
+  return a.data.title.localeCompare(b.data.title);
+}
+
+/**
+ * A text tree (`├──`, `└──`) of paths, with a comment after the entries that have one,
+ * as the registry seed draws its documentation structure.
+ */
+export function pathTree(root: string, paths: ReadonlyMap<string, string | undefined>): string {
+  interface Dir { children: Map<string, Dir>; comment?: string; dir: boolean }
+  const top: Dir = { children: new Map(), dir: true };
+  for (const [path, comment] of paths) {
+    const parts = path.split('/').filter(Boolean);
+    let node = top;
+    parts.forEach((part, i) => {
+      let child = node.children.get(part);
+      if (!child) node.children.set(part, (child = { children: new Map(), dir: false }));
+      if (i < parts.length - 1 || path.endsWith('/')) child.dir = true;
+      node = child;
+    });
+    if (comment) node.comment = comment;
+  }
+  const lines = [`${root}/`];
+  const walk = (dir: Dir, prefix: string) => {
+    const entries = [...dir.children].sort(([a], [b]) => a.localeCompare(b));
+    entries.forEach(([name, child], i) => {
+      const last = i === entries.length - 1;
+      const label = `${prefix}${last ? '└── ' : '├── '}${name}${child.dir ? '/' : ''}`;
+      lines.push(child.comment ? `${label.padEnd(34)} # ${child.comment}` : label);
+      walk(child, `${prefix}${last ? '    ' : '│   '}`);
+    });
+  };
+  walk(top, '');
+  return lines.join('\n');
+}

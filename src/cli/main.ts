@@ -11,6 +11,9 @@ export interface Command {
 /** Sub-commands, loaded only when called. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).check,
+  fill: async () => (await import('./fill.ts')).fill,
+  new: async () => (await import('./new.ts')).scaffold,
+  export: async () => (await import('./export.ts')).exportCommand,
 };
 
 function help(): string {
@@ -21,6 +24,9 @@ function help(): string {
     '',
     'Commands:',
     '  check     validate the registry and report problems as file:line:col',
+    '  fill      fill a placeholder template from the registry and report what is left',
+    '  new       scaffold a repository, integration, event, pattern, team or strategy document',
+    '  export    write every document as plain Markdown',
     '',
     'Run `plexus <command> --help` for a command\'s options.',
   ].join('\n');

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { codeBlock, inlineCode, markdownLink, markdownText, tableCell } from './escape.ts';
+import { codeBlock, inlineCode, markdownLink, markdownText, tableCell, tableCode } from './escape.ts';
 
 /** A template file: its name (`registry.md.hbs`), where it came from, and its text. */
 export interface TemplateSource {
@@ -30,6 +30,8 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   text: (value) => markdownText(value),
   cell: (value) => tableCell(value),
   code: (value) => inlineCode(value),
+  /** `code` for table cells. */
+  cellcode: (value) => tableCode(value),
   link: (text, url) => markdownLink(text, String(url)),
   fence: (value, lang) => codeBlock(String(value ?? ''), typeof lang === 'string' ? lang : ''),
   join: (list, separator) => (Array.isArray(list) ? list.map(markdownText).join(typeof separator === 'string' ? separator : ', ') : ''),
@@ -41,21 +43,66 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   placeholder: (value) => `[${String(value).replace(/[[\]\n]/g, ' ')}]`,
 };
 
-function rewriteBareMustaches(node: unknown): void {
+/**
+ * Rewrites the parsed template: a bare `{{value}}` becomes `{{text value}}`, and every helper
+ * call or block learns the names of the fields it was given (`__fields`), so a field the data
+ * lacks is an error at its line, even where Handlebars' strict mode does not look (helper
+ * arguments, `#if`, `#each`). Views hold `null` for absent values; `undefined` means a typo.
+ */
+function rewrite(node: unknown): void {
   if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) { node.forEach(rewriteBareMustaches); return; }
+  if (Array.isArray(node)) { node.forEach(rewrite); return; }
   const n = node as Node;
-  if (n.type === 'MustacheStatement') {
+  if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') {
     const m = n as Mustache;
-    if (m.escaped && m.params.length === 0 && !m.hash && m.path.type === 'PathExpression' && !(m.path.original in HELPERS)) {
+    if (n.type === 'MustacheStatement' && m.escaped && m.params.length === 0 && !m.hash && m.path.type === 'PathExpression' && !(m.path.original in HELPERS)) {
       m.params = [m.path];
       m.path = { type: 'PathExpression', data: false, depth: 0, parts: ['text'], original: 'text', loc: m.path.loc };
     }
+    if (m.params.length > 0) {
+      const names = m.params.map((p) => (p.type === 'PathExpression' ? String(p.original) : ''));
+      const pair = { type: 'HashPair', key: '__fields', value: { type: 'StringLiteral', value: JSON.stringify(names), original: JSON.stringify(names), loc: m.loc }, loc: m.loc };
+      const hash = (m.hash as { type: string; pairs: unknown[]; loc?: unknown } | undefined) ?? { type: 'Hash', pairs: [] as unknown[], loc: m.loc };
+      hash.pairs.push(pair);
+      m.hash = hash;
+    }
   }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') rewriteBareMustaches(value);
+  for (const value of Object.values(n)) if (value && typeof value === 'object') rewrite(value);
+}
+
+class MissingField extends Error {
+  readonly field: string;
+  readonly line: number;
+  readonly col: number;
+  constructor(field: string, line: number, col: number) {
+    super(`"${field}" not defined`);
+    this.field = field;
+    this.line = line;
+    this.col = col;
+  }
+}
+
+type HelperOptions = { hash?: Record<string, unknown>; loc?: { start: { line: number; column: number } } };
+
+/** A helper that refuses `undefined` arguments, naming the field and its place in the template. */
+function strictHelper(fn: (...args: unknown[]) => unknown) {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as HelperOptions;
+    const fields = typeof options?.hash?.__fields === 'string' ? (JSON.parse(options.hash.__fields) as string[]) : [];
+    args.slice(0, -1).forEach((arg, i) => {
+      if (arg === undefined) throw new MissingField(fields[i] || 'a value', options.loc?.start.line ?? 1, (options.loc?.start.column ?? 0) + 1);
+    });
+    if (options?.hash) delete options.hash.__fields;
+    return fn.apply(this, args);
+  };
 }
 
 function templateDiagnostic(source: TemplateSource, error: Error & { lineNumber?: number; column?: number }): Diagnostic {
+  if (error instanceof MissingField) {
+    return { code: 'PLX040', severity: 'error', file: source.file, line: error.line, col: error.col,
+      message: `The template uses "${error.field}", which this document's data does not have.`,
+      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.' };
+  }
   const parse = /^Parse error on line (\d+):/.exec(error.message);
   const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(error.message);
   const base = { code: 'PLX040', severity: 'error' as const, file: source.file };
@@ -80,7 +127,8 @@ export interface Engine {
 /** An isolated Handlebars instance over a set of templates, compiled on first use, strict. */
 export function createEngine(templates: ReadonlyMap<string, TemplateSource>): Engine {
   const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, strictHelper(fn));
+  for (const name of ['if', 'unless', 'each', 'with']) hb.registerHelper(name, strictHelper(hb.helpers[name] as (...args: unknown[]) => unknown));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   return {
     render(name, view) {
@@ -90,8 +138,8 @@ export function createEngine(templates: ReadonlyMap<string, TemplateSource>): En
       try {
         if (!template) {
           const ast = hb.parse(source.text);
-          rewriteBareMustaches(ast);
-          template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])) });
+          rewrite(ast);
+          template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers: Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true])) });
           compiled.set(name, template);
         }
         return template(view, { allowProtoPropertiesByDefault: false });

@@ -4,7 +4,7 @@
  * escaped here never become JSX, HTML or Markdown syntax, on GitHub or in the site.
  */
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~$]/g;
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~$&]/g;
 
 /** Inline text: every character that could start markup is escaped; newlines fold to spaces. */
 export function markdownText(value: unknown): string {
@@ -27,6 +27,11 @@ export function inlineCode(value: unknown): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** An inline code span inside a GFM table cell, where even a code span's `|` must be escaped. */
+export function tableCode(value: unknown): string {
+  return inlineCode(value).replace(/\|/g, '\\|');
+}
+
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function codeBlock(value: string, lang = ''): string {
   const longest = Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
@@ -37,7 +42,7 @@ export function codeBlock(value: string, lang = ''): string {
 /** A link destination: http(s) or relative only, in angle brackets so spaces and parentheses are safe. */
 export function linkUrl(value: string): string {
   if (!/^(https?:\/\/|[^:]*$)/i.test(value)) return '#';
-  return `<${value.replace(/[<>\\\n]/g, (c) => encodeURIComponent(c))}>`;
+  return `<${value.replace(/[<>\\|\n]/g, (c) => encodeURIComponent(c))}>`;
 }
 
 export function markdownLink(text: unknown, url: string): string {

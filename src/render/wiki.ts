@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { blocks } from '../core/markdown.ts';
 import type { Model } from '../core/model.ts';
+import { markdownLink } from './escape.ts';
 import { GENERATED_PAGES, resolveWikiTarget, WIKI_LINK } from '../core/wiki.ts';
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
@@ -37,7 +38,7 @@ export function resolveWikiLinks(markdown: string, from: string, resolve: (targe
       if (!hit) return whole;
       const [file, anchor] = hit.path.split('#') as [string, string | undefined];
       const rel = (file === from ? '' : posix.relative(posix.dirname(from), file)) + (anchor ? `#${anchor}` : '');
-      return `[${(label ?? hit.title).replace(/[[\]]/g, '\\$&')}](<${rel}>)`;
+      return markdownLink(label ?? hit.title, rel);
     });
   }).join('\n');
 }

@@ -9,9 +9,16 @@ export function namer(model: Model) {
   };
 }
 
-/** The protocol of a kind, if the registry has one. */
-export function protocolOf(model: Model, kind: Protocol['kind']): Protocol | null {
-  for (const p of model.protocols.values()) if (p.data.kind === kind) return p.data;
+/** The protocol of a kind, if the registry has one, with every optional field present (null or empty). */
+export function protocolOf(model: Model, kind: Protocol['kind']) {
+  for (const p of model.protocols.values()) {
+    if (p.data.kind !== kind) continue;
+    const d = p.data;
+    return {
+      id: p.id, name: d.name, kind: d.kind, summary: d.summary ?? null, intro: d.intro ?? null, documentation: d.documentation ?? null,
+      steps: d.steps.map((s) => ({ title: s.title, detail: s.detail ?? null, tasks: s.tasks ?? [] })),
+    };
+  }
   return null;
 }
 

@@ -1,0 +1,123 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { diagnostic } from '../core/codes.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { decodeSource, parseYamlSource } from '../core/source.ts';
+import { didYouMeanSuffix } from '../core/suggest.ts';
+import { fillPlaceholders, scanPlaceholders, type Placeholder } from '../render/placeholders.ts';
+import { registryValues } from '../render/registry-values.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+import { loadValidModel } from './load.ts';
+import type { Command } from './main.ts';
+
+async function readText(path: string, io: Io, what: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes) throw new UsageError(`No ${what} at ${relative(io.cwd, path) || path}.`);
+  return decodeSource(relative(io.cwd, path), bytes);
+}
+
+/** Values from a `--values` YAML file: a mapping of placeholder names to text. */
+async function readValues(path: string, io: Io) {
+  const display = relative(io.cwd, path);
+  const decoded = await readText(path, io, 'values file');
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const { parsed, diagnostics } = parseYamlSource(display, decoded.text);
+  if (!parsed) return { diagnostics };
+  const values = new Map<string, string>();
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (value === null || value === '') continue; // a skeleton line left blank
+    if (typeof value === 'object') {
+      diagnostics.push(diagnostic('WrongType', display, parsed.locate([key]), `"${key}" should be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}.`,
+        'Each placeholder takes one line of text.'));
+      continue;
+    }
+    values.set(key, String(value));
+  }
+  return { values, locate: parsed.locate, display, diagnostics };
+}
+
+/** The `--list` skeleton: every placeholder the template needs, once, as YAML to fill in. */
+function skeleton(template: string, placeholders: Placeholder[], known: ReadonlyMap<string, string>): string {
+  const lines = [`# Values for ${template}. Fill in, then: plexus fill ${template} --values <this file>`];
+  const seen = new Set<string>();
+  for (const p of placeholders) {
+    if (seen.has(p.key)) continue;
+    seen.add(p.key);
+    const where = `line ${p.line}`;
+    if (known.has(p.key)) {
+      lines.push(`# ${p.raw} (${where}) comes from the registry: ${JSON.stringify(known.get(p.key))}`);
+      continue;
+    }
+    lines.push(p.kind === 'choice' ? `# ${p.raw} (${where}): one of ${p.choices.join(', ')}` : `# ${p.raw} (${where})`);
+    lines.push(`${JSON.stringify(p.key)}: ""`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const fill: Command = {
+  summary: 'Fill {UPPER_SNAKE}, [Bracket] and [A | B] placeholders in a Markdown template from the registry and a values file.',
+  usage: 'plexus fill TEMPLATE [--values FILE] [--out FILE] [--strict] [--list] [--content DIR]',
+  options: {
+    values: { type: 'string' },
+    out: { type: 'string' },
+    strict: { type: 'boolean' },
+    list: { type: 'boolean' },
+    content: { type: 'string' },
+  },
+  async run({ values: options, positionals }, io) {
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the template to fill.' : 'Fill one template at a time.');
+    const templatePath = resolve(io.cwd, positionals[0]!);
+    const template = relative(io.cwd, templatePath);
+    const source = await readText(templatePath, io, 'template');
+    const loaded = await loadValidModel(options.content, io);
+    if (!loaded) return EXIT.problems;
+    const registry = registryValues(loaded.model);
+    const diagnostics: Diagnostic[] = [...source.diagnostics];
+    const given = options.values ? await readValues(resolve(io.cwd, String(options.values)), io) : undefined;
+    diagnostics.push(...(given?.diagnostics ?? []));
+    if (source.text === undefined || diagnostics.some((d) => d.severity === 'error')) {
+      for (const d of diagnostics) io.err(formatDiagnostic(d));
+      return EXIT.problems;
+    }
+
+    const placeholders = scanPlaceholders(source.text);
+    if (options.list) {
+      io.out(skeleton(template, placeholders, registry).trimEnd());
+      return EXIT.ok;
+    }
+    const values = new Map([...registry, ...(given?.values ?? [])]);
+    const result = fillPlaceholders(source.text, values);
+    for (const { placeholder: p, value } of result.badChoices) {
+      diagnostics.push(diagnostic('BadChoice', template, p, `"${value}" is not one of the choices of ${p.raw}.`, `Choose one of: ${p.choices.join(', ')}.`));
+    }
+    const bad = new Set(result.badChoices.map((b) => b.placeholder));
+    for (const p of result.unfilled.filter((u) => !bad.has(u))) {
+      diagnostics.push(diagnostic('UnfilledPlaceholder', template, p, `Unfilled placeholder ${p.raw}.`,
+        p.kind === 'upper' ? `Set ${p.key} under placeholders: in ecosystem.yaml, or in a --values file.` : `Give "${p.key}" a value in a --values file (plexus fill ${template} --list writes one).`));
+    }
+    if (given?.values) {
+      const keys = new Set(placeholders.map((p) => p.key));
+      for (const key of given.values.keys()) {
+        if (keys.has(key)) continue;
+        diagnostics.push(diagnostic('UnusedValue', given.display!, given.locate!([key], 'key'), `"${key}" fills no placeholder in ${template}.${didYouMeanSuffix(key, keys)}`,
+          'Keys are placeholder names: UPPER_SNAKE without braces, or the text inside [brackets].'));
+      }
+    }
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    const total = placeholders.length;
+    const filled = result.filled.length;
+    io.err(total === 0
+      ? `No placeholders in ${template}.`
+      : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete); ${total - filled} left.`);
+    if (options.out) {
+      const out = resolve(io.cwd, String(options.out));
+      if (out === templatePath) throw new UsageError('--out must not be the template itself; write the filled copy elsewhere.');
+      await writeFile(out, result.text);
+      io.err(`Wrote ${relative(io.cwd, out)}.`);
+    } else {
+      io.out(result.text.replace(/\n$/, ''));
+    }
+    if (result.badChoices.length > 0) return EXIT.problems;
+    return options.strict && result.unfilled.length > 0 ? EXIT.problems : EXIT.ok;
+  },
+};

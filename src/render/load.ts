@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import type { Model } from '../core/model.ts';
+import { renderDocuments, type RenderedDocument } from './documents.ts';
+import { createEngine } from './engine.ts';
+import { loadTemplates } from './templates.ts';
+
+/** Renders every document of a registry folder, with its own `templates/` overriding the defaults. */
+export async function renderRegistry(model: Model, contentDir: string, cwd?: string): Promise<RenderedDocument[]> {
+  const engine = createEngine(await loadTemplates(join(contentDir, 'templates'), cwd));
+  return renderDocuments(model, engine);
+}

@@ -1,0 +1,159 @@
+// plexus fill, new and export as a user runs them.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.ts';
+import { runMain } from '../../src/cli/main.ts';
+import { EXAMPLE, SEEDS } from '../example-model.ts';
+import { TODAY } from '../registry-fixture.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'plexus-docs-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+await cp(EXAMPLE, join(root, 'content'), { recursive: true });
+await cp(SEEDS, join(root, 'seeds'), { recursive: true });
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { cwd: root, env: { PLEXUS_TODAY: TODAY }, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await runMain(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('plexus fill', () => {
+  it('fills seed 000 from the registry and prints the result', async () => {
+    const { code, out, err } = await run('fill', 'seeds/000_7780bb3b3ce133d0.txt');
+    expect([code, err]).toEqual([0, 'Filled 60 of 60 placeholders (100% complete); 0 left.']);
+    expect(out).toContain('within the Eventful ecosystem.');
+  });
+
+  it('reports each unfilled placeholder with line and column, and --strict fails on them', async () => {
+    const loose = await run('fill', 'seeds/001_9733726917ac0588.txt', '--out', 'filled.md');
+    expect(loose).toEqual({
+      code: 0, out: '',
+      err: [
+        'seeds/001_9733726917ac0588.txt:56:22 warning PLX041 Unfilled placeholder [pnpm workspace/npm workspaces].',
+        '  hint: Give "pnpm workspace/npm workspaces" a value in a --values file (plexus fill seeds/001_9733726917ac0588.txt --list writes one).',
+        'Filled 0 of 1 placeholder (0% complete); 1 left.',
+        'Wrote filled.md.',
+      ].join('\n'),
+    });
+    expect((await run('fill', 'seeds/001_9733726917ac0588.txt', '--strict')).code).toBe(1);
+  });
+
+  it('lists what a template needs as a YAML skeleton', async () => {
+    const { code, out } = await run('fill', 'seeds/003_9a0c83b643e042f2.txt', '--list');
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      '# Values for seeds/003_9a0c83b643e042f2.txt. Fill in, then: plexus fill seeds/003_9a0c83b643e042f2.txt --values <this file>',
+      '# [Program Name] (line 1)',
+      '"Program Name": ""',
+      '# [Date Created] (line 4)',
+      '"Date Created": ""',
+    ]);
+    expect(out).toContain('# [Draft | In Review | Approved | Archived] (line 6): one of Draft, In Review, Approved, Archived');
+  });
+
+  it('fills from a values file, checks choices and flags values that fill nothing', async () => {
+    await writeFile(join(root, 'values.yaml'), 'Program Name: Checkout\nDraft | In Review | Approved | Archived: approved\nSynchronous | Asynchronous | Fire-and-forget: Sometimes\nProgam Nme: typo\n');
+    const { code, out, err } = await run('fill', 'seeds/003_9a0c83b643e042f2.txt', '--values', 'values.yaml');
+    expect(code).toBe(1);
+    expect(out.split('\n').slice(0, 6)).toEqual([
+      '# Integration Strategy: Checkout Cross-Component Integration', '', 'Version: 1.0', 'Date: [Date Created]',
+      'Author(s): [Design Facilitator Name], [Technical Lead Name]', 'Status: Approved',
+    ]);
+    expect(err).toContain('seeds/003_9a0c83b643e042f2.txt:70:33 error PLX042 "Sometimes" is not one of the choices of [Synchronous | Asynchronous | Fire-and-forget].\n  hint: Choose one of: Synchronous, Asynchronous, Fire-and-forget.');
+    expect(err).toContain('values.yaml:4:1 warning PLX043 "Progam Nme" fills no placeholder in seeds/003_9a0c83b643e042f2.txt. Did you mean "Program Name"?');
+    expect(err.split('\n').at(-1)).toBe('Filled 3 of 129 placeholders (2% complete); 126 left.');
+  });
+
+  it.each([
+    [['fill'], 'Name the template to fill.'],
+    [['fill', 'nope.md'], 'No template at nope.md.'],
+  ])('exits 2 on %j', async (args, message) => {
+    const { code, err } = await run(...args);
+    expect([code, err.split('\n')[0]]).toEqual([2, message]);
+  });
+});
+
+describe('plexus new', () => {
+  it('scaffolds an integration pre-filled from the registry and never overwrites it', async () => {
+    const first = await run('new', 'integration', 'orders-to-stripe', '--from', 'stripe', '--to', 'order-service', '--type', 'rest');
+    expect(first).toEqual({ code: 0, out: 'Created content/integrations/orders-to-stripe.yaml.\nFill in: purpose. Then run plexus check.', err: '' });
+    const text = await readFile(join(root, 'content/integrations/orders-to-stripe.yaml'), 'utf8');
+    expect(text).toContain('# yaml-language-server: $schema=');
+    expect(text).toContain('owner: payments\n');
+    expect(text).toContain('primary: Payments team lead (Amara Nwosu)\n');
+    expect(text).toContain(`lastUpdated: ${TODAY}\n`);
+    const again = await run('new', 'integration', 'orders-to-stripe');
+    expect(again.code).toBe(1);
+    expect(again.err).toBe('content/integrations/orders-to-stripe.yaml already exists; plexus new never overwrites. Edit it, or choose another id.');
+    const checked = await run('check');
+    expect(checked.out).toContain('content/integrations/orders-to-stripe.yaml:6:10 error PLX018 "purpose" must not be empty.');
+    await rm(join(root, 'content/integrations/orders-to-stripe.yaml'));
+  });
+
+  it('scaffolds a strategy document that checks and keeps the prose placeholders', async () => {
+    const made = await run('new', 'strategy', 'refunds', '--integrations', 'orders-to-payments,payment-events', '--program', 'Refunds', '--author', 'Amara Nwosu');
+    expect(made.code).toBe(0);
+    const text = await readFile(join(root, 'content/docs/strategy/refunds.md'), 'utf8');
+    expect(text).toContain('title: "Integration Strategy: Refunds Cross-Component Integration"');
+    expect(text).toContain('* **Endpoint/Channel:** `kafka: payments.events`');
+    expect(text).toContain('* **Error Responses:** [Standard error format, error codes]');
+    expect(text).not.toContain('&a1');
+    expect((await run('check')).out).not.toContain('refunds.md');
+    await rm(join(root, 'content/docs/strategy/refunds.md'));
+  });
+
+  it.each([
+    [['new', 'integation', 'x'], 'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, pattern, team, strategy.'],
+    [['new', 'team', 'Bad Id'], '"Bad Id" is not a valid id: use lowercase letters, digits, ".", "_" and "-".'],
+    [['new', 'integration', 'x', '--from', 'stripes'], '--from/--to/--producer: no repository "stripes". Did you mean "stripe"?'],
+    [['new', 'integration', 'x', '--type', 'soap'], '--type "soap" is not an integration type.'],
+  ])('exits 2 on %j', async (args, message) => {
+    const { code, err } = await run(...args);
+    expect([code, err.split('\n')[0]]).toEqual([2, message]);
+  });
+});
+
+describe('plexus export', () => {
+  it('writes every document, byte-identical across runs', async () => {
+    const first = await run('export', '--md', 'out');
+    expect(first).toEqual({ code: 0, out: 'Wrote 51 documents to out/ (start at out/README.md).', err: '' });
+    const files = async () => {
+      const names = (await readdir(join(root, 'out'), { recursive: true })).sort();
+      return Promise.all(names.map(async (n) => [n, await readFile(join(root, 'out', n)).catch(() => 'dir')]));
+    };
+    const before = await files();
+    expect((await run('export', '--md', 'out')).code).toBe(0);
+    expect(await files()).toEqual(before);
+    const guide = await readFile(join(root, 'out/docs/guides/cross-app-authentication.md'), 'utf8');
+    expect(guide).toContain('See [API Versioning](<../../integration-registry.md#api-versioning>) for how the contract evolves.');
+  });
+
+  it('uses a registry\'s own templates over the defaults', async () => {
+    await mkdir(join(root, 'content/templates'), { recursive: true });
+    await writeFile(join(root, 'content/templates/patterns.md.hbs'), '# Our patterns for {{ecosystem}}\n');
+    await run('export', '--md', 'out');
+    expect(await readFile(join(root, 'out/integration-patterns.md'), 'utf8')).toBe('# Our patterns for Eventful\n');
+    await writeFile(join(root, 'content/templates/patterns.md.hbs'), '# {{ecosystm}}\n');
+    const broken = await run('export', '--md', 'out');
+    expect([broken.code, broken.err]).toEqual([1, 'content/templates/patterns.md.hbs:1:3 error PLX040 The template uses "ecosystm", which this document\'s data does not have.\n  hint: Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.']);
+    expect(await readFile(join(root, 'out/integration-patterns.md'), 'utf8')).toBe('# Our patterns for Eventful\n');
+    await rm(join(root, 'content/templates'), { recursive: true });
+  });
+
+  it('refuses a folder it did not write, and writes nothing from a broken registry', async () => {
+    await mkdir(join(root, 'mine'));
+    await writeFile(join(root, 'mine/notes.md'), 'mine');
+    const refused = await run('export', '--md', 'mine');
+    expect([refused.code, refused.err]).toEqual([1, 'mine is not empty and was not written by plexus export; nothing was written.\nChoose an empty or new folder.']);
+    await writeFile(join(root, 'content/teams/broken.yaml'), 'name: [unclosed\n');
+    const broken = await run('export', '--md', 'fresh');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/^content\/teams\/broken\.yaml:\d+:\d+ error PLX001 /);
+    await expect(readdir(join(root, 'fresh'))).rejects.toThrow();
+    await rm(join(root, 'content/teams/broken.yaml'));
+  });
+});

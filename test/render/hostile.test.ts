@@ -1,0 +1,76 @@
+// Hostile text in the registry renders as the same text: never markup, never a broken table or diagram.
+import { compile } from '@mdx-js/mdx';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { renderDocuments } from '../../src/render/documents.ts';
+import { engine } from '../example-model.ts';
+import { check, edit } from '../registry-fixture.ts';
+
+const HOSTILE = '<script>alert(1)</script> {props} | pipe `tick` --> "quote" *star* [x](javascript:alert(1)) $x$ ~~s~~ #1 &amp; ü';
+const I = 'integrations/payments-to-orders.yaml';
+const yamlString = JSON.stringify(HOSTILE);
+
+const { model, diagnostics } = check({
+  ...edit('repositories/payments-api.yaml', 'name: Payments API', `name: ${yamlString}`),
+  'repositories/orders-api.yaml': edit('repositories/orders-api.yaml', 'purpose: Orders', `purpose: ${yamlString}`)['repositories/orders-api.yaml']!
+    .replace('team: core\n', `team: core\ntables:\n  owns:\n    - name: ${yamlString}\n      purpose: ${yamlString}\n`),
+  [I]: edit(I, 'title: Payments to Orders', `title: ${yamlString}`)[I]!
+    .replace('patterns: [events]', `patterns: [events]\nconnection:\n  endpoint: ${yamlString}\ncontacts:\n  primary: ${yamlString}\nchangelog:\n  - date: 2026-10-01\n    summary: ${yamlString}`),
+  'docs/guide.md': `---\ntitle: ${yamlString}\npurpose: ${yamlString}\nstatus: draft\nversion: 0.1.0\nauthors: [Ada]\n---\n# Guide\n`,
+});
+const documents = renderDocuments(model, engine);
+
+type Node = { type: string; value?: string; children?: Node[] };
+const walk = (node: Node, visit: (n: Node) => void) => { visit(node); node.children?.forEach((c) => walk(c, visit)); };
+const textOf = (node: Node): string => node.value ?? (node.children ?? []).map(textOf).join('');
+
+describe('hostile text', () => {
+  it('is valid registry data', () => expect(diagnostics).toEqual([]));
+
+  const body = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+  it.each(documents.map((d) => [d.path, body(d.markdown)]))('%s parses as GFM with no HTML and the text intact', (path, markdown) => {
+    const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Node;
+    const kinds = new Set<string>();
+    const texts: string[] = [];
+    walk(tree, (n) => {
+      kinds.add(n.type);
+      if (['paragraph', 'tableCell', 'heading', 'listItem'].includes(n.type)) texts.push(textOf(n));
+      if (n.type === 'table') {
+        const widths = n.children!.map((row) => row.children!.length);
+        expect(new Set(widths).size, `ragged table in ${path}`).toBe(1);
+      }
+    });
+    expect(kinds.has('html'), `raw HTML in ${path}`).toBe(false);
+    if (markdown.includes('script')) {
+      const inCode = /```[\s\S]*?script[\s\S]*?```/.test(markdown) || /`[^`\n]*script[^`\n]*`/.test(markdown);
+      expect(texts.some((t) => t.includes(HOSTILE)) || inCode, `hostile text altered in ${path}`).toBe(true);
+    }
+  });
+
+  it('never becomes JSX when compiled as MDX', async () => {
+    for (const d of documents) {
+      const out = String(await compile(body(d.markdown), { format: 'mdx' }));
+      expect(out, d.path).not.toMatch(/_components\.script|"script"/);
+      // Had {props} become an MDX expression, the braces would be gone from the output.
+      if (body(d.markdown).includes('{props}')) expect(out, d.path).toContain('{props}');
+    }
+  });
+
+  it('keeps mermaid syntax intact in the system diagram', () => {
+    const system = documents.find((d) => d.path === 'system-integrations.md')!.markdown;
+    const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(system)![1]!.split('\n').slice(1);
+    for (const line of diagram) {
+      expect(line).toMatch(/^\s+(n\d+(\["[^"]*"\]|\("[^"]*"\)|\(\["[^"]*"\]\)|\{\{"[^"]*"\}\})|subgraph g\d+\["[^"]*"\]|end|n\d+ (-->|<-->|-\.->|<-\.->)(\|"[^"]*"\|)? n\d+)$/);
+    }
+    expect(diagram.join('\n')).toContain('#60;script#62;alert#40;1#41;#60;/script#62; #123;props#125; #124; pipe #96;tick#96; --#62; #34;quote#34;');
+  });
+
+  it('round-trips through front matter unchanged', () => {
+    const guide = documents.find((d) => d.path === 'docs/guide.md')!.markdown;
+    expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(guide)![1]!).title).toBe(HOSTILE);
+  });
+});

@@ -1,11 +1,20 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import contentWatch from './src/site/content-watch.ts';
+import pagefind from './src/site/pagefind-integration.ts';
 
-// GitHub Pages project sites live under a base path; CI sets SITE_URL and BASE_PATH
-// so nobody edits this file to publish.
+// Pages are bundled away from src/, so they learn where Plexus lives (templates, schemas) from here.
+process.env.PLEXUS_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+// GitHub Pages project sites live under a base path; CI sets SITE_URL and BASE_PATH so nobody
+// edits this file to publish. PLEXUS_OUT_DIR lets the build write beside dist/ and swap it in.
 export default defineConfig({
   site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
+  outDir: process.env.PLEXUS_OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  integrations: [pagefind(), contentWatch()],
+  vite: { build: { chunkSizeWarningLimit: 4096 } },
 });

@@ -28,7 +28,7 @@ export const exportCommand: Command = {
     if (!loaded) return EXIT.problems;
     let documents;
     try {
-      documents = await renderRegistry(loaded.model, loaded.dir, io.cwd);
+      documents = await renderRegistry(loaded.model, loaded.dir, { cwd: io.cwd });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       io.err(formatDiagnostic(error.diagnostic));

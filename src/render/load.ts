@@ -5,7 +5,7 @@ import { createEngine } from './engine.ts';
 import { loadTemplates } from './templates.ts';
 
 /** Renders every document of a registry folder, with its own `templates/` overriding the defaults. */
-export async function renderRegistry(model: Model, contentDir: string, cwd?: string): Promise<RenderedDocument[]> {
-  const engine = createEngine(await loadTemplates(join(contentDir, 'templates'), cwd));
+export async function renderRegistry(model: Model, contentDir: string, options: { cwd?: string; defaults?: string } = {}): Promise<RenderedDocument[]> {
+  const engine = createEngine(await loadTemplates(join(contentDir, 'templates'), options.cwd, options.defaults));
   return renderDocuments(model, engine);
 }

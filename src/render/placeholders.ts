@@ -124,3 +124,13 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
   }
   return { text: out + text.slice(cursor), filled, unfilled, badChoices };
 }
+
+/**
+ * How complete a document written from a template is: the share of the blank template's
+ * placeholders that no longer appear in it. 1 when none are left.
+ */
+export function completeness(text: string, blank: string): { remaining: number; total: number; ratio: number } {
+  const total = scanPlaceholders(blank).length;
+  const remaining = scanPlaceholders(text).length;
+  return { remaining, total, ratio: total === 0 ? 1 : Math.max(0, (total - remaining) / total) };
+}

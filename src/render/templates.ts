@@ -12,10 +12,14 @@ async function readDir(dir: string, cwd: string): Promise<TemplateSource[]> {
   })));
 }
 
-/** The default templates, with any file of the same name in `overrides` taking its place. */
-export async function loadTemplates(overrides?: string, cwd = process.cwd()): Promise<Map<string, TemplateSource>> {
+/**
+ * The default templates, with any file of the same name in `overrides` taking its place.
+ * `defaults` is for bundled callers (the site), where this module no longer sits beside `templates/`.
+ */
+export async function loadTemplates(overrides?: string, cwd = process.cwd(), defaults = DEFAULT_TEMPLATES): Promise<Map<string, TemplateSource>> {
   const templates = new Map<string, TemplateSource>();
-  for (const t of await readDir(DEFAULT_TEMPLATES, cwd)) templates.set(t.name, t);
+  for (const t of await readDir(defaults, cwd)) templates.set(t.name, t);
+  if (templates.size === 0) throw new Error(`No templates found in ${defaults}`);
   if (overrides) for (const t of await readDir(overrides, cwd)) templates.set(t.name, t);
   return templates;
 }

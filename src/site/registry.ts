@@ -1,8 +1,55 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadRegistry } from '../core/fs.ts';
+import { diagramFigure } from '../render/diagram-html.ts';
+import type { Diagram } from '../render/diagrams.ts';
+import type { RenderedDocument } from '../render/documents.ts';
+import { markdownToHtml } from '../render/html.ts';
+import { renderRegistry } from '../render/load.ts';
+import { linkFromExport, withBase } from './paths.ts';
 
-/** The registry the site is built from: PLEXUS_CONTENT, or `content/`. Read once per build. */
+/** The registry the site is built from: PLEXUS_CONTENT, or `content/`. Read and rendered once per build. */
 export const contentDir = resolve(process.env.PLEXUS_CONTENT ?? 'content');
+/** The Plexus checkout, set by astro.config.mjs: bundled pages cannot find it from their own path. */
+export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
 const result = await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
 export const model = result.model;
-export const diagnostics = result.diagnostics;
+export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
+const byPath = new Map(documents.map((d) => [d.path, d]));
+
+/** Every internal URL goes through here, so the site works under a GitHub Pages base path. */
+export const href = (path: string) => withBase(import.meta.env.BASE_URL, path);
+
+export function diagramHtml(diagram: Diagram): string {
+  return diagramFigure(diagram.source, diagram.text);
+}
+
+/** A rendered document as HTML, its links pointing at site pages and its mermaid fences as diagrams. */
+export function documentHtml(path: string, options: { sectionsOnly?: boolean; omit?: string[] } = {}) {
+  const doc = byPath.get(path);
+  if (!doc) throw new Error(`No rendered document ${path}`);
+  let markdown = doc.markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  // Pages that show a document's title and summary themselves take its sections only.
+  if (options.sectionsOnly) markdown = markdown.slice(Math.max(0, markdown.search(/^## /m)));
+  if (options.omit?.length) {
+    markdown = markdown.split(/^(?=## )/m).filter((section) => !options.omit!.some((h) => section.startsWith(`## ${h}\n`))).join('');
+  }
+  return markdownToHtml(markdown, {
+    link: (url) => {
+      const page = linkFromExport(path, url);
+      return page.startsWith('/') ? href(page) : page;
+    },
+    mermaid: (source) => diagramFigure(source, { title: 'Diagram', description: 'From a mermaid block in this document.' }),
+  });
+}
+
+/** Placeholder completeness of a strategy document, against the blank strategy template. */
+export async function strategyCompleteness(id: string) {
+  const { completeness } = await import('../render/placeholders.ts');
+  const { strategyView } = await import('../render/views/strategy.ts');
+  const { createEngine } = await import('../render/engine.ts');
+  const { loadTemplates } = await import('../render/templates.ts');
+  blankStrategy ??= createEngine(await loadTemplates(join(contentDir, 'templates'), undefined, join(plexusRoot, 'templates')))
+    .render('strategy.md.hbs', strategyView(model, { integrations: [] }));
+  return completeness(model.documents.get(id)!.body, blankStrategy);
+}
+let blankStrategy: string | undefined;

@@ -1,6 +1,6 @@
 import type { Model } from '../../core/model.ts';
 import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, participants, percent } from '../labels.ts';
-import { sequence } from '../mermaid.ts';
+import { sequenceDiagram } from '../diagrams.ts';
 import { namer } from './common.ts';
 
 /** One integration with every field the registry holds: who, how, whom to call, health, failure, lifecycle, history. */
@@ -8,8 +8,6 @@ export function integrationView(model: Model, id: string) {
   const i = model.integrations.get(id)!.data;
   const name = namer(model);
   const dep = i.lifecycle?.deprecation;
-  const steps = i.steps ?? [];
-  const actors = [...new Set(steps.flatMap((s) => [s.from, s.to]))];
   return {
     id, title: i.title, purpose: i.purpose,
     participants: participants(i.from, i.to, i.direction === 'both-ways', name.repo),
@@ -38,7 +36,7 @@ export function integrationView(model: Model, id: string) {
     events: (i.events ?? []).map((e) => ({ name: e, delivery: model.events.get(e)?.data.delivery ?? '—', channel: model.events.get(e)?.data.channel ?? '—' })),
     routes: (i.routes ?? []).map((r) => ({ route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`, backend: r.backend ? name.repo(r.backend) : '-', auth: r.auth ? 'Yes' : 'No' })),
     patterns: (i.patterns ?? []).map((p) => model.patterns.get(p)?.data.name ?? p),
-    sequence: steps.length ? sequence(actors.map((a) => ({ key: a, label: name.repo(a) })), steps) : null,
+    sequence: sequenceDiagram(model, id)?.source ?? null,
     changelog: [...(i.changelog ?? [])].reverse().map((c) => ({ ...c, version: c.version ?? '—', author: c.author ?? '—', details: c.details ?? [] })),
   };
 }

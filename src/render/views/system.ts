@@ -1,6 +1,6 @@
 import type { Model } from '../../core/model.ts';
 import type { Integration } from '../../core/schemas/index.ts';
-import { flowchart } from '../mermaid.ts';
+import { ecosystemDiagram } from '../diagrams.ts';
 import { AUTH, INTEGRATION_TYPE, millis, percent } from '../labels.ts';
 import { byTitle } from './common.ts';
 
@@ -13,18 +13,6 @@ const CATEGORY: Record<Integration['type'], [group: string, category: string]> =
   file: ['Data Systems', 'Batch Operations'], 'cross-app-auth': ['External Services', 'Authentication Services'],
   'npm-package': ['Development Tools', 'Package Management'],
 };
-
-/** The system overview diagram: repositories grouped by domain, integrations as typed edges. */
-export function systemDiagram(model: Model): string {
-  const nodes = [...model.repositories].map(([id, r]) => ({
-    key: id, label: r.data.name, group: r.data.domain,
-    shape: r.data.kind === 'external' ? 'stadium' as const : r.data.kind === 'library' ? 'hexagon' as const : r.data.kind === 'gateway' ? 'round' as const : 'box' as const,
-  }));
-  const edges = [...model.integrations.values()].sort(byTitle).flatMap((i) => model.analysis.consumersOf.get(i.id)!.map((to) => ({
-    from: i.data.from, to, label: INTEGRATION_TYPE[i.data.type], both: i.data.direction === 'both-ways', dashed: i.data.status === 'deprecated',
-  })));
-  return flowchart(nodes, edges, 'LR');
-}
 
 /** `2024-12-07 08:00` → `2024-12-07_08-00`, the seed's log stamp. */
 const stamp = (date: string) => date.replace(/[T ]/, '_').replace(':', '-');
@@ -46,7 +34,7 @@ export function systemView(model: Model) {
     status: integrations.some((i) => ['active', 'production', 'production-ready'].includes(i.data.status)) ? 'Active' : 'Planned',
     created: log[0] ? stamp(log[0].date) : null,
     modified: log.at(-1) ? stamp(log.at(-1)!.date) : null,
-    diagram: systemDiagram(model),
+    diagram: ecosystemDiagram(model).source,
     connections: integrations.map((i) => ({
       title: i.data.title,
       json: JSON.stringify({

@@ -1,0 +1,33 @@
+// `npm run build`: check the registry, build the site beside dist/, then swap it in, so a failed
+// build never leaves a half-written dist/. PLEXUS_CONTENT, PLEXUS_DIST, SITE_URL and BASE_PATH are honoured.
+import { rename, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { build } from 'astro';
+import { formatDiagnostic, formatSummary } from '../src/core/diagnostics.ts';
+import { loadRegistry } from '../src/core/fs.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const content = resolve(process.env.PLEXUS_CONTENT ?? 'content');
+const started = performance.now();
+const { diagnostics, fileCount } = await loadRegistry(content, { today: process.env.PLEXUS_TODAY });
+for (const d of diagnostics) console.log(formatDiagnostic(d));
+console.log(formatSummary(diagnostics, fileCount));
+if (diagnostics.some((d) => d.severity === 'error')) {
+  console.error(`The registry in ${relative(process.cwd(), content) || '.'} has errors; the site was not built and dist/ is unchanged.`);
+  process.exit(1);
+}
+
+const dist = resolve(process.env.PLEXUS_DIST ?? join(root, 'dist'));
+const staging = `${dist.replace(/\/$/, '')}.staging-${process.pid}`;
+process.env.PLEXUS_OUT_DIR = staging;
+try {
+  await build({ root, outDir: staging, logLevel: process.env.PLEXUS_QUIET ? 'warn' : 'info' });
+  await rm(dist, { recursive: true, force: true });
+  await rename(staging, dist);
+  console.log(`Site written to ${relative(process.cwd(), dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+} catch (error) {
+  console.error(`The site build failed; dist/ is unchanged.\n${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await rm(staging, { recursive: true, force: true });
+}

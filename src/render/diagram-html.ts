@@ -1,0 +1,24 @@
+import { escapeHtml } from './escape-html.ts';
+
+export interface DiagramText {
+  /** Short title, shown as the caption and read first by screen readers. */
+  title: string;
+  /** One sentence on what the diagram shows. */
+  description: string;
+  /** The diagram as text: each edge as a row, for screen readers, search and no-JS readers. */
+  rows?: { from: string; label: string; to: string }[];
+}
+
+/**
+ * The HTML of one diagram: the mermaid source in a figure, with a caption, a description and a
+ * text alternative. A page's diagram script (or the build-time renderer) turns the source into SVG.
+ */
+export function diagramFigure(source: string, text: DiagramText): string {
+  const alt = text.rows?.length
+    ? `<table><thead><tr><th scope="col">From</th><th scope="col">How</th><th scope="col">To</th></tr></thead><tbody>${text.rows
+        .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`).join('')}</tbody></table>`
+    : `<pre><code>${escapeHtml(source)}</code></pre>`;
+  return `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>`
+    + `<div class="diagram-canvas" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}"><pre class="mermaid">${escapeHtml(source)}</pre></div>`
+    + `<details class="diagram-text"><summary>Diagram as text</summary>${alt}</details></figure>`;
+}

@@ -1,0 +1,94 @@
+import type { Model } from '../core/model.ts';
+import type { DiagramText } from './diagram-html.ts';
+import { INTEGRATION_TYPE } from './labels.ts';
+import { flowchart, sequence, type GraphEdge, type GraphNode } from './mermaid.ts';
+
+/** A diagram generated from the model: mermaid source and its text alternative. Pure and deterministic. */
+export interface Diagram {
+  source: string;
+  text: DiagramText;
+}
+
+const shape = (kind: string): GraphNode['shape'] =>
+  kind === 'external' ? 'stadium' : kind === 'library' ? 'hexagon' : kind === 'gateway' ? 'round' : 'box';
+
+function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integration: string })[] {
+  const edges: (GraphEdge & { integration: string })[] = [];
+  for (const id of [...ids].sort()) {
+    const i = model.integrations.get(id)!;
+    for (const to of model.analysis.consumersOf.get(id)!) {
+      edges.push({ from: i.data.from, to, label: INTEGRATION_TYPE[i.data.type], both: i.data.direction === 'both-ways', dashed: i.data.status === 'deprecated', integration: id });
+    }
+  }
+  return edges;
+}
+
+function rows(model: Model, edges: GraphEdge[]): DiagramText['rows'] {
+  const name = (id: string) => model.repositories.get(id)?.data.name ?? id;
+  return edges.map((e) => ({ from: name(e.from), label: `${e.label ?? ''}${e.both ? ' (both ways)' : ''}`, to: name(e.to) }));
+}
+
+/** Every repository, grouped by domain (by team where no domain is set), and every integration. */
+export function ecosystemDiagram(model: Model): Diagram {
+  const nodes = [...model.repositories].sort(([a], [b]) => a.localeCompare(b)).map(([id, r]) => ({
+    key: id, label: r.data.name, group: r.data.domain ?? model.teams.get(r.data.team)?.data.name ?? r.data.team, shape: shape(r.data.kind),
+  }));
+  const edges = edgesOf(model, model.integrations.keys());
+  return {
+    source: flowchart(nodes, edges, 'LR'),
+    text: { title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`, description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`, rows: rows(model, edges) },
+  };
+}
+
+/** A repository and the repositories one hop away, in both directions. */
+export function neighbourhoodDiagram(model: Model, id: string): Diagram {
+  const links = model.analysis.links.get(id)!;
+  const integrations = new Set([...links.provides, ...links.consumes]);
+  const edges = edgesOf(model, integrations).filter((e) => e.from === id || e.to === id);
+  const keys = new Set([id, ...edges.flatMap((e) => [e.from, e.to])]);
+  const nodes = [...keys].sort().map((key) => {
+    const r = model.repositories.get(key)!.data;
+    return { key, label: r.name, shape: shape(r.kind) };
+  });
+  const name = model.repositories.get(id)!.data.name;
+  return {
+    source: flowchart(nodes, edges, 'LR'),
+    text: { title: `${name} and its neighbours`, description: `What ${name} calls and what calls it, one hop away.`, rows: rows(model, edges) },
+  };
+}
+
+/** An event's producers and consumers around it. */
+export function eventDiagram(model: Model, id: string): Diagram {
+  const e = model.events.get(id)!.data;
+  const name = (r: string) => model.repositories.get(r)?.data.name ?? r;
+  const nodes: GraphNode[] = [
+    { key: '#event', label: id, shape: 'stadium' },
+    ...[...new Set([...e.producers, ...e.consumers.map((c) => c.repository)])].sort().map((r) => ({ key: r, label: name(r) })),
+  ];
+  const edges: GraphEdge[] = [
+    ...e.producers.map((p) => ({ from: p, to: '#event', label: 'produces' })),
+    ...e.consumers.map((c) => ({ from: '#event', to: c.repository, label: c.handling })),
+  ];
+  return {
+    source: flowchart(nodes, edges, 'LR'),
+    text: {
+      title: `${id} event flow`, description: `${e.producers.length} producer(s) and ${e.consumers.length} consumer(s), delivered ${e.delivery}.`,
+      rows: edges.map((x) => ({ from: x.from === '#event' ? id : name(x.from), label: x.label ?? '', to: x.to === '#event' ? id : name(x.to) })),
+    },
+  };
+}
+
+/** An integration's interaction steps as a sequence diagram, when it lists them. */
+export function sequenceDiagram(model: Model, id: string): Diagram | null {
+  const i = model.integrations.get(id)!.data;
+  if (!i.steps?.length) return null;
+  const name = (r: string) => model.repositories.get(r)?.data.name ?? r;
+  const actors = [...new Set(i.steps.flatMap((s) => [s.from, s.to]))];
+  return {
+    source: sequence(actors.map((a) => ({ key: a, label: name(a) })), i.steps),
+    text: {
+      title: `${i.title}: interaction`, description: `${i.steps.length} steps between ${actors.map(name).join(', ')}.`,
+      rows: i.steps.map((s) => ({ from: name(s.from), label: s.message, to: name(s.to) })),
+    },
+  };
+}

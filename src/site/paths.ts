@@ -1,0 +1,60 @@
+/** Site paths (without the base) of every page kind: the one place that knows the URL scheme. */
+export const pages = {
+  home: '/',
+  registry: '/registry/',
+  patterns: '/patterns/',
+  system: '/system/',
+  repositories: '/repositories/',
+  integrations: '/integrations/',
+  events: '/events/',
+  teams: '/teams/',
+  protocols: '/protocols/',
+  gateway: '/gateway/',
+  data: '/data/',
+  health: '/health/',
+  docs: '/docs/',
+  repository: (id: string) => `/repositories/${encodeURIComponent(id)}/`,
+  integration: (id: string) => `/integrations/${encodeURIComponent(id)}/`,
+  event: (id: string) => `/events/${encodeURIComponent(id)}/`,
+  team: (id: string) => `/teams/${encodeURIComponent(id)}/`,
+  protocol: (id: string) => `/protocols/${encodeURIComponent(id)}/`,
+  pattern: (id: string) => `/patterns/${encodeURIComponent(id)}/`,
+  doc: (id: string) => `/docs/${id.split('/').map(encodeURIComponent).join('/')}/`,
+  filter: (by: 'type' | 'status' | 'team', value: string) => `/integrations/${by}/${encodeURIComponent(value)}/`,
+} as const;
+
+/** `/x/` under a base path such as `/registry`: every internal URL goes through here. */
+export function withBase(base: string, path: string): string {
+  const root = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${root}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/**
+ * The site page of an exported document path (`repositories/x.md`, `docs/a/README.md`,
+ * `integration-registry.md#anchor`), so links between rendered documents work on the site.
+ */
+export function pageOfExport(path: string): string | undefined {
+  const [file, anchor] = path.split('#') as [string, string | undefined];
+  const hash = anchor ? `#${anchor}` : '';
+  const fixed: Record<string, string> = {
+    'README.md': pages.home, 'integration-registry.md': pages.registry, 'integration-patterns.md': pages.patterns,
+    'system-integrations.md': pages.system, 'docs/README.md': pages.docs,
+  };
+  if (fixed[file]) return fixed[file] + hash;
+  const m = /^(repositories|integrations)\/([^/]+)\.md$/.exec(file);
+  if (m) return (m[1] === 'repositories' ? pages.repository(m[2]!) : pages.integration(m[2]!)) + hash;
+  const d = /^docs\/(.+?)(?:\/README)?\.md$/.exec(file);
+  if (d) return pages.doc(d[1]!) + hash;
+  return undefined;
+}
+
+/** Resolves a relative link written in the exported document at `from` to a site path. */
+export function linkFromExport(from: string, url: string): string {
+  if (/^[a-z]+:|^#|^\//i.test(url)) return url;
+  const parts = from.split('/').slice(0, -1);
+  for (const segment of url.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return pageOfExport(parts.join('/')) ?? url;
+}

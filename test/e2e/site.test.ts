@@ -1,0 +1,156 @@
+// The built site as a reader sees it: built under a GitHub Pages base path, served on loopback,
+// visited page by page in headless Chromium.
+import { execFile } from 'node:child_process';
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.ts';
+import { serve } from './static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BASE = '/plexus-e2e/';
+let dist: string;
+let site: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let buildOutput = '';
+
+beforeAll(async () => {
+  dist = join(await mkdtemp(join(tmpdir(), 'plexus-site-')), 'dist');
+  // Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) must not leak into Astro's build.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT, env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dist, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  buildOutput = stdout;
+  site = await serve(dist, BASE);
+  browser = await launch();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+  if (dist) await rm(join(dist, '..'), { recursive: true, force: true });
+});
+
+async function htmlPages(): Promise<string[]> {
+  const files = await readdir(dist, { recursive: true });
+  return files.filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => f.replace(/index\.html$/, '')).sort();
+}
+
+async function open(path: string): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  await page.goto(site.url + path, { waitUntil: 'load' });
+  return { page, errors, scripts };
+}
+
+describe('the built site', () => {
+  it('checks the registry before building', () => {
+    expect(buildOutput).toContain('0 errors, 1 warning in 73 files.');
+  });
+
+  it('visits every page without console errors, broken links or missing assets', async () => {
+    const pages = await htmlPages();
+    expect(pages.length).toBeGreaterThan(90);
+    const errors: string[] = [];
+    const links = new Set<string>();
+    for (const path of pages) {
+      const { page, errors: pageErrors } = await open(path);
+      errors.push(...pageErrors);
+      for (const href of await page.$$eval('a[href], link[href]', (els) => els.map((e) => (e as HTMLAnchorElement).href))) links.add(href.split('#')[0]!);
+      await page.close();
+    }
+    for (const link of [...links].filter((l) => l.startsWith(site.url.replace(BASE, '/')))) {
+      const response = await fetch(link);
+      if (!response.ok) errors.push(`broken link ${link}`);
+    }
+    expect(errors).toEqual([]);
+    expect(site.missing.filter((m) => !m.startsWith(`${BASE}pagefind/`))).toEqual([]);
+    expect([...links].filter((l) => l.includes('127.0.0.1') && !l.includes(BASE))).toEqual([]);
+  }, 240_000);
+
+  it('finds a page by search, loaded on demand, under the base path', async () => {
+    const { page, scripts } = await open('');
+    expect(scripts.filter((s) => s.includes('pagefind'))).toEqual([]);
+    await page.click('#search input');
+    await page.keyboard.type('NetSuite');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.getAttribute('href')).toBe(`${BASE}repositories/accounting/`);
+    await page.close();
+  }, 60_000);
+
+  it('draws the architecture diagram', async () => {
+    const { page } = await open('');
+    const svg = page.locator('.diagram-canvas svg').first();
+    await svg.waitFor({ timeout: 20_000 });
+    expect(await svg.isVisible()).toBe(true);
+    const words = await svg.evaluate((el) => [...el.querySelectorAll('text, tspan')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' '));
+    expect(words).toContain('Payment');
+    expect(words).toContain('Hi.Events');
+    await page.close();
+  }, 60_000);
+
+  it('toggles dark mode and keeps it across pages', async () => {
+    const { page } = await open('repositories/');
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await page.click('#theme-toggle');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.goto(`${site.url}teams/`, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.close();
+  }, 60_000);
+
+  it('ships no JavaScript but the search loader on pages without a diagram', async () => {
+    for (const path of ['repositories/', 'integrations/', 'teams/core-platform/', 'registry/', 'docs/']) {
+      const { page, scripts } = await open(path);
+      expect(scripts, path).toEqual([]);
+      expect(await page.locator('script').count(), path).toBe(2);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('shows a deprecation banner and breadcrumbs on a deprecated integration', async () => {
+    const { page } = await open('integrations/legacy-order-feed/');
+    expect(await page.locator('.banner.warn strong').textContent()).toBe('Deprecated: stops working on 2027-01-15.');
+    expect(await page.locator('.crumbs li').allTextContents()).toEqual(['Home', 'Integrations', 'Legacy Order Feed']);
+    await page.close();
+  });
+
+  it('publishes registry.json and the JSON Schemas', async () => {
+    const registry = JSON.parse(await readFile(join(dist, 'registry.json'), 'utf8'));
+    expect(Object.keys(registry.integrations)).toHaveLength(23);
+    expect(registry.analysis.deprecations[0].id).toBe('legacy-order-feed');
+    const schema = JSON.parse(await readFile(join(dist, 'schemas', 'integration.schema.json'), 'utf8'));
+    expect(schema.title).toBe('Plexus integration');
+    expect(await readFile(join(dist, '.nojekyll'), 'utf8')).toBe('');
+  });
+
+  it('has no serious or critical accessibility violations on the main page types', async () => {
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const path of ['', 'repositories/payment-service/', 'integrations/hi-events-auth/', 'integrations/', 'docs/strategy/checkout-integration-strategy/', 'registry/']) {
+      const { page } = await open(path);
+      await page.waitForTimeout(500);
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      found.push(...violations.map((v) => `${path || 'home'}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+});

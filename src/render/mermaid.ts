@@ -1,12 +1,29 @@
 /**
- * Mermaid text from the model. User text only ever appears inside quoted labels, with every
- * character mermaid could read as syntax replaced by an entity code; node ids are generated.
+ * Mermaid text from the model. Node ids are generated, and user text only ever appears inside
+ * quoted labels or after a sequence message's colon, so it can never become diagram syntax.
+ *
+ * Mermaid has no escape that survives SVG-text labels for every character (entity codes such as
+ * `#34;` are drawn literally when labels are SVG text), so the few characters that would end a
+ * label or be read as an entity are drawn as look-alikes: `"` as `”`, `\` as `∖`, and `#` before
+ * `word;` with a zero-width space. `<` and `>` use the codes mermaid does decode. Everything else,
+ * `-->`, brackets, pipes, backticks, unicode, is drawn as written. Each diagram's text alternative
+ * keeps the exact text.
  */
 
-/** A label that renders as written: quotes, brackets, `-->`, `;`, unicode and all. */
+/** Text for inside a quoted flowchart label. */
+function labelText(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\\/g, '∖')
+    .replace(/"/g, '”')
+    .replace(/#(?=\w*;)/g, '#\u200B')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;');
+}
+
+/** A quoted flowchart label that draws the text as written. */
 export function mermaidLabel(value: unknown): string {
-  const text = String(value ?? '').replace(/\r?\n+/g, ' ').replace(/["#<>&;{}[\]()|`\\]/g, (c) => `#${c.charCodeAt(0)};`);
-  return `"${text}"`;
+  return `"${labelText(value)}"`;
 }
 
 /** Ids are `n0`, `n1`, … in the order given, so no entity id can inject syntax. */
@@ -79,7 +96,10 @@ export function sequence(participants: readonly { key: string; label: string }[]
   return `${lines.join('\n')}\n`;
 }
 
-/** Sequence diagram text is unquoted: entity codes keep `;`, `#`, arrows and colons literal. */
+/**
+ * Sequence text is unquoted and runs to the end of its line: `;` would end the statement and
+ * `#` start an entity, so they are drawn as look-alikes (`;` Greek question mark, `＃`).
+ */
 function sequenceText(value: string): string {
-  return value.replace(/\r?\n+/g, ' ').replace(/[#;:<>&{}\\-]/g, (c) => `#${c.charCodeAt(0)};`);
+  return value.replace(/\r?\n+/g, ' ').replace(/\\/g, '∖').replace(/;/g, '\u037E').replace(/#/g, '＃').replace(/%%/g, '%\u200B%').trim() || ' ';
 }

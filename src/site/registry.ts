@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadRegistry } from '../core/fs.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
+import { drawSiteDiagrams, siteDiagramSources } from './diagrams.ts';
 import type { Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
@@ -14,13 +15,22 @@ export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
 const result = await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
+/** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus. */
+export const drawn = await drawSiteDiagrams(siteDiagramSources(model, documents), resolve('.cache/plexus/diagrams'), (line) => console.log(`[plexus] ${line}`));
+/** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
+export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));
 
 /** Every internal URL goes through here, so the site works under a GitHub Pages base path. */
 export const href = (path: string) => withBase(import.meta.env.BASE_URL, path);
 
+function figure(source: string, text: Diagram['text']): string {
+  const svg = drawn.get(source);
+  return diagramFigure(source, text, svg && { ...svg, file: href(`/diagrams/${svg.key}.svg`) });
+}
+
 export function diagramHtml(diagram: Diagram): string {
-  return diagramFigure(diagram.source, diagram.text);
+  return figure(diagram.source, diagram.text);
 }
 
 /** A rendered document as HTML, its links pointing at site pages and its mermaid fences as diagrams. */
@@ -38,7 +48,7 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
       const page = linkFromExport(path, url);
       return page.startsWith('/') ? href(page) : page;
     },
-    mermaid: (source) => diagramFigure(source, { title: 'Diagram', description: 'From a mermaid block in this document.' }),
+    mermaid: (source) => figure(source.endsWith('\n') ? source : `${source}\n`, { title: 'Diagram', description: 'From a mermaid block in this document.' }),
   });
 }
 

@@ -17,16 +17,23 @@ let dist: string;
 let site: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let buildOutput = '';
+const temps: string[] = [];
 
-beforeAll(async () => {
-  dist = join(await mkdtemp(join(tmpdir(), 'plexus-site-')), 'dist');
+/** Builds the example site into a fresh folder, as `npm run build` would with these variables. */
+async function buildSite(extra: Record<string, string> = {}): Promise<{ dir: string; stdout: string }> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'plexus-site-')), 'dist');
+  temps.push(join(dir, '..'));
   // Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) must not leak into Astro's build.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
   const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT, env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dist, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1' },
+    cwd: ROOT, env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dir, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1', ...extra },
     maxBuffer: 64 * 1024 * 1024,
   });
-  buildOutput = stdout;
+  return { dir, stdout };
+}
+
+beforeAll(async () => {
+  ({ dir: dist, stdout: buildOutput } = await buildSite());
   site = await serve(dist, BASE);
   browser = await launch();
 }, 240_000);
@@ -34,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   site?.server.close();
-  if (dist) await rm(join(dist, '..'), { recursive: true, force: true });
+  await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
 });
 
 async function htmlPages(): Promise<string[]> {
@@ -89,15 +96,24 @@ describe('the built site', () => {
     await page.close();
   }, 60_000);
 
-  it('draws the architecture diagram', async () => {
-    const { page } = await open('');
-    const svg = page.locator('.diagram-canvas svg').first();
-    await svg.waitFor({ timeout: 20_000 });
+  it('draws diagrams at build time: SVG with JavaScript disabled, light and dark', async () => {
+    expect(buildOutput).toMatch(/\[plexus\] Diagrams: 50 drawings, \d+ from cache, \d+ drawn in \d+ ms\./);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: 'load' });
+    const svg = page.locator('.diagram-svg.light svg').first();
     expect(await svg.isVisible()).toBe(true);
+    expect(await page.locator('.diagram-svg.dark svg').first().isVisible()).toBe(false);
+    expect(await page.locator('pre.mermaid').count()).toBe(0);
+    expect(await page.locator('.diagram-text summary').first().textContent()).toBe('Diagram as text');
+    expect(await page.locator('.diagram-text td').filter({ hasText: 'Cross-app authentication (both ways)' }).count()).toBe(1);
+    const full = await page.locator('.diagram-open a').first().getAttribute('href');
+    expect(full).toMatch(new RegExp(`^${BASE}diagrams/[0-9a-f]{32}\\.svg$`));
+    expect((await fetch(new URL(full!, site.url))).headers.get('content-type')).toBe('image/svg+xml');
     const words = await svg.evaluate((el) => [...el.querySelectorAll('text, tspan')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' '));
     expect(words).toContain('Payment');
     expect(words).toContain('Hi.Events');
-    await page.close();
+    await context.close();
   }, 60_000);
 
   it('toggles dark mode and keeps it across pages', async () => {
@@ -112,8 +128,8 @@ describe('the built site', () => {
     await page.close();
   }, 60_000);
 
-  it('ships no JavaScript but the search loader on pages without a diagram', async () => {
-    for (const path of ['repositories/', 'integrations/', 'teams/core-platform/', 'registry/', 'docs/']) {
+  it('ships no JavaScript but the search loader, diagrams included', async () => {
+    for (const path of ['repositories/', 'integrations/', 'teams/core-platform/', 'registry/', 'docs/', '', 'repositories/core-api/']) {
       const { page, scripts } = await open(path);
       expect(scripts, path).toEqual([]);
       expect(await page.locator('script').count(), path).toBe(2);
@@ -153,4 +169,25 @@ describe('the built site', () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+});
+
+describe('without a browser at build time', () => {
+  it('says so once and draws diagrams in the reader\'s browser', async () => {
+    const { dir, stdout } = await buildSite({ PLEXUS_CHROMIUM: 'none' });
+    const notice = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
+    expect(stdout.split(notice).length - 1).toBe(1);
+    const fallback = await serve(dir, BASE);
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    await page.goto(`${fallback.url}repositories/`, { waitUntil: 'load' });
+    expect(scripts).toEqual([]);
+    await page.goto(fallback.url, { waitUntil: 'load' });
+    expect(scripts.length).toBeGreaterThan(0);
+    const svg = page.locator('.diagram-canvas svg').first();
+    await svg.waitFor({ timeout: 30_000 });
+    expect(await svg.evaluate((el) => el.textContent)).toContain('Payment');
+    await page.close();
+    fallback.server.close();
+  }, 240_000);
 });

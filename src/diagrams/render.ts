@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export type Theme = 'default' | 'dark';
+
+/** Mermaid settings every diagram is drawn with: dagre layout, labels as real SVG text. */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  htmlLabels: false,
+  flowchart: { htmlLabels: false, useMaxWidth: true },
+  sequence: { useMaxWidth: true },
+  layout: 'dagre',
+  deterministicIds: true,
+} as const;
+
+const require = createRequire(import.meta.url);
+const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
+const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
+
+/** Bumped whenever `compactSvg` changes what it writes, so older cached drawings are not reused. */
+const OUTPUT_FORMAT = 1;
+
+/** The cache key of one drawing: anything that changes the SVG changes the key. */
+export function diagramKey(source: string, theme: Theme): string {
+  return createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, OUTPUT_FORMAT, theme, source])).digest('hex').slice(0, 32);
+}
+
+/**
+ * Rounds coordinates in attribute values to a tenth of a pixel (mermaid writes 13 decimals),
+ * which halves an SVG and thirds it compressed. Text between tags is left exactly as drawn.
+ */
+export function compactSvg(svg: string): string {
+  return svg.replace(/(\s[\w:-]+=")([^"]*)"/g, (_, name: string, value: string) => `${name}${value.replace(/(\d\.\d)\d+/g, '$1')}"`);
+}
+
+export interface RenderOptions {
+  /** Where drawn SVGs are kept between builds, one file per key. */
+  cacheDir: string;
+  /** Starts the browser; called only if something is not in the cache. */
+  launch: () => Promise<Browser>;
+  /** Pages drawing at once (one per core helps: layout is CPU-bound). */
+  workers?: number;
+}
+
+export interface RenderStats {
+  total: number;
+  cached: number;
+  drawn: number;
+  failed: { source: string; error: string }[];
+  ms: number;
+}
+
+/**
+ * Draws every (source, theme) pair to SVG, in one browser session split over `workers` pages,
+ * reusing what the content-hash cache already holds. Returns SVG by key; failures are listed,
+ * not thrown, so one bad diagram does not stop a build.
+ */
+export async function renderDiagrams(jobs: { source: string; theme: Theme }[], options: RenderOptions): Promise<{ svgs: Map<string, string>; stats: RenderStats }> {
+  const started = performance.now();
+  const svgs = new Map<string, string>();
+  const todo = new Map<string, { source: string; theme: Theme }>();
+  await mkdir(options.cacheDir, { recursive: true });
+  await Promise.all(jobs.map(async (job) => {
+    const key = diagramKey(job.source, job.theme);
+    if (svgs.has(key) || todo.has(key)) return;
+    const cached = await readFile(join(options.cacheDir, `${key}.svg`), 'utf8').catch(() => undefined);
+    if (cached !== undefined) svgs.set(key, cached);
+    else todo.set(key, job);
+  }));
+  const cachedCount = svgs.size;
+  const failed: RenderStats['failed'] = [];
+  if (todo.size > 0) {
+    const browser = await options.launch();
+    try {
+      const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
+      const entries = [...todo];
+      const workers = Math.max(1, Math.min(options.workers ?? 2, entries.length));
+      const slices = Array.from({ length: workers }, (_, w) => entries.filter((_, i) => i % workers === w));
+      await Promise.all(slices.map(async (slice) => {
+        const page = await browser.newPage();
+        await page.setContent('<!doctype html><html><body></body></html>');
+        await page.addScriptTag({ content: bundle });
+        const results = await page.evaluate(async ({ items, config }) => {
+          const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
+          const out: { key: string; svg?: string; error?: string }[] = [];
+          for (const [key, job] of items) {
+            try {
+              mermaid.initialize({ ...config, theme: job.theme });
+              const { svg } = await mermaid.render(`d${key.slice(0, 12)}`, job.source);
+              out.push({ key, svg });
+            } catch (error) {
+              out.push({ key, error: String((error as Error).message ?? error) });
+            }
+          }
+          return out;
+        }, { items: slice, config: MERMAID_CONFIG });
+        await page.close();
+        for (const r of results) {
+          if (r.svg === undefined) { failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' }); continue; }
+          const svg = compactSvg(r.svg);
+          svgs.set(r.key, svg);
+          const file = join(options.cacheDir, `${r.key}.svg`);
+          await writeFile(`${file}.tmp`, svg);
+          await rename(`${file}.tmp`, file);
+        }
+      }));
+    } finally {
+      await browser.close();
+    }
+  }
+  return { svgs, stats: { total: jobs.length, cached: cachedCount, drawn: svgs.size - cachedCount, failed, ms: performance.now() - started } };
+}

@@ -1,0 +1,57 @@
+import type { Model } from '../core/model.ts';
+import { blocks } from '../core/markdown.ts';
+import { diagramKey, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
+import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram } from '../render/diagrams.ts';
+import type { RenderedDocument } from '../render/documents.ts';
+import { chromiumPath } from './chromium.ts';
+
+/** Every mermaid source the site will show: generated diagrams and fences in documents. */
+export function siteDiagramSources(model: Model, documents: RenderedDocument[]): string[] {
+  const sources = new Set<string>([ecosystemDiagram(model).source]);
+  for (const id of model.repositories.keys()) sources.add(neighbourhoodDiagram(model, id).source);
+  for (const id of model.events.keys()) sources.add(eventDiagram(model, id).source);
+  for (const id of model.integrations.keys()) { const d = sequenceDiagram(model, id); if (d) sources.add(d.source); }
+  for (const doc of documents) {
+    for (const b of blocks(doc.markdown)) if (b.fenced && b.lang === 'mermaid') sources.add(b.lines.slice(1, -1).join('\n') + '\n');
+  }
+  return [...sources];
+}
+
+export interface DrawnDiagrams {
+  /** Light and dark SVG of a source, when it could be drawn at build time. */
+  get(source: string): { light: string; dark: string; key: string } | undefined;
+  /** Every drawn diagram's light SVG by key, for the full-size view. */
+  files(): [key: string, svg: string][];
+  stats: RenderStats | null;
+  /** Why diagrams fall back to drawing in the browser, if they do. */
+  fallback: string | null;
+}
+
+/**
+ * Draws the site's diagrams at build time, in one browser session with a content-hash cache.
+ * Without a browser the site still builds, and pages draw diagrams in the reader's browser.
+ */
+export async function drawSiteDiagrams(sources: string[], cacheDir: string, log: (line: string) => void): Promise<DrawnDiagrams> {
+  const executable = chromiumPath();
+  if (!executable) {
+    const fallback = 'No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader\'s browser.';
+    log(fallback);
+    return { get: () => undefined, files: () => [], stats: null, fallback };
+  }
+  const { launchChromium } = await import('./chromium.ts');
+  const jobs = sources.flatMap((source) => [{ source, theme: 'default' as const }, { source, theme: 'dark' as const }]);
+  const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+  log(`Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`);
+  for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
+  return {
+    get: (source) => {
+      const key = diagramKey(source, 'default');
+      const light = svgs.get(key);
+      const dark = svgs.get(diagramKey(source, 'dark'));
+      return light && dark ? { light, dark, key } : undefined;
+    },
+    files: () => sources.map((source) => diagramKey(source, 'default')).filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]),
+    stats,
+    fallback: stats.failed.length > 0 ? 'some diagrams failed' : null,
+  };
+}

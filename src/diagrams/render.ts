@@ -14,6 +14,7 @@ export const MERMAID_CONFIG = {
   flowchart: { htmlLabels: false, useMaxWidth: true },
   sequence: { useMaxWidth: true },
   layout: 'dagre',
+  look: 'classic',
   deterministicIds: true,
 } as const;
 
@@ -77,19 +78,23 @@ export async function renderDiagrams(jobs: { source: string; theme: Theme }[], o
     const browser = await options.launch();
     try {
       const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
-      const entries = [...todo];
+      // Grouped by theme, so each page configures mermaid once per theme, not once per drawing.
+      const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme));
       const workers = Math.max(1, Math.min(options.workers ?? 2, entries.length));
       const slices = Array.from({ length: workers }, (_, w) => entries.filter((_, i) => i % workers === w));
       await Promise.all(slices.map(async (slice) => {
-        const page = await browser.newPage();
+        // A context each, so each worker gets its own renderer process (and core).
+        const context = await browser.newContext();
+        const page = await context.newPage();
         await page.setContent('<!doctype html><html><body></body></html>');
         await page.addScriptTag({ content: bundle });
         const results = await page.evaluate(async ({ items, config }) => {
           const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
           const out: { key: string; svg?: string; error?: string }[] = [];
+          let theme: string | undefined;
           for (const [key, job] of items) {
             try {
-              mermaid.initialize({ ...config, theme: job.theme });
+              if (job.theme !== theme) mermaid.initialize({ ...config, theme: (theme = job.theme) });
               const { svg } = await mermaid.render(`d${key.slice(0, 12)}`, job.source);
               out.push({ key, svg });
             } catch (error) {
@@ -98,7 +103,7 @@ export async function renderDiagrams(jobs: { source: string; theme: Theme }[], o
           }
           return out;
         }, { items: slice, config: MERMAID_CONFIG });
-        await page.close();
+        await context.close();
         for (const r of results) {
           if (r.svg === undefined) { failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' }); continue; }
           const svg = compactSvg(r.svg);

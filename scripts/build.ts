@@ -24,7 +24,8 @@ try {
   await build({ root, outDir: staging, logLevel: process.env.PLEXUS_QUIET ? 'warn' : 'info' });
   await rm(dist, { recursive: true, force: true });
   await rename(staging, dist);
-  console.log(`Site written to ${relative(process.cwd(), dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`Site written to ${relative(process.cwd(), dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (peak memory ${peak} MiB).`);
 } catch (error) {
   console.error(`The site build failed; dist/ is unchanged.\n${(error as Error).message}`);
   process.exitCode = 1;

@@ -15,6 +15,7 @@ export const MERMAID_CONFIG = {
   sequence: { useMaxWidth: true },
   layout: 'dagre',
   look: 'classic',
+  handDrawnSeed: 1,
   deterministicIds: true,
 } as const;
 

@@ -13,14 +13,14 @@ export interface DiagramText {
  * The HTML of one diagram: the mermaid source in a figure, with a caption, a description and a
  * text alternative. A page's diagram script (or the build-time renderer) turns the source into SVG.
  */
-export function diagramFigure(source: string, text: DiagramText, drawn?: { light: string; dark: string; file?: string }): string {
+export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: string; file?: string }): string {
   const alt = text.rows?.length
     ? `<table><thead><tr><th scope="col">From</th><th scope="col">How</th><th scope="col">To</th></tr></thead><tbody>${text.rows
         .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`).join('')}</tbody></table>`
     : `<pre><code>${escapeHtml(source)}</code></pre>`;
   return `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>`
     + `<div class="diagram-canvas" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${drawn
-      ? `<div class="diagram-svg light">${drawn.light}</div><div class="diagram-svg dark">${drawn.dark}</div>`
+      ? `<div class="diagram-svg">${drawn.svg}</div>`
       : `<pre class="mermaid">${escapeHtml(source)}</pre>`}</div>`
     + (drawn?.file ? `<p class="diagram-open"><a href="${escapeHtml(drawn.file)}">Open full size</a></p>` : '')
     + `<details class="diagram-text"><summary>Diagram as text</summary>${alt}</details></figure>`;

@@ -19,8 +19,8 @@ export function siteDiagramSources(model: Model, documents: RenderedDocument[]):
 
 export interface DrawnDiagrams {
   /** Light and dark SVG of a source, when it could be drawn at build time. */
-  get(source: string): { light: string; dark: string; key: string } | undefined;
-  /** Every drawn diagram's light SVG by key, for the full-size view. */
+  get(source: string): { svg: string; key: string } | undefined;
+  /** Every drawn diagram's SVG by key, for the full-size view. */
   files(): [key: string, svg: string][];
   stats: RenderStats | null;
   /** Why diagrams fall back to drawing in the browser, if they do. */
@@ -39,16 +39,16 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
     return { get: () => undefined, files: () => [], stats: null, fallback };
   }
   const { launchChromium } = await import('./chromium.ts');
-  const jobs = sources.flatMap((source) => [{ source, theme: 'default' as const }, { source, theme: 'dark' as const }]);
+  // One drawing a diagram: the dark variant is the same SVG under a CSS filter (site.css).
+  const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
   const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
   log(`Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`);
   for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
   return {
     get: (source) => {
       const key = diagramKey(source, 'default');
-      const light = svgs.get(key);
-      const dark = svgs.get(diagramKey(source, 'dark'));
-      return light && dark ? { light, dark, key } : undefined;
+      const svg = svgs.get(key);
+      return svg ? { svg, key } : undefined;
     },
     files: () => sources.map((source) => diagramKey(source, 'default')).filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]),
     stats,

@@ -15,8 +15,8 @@ export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
 const result = await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
-/** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus. */
-export const drawn = await drawSiteDiagrams(siteDiagramSources(model, documents), resolve('.cache/plexus/diagrams'), (line) => console.log(`[plexus] ${line}`));
+/** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus (or PLEXUS_CACHE). */
+export const drawn = await drawSiteDiagrams(siteDiagramSources(model, documents), resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams'), (line) => console.log(`[plexus] ${line}`));
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));

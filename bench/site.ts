@@ -1,0 +1,133 @@
+// `npm run bench`: builds generated registries of 100, 1,000 and 5,000 integrations and a bare
+// Astro site with the same number of pages of the same size, and prints what each costs.
+// Usage: npm run bench [-- --sizes 100,1000 --runs 3]
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { loadRegistry } from '../src/core/fs.ts';
+import { generateRegistry } from '../src/synthetic/generate.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,5000' }, runs: { type: 'string', default: '1' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const runs = Math.max(1, Number(values.runs));
+const ROOT = join(import.meta.dirname, '..');
+const WORK = join(ROOT, '.bench');
+const run = promisify(execFile);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
+
+async function sizeOf(dir: string): Promise<number> {
+  let total = 0;
+  for (const f of await readdir(dir, { recursive: true, withFileTypes: true })) if (f.isFile()) total += (await stat(join(f.parentPath, f.name))).size;
+  return total;
+}
+
+/** Compressed bytes of a page and the CSS and JS files it references. */
+async function pageWeight(dist: string, path: string): Promise<{ html: number; css: number; js: number }> {
+  const html = await readFile(join(dist, path, 'index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:href|src)="[^"]*?(\/_astro\/[^"]+\.(css|js))"/g)];
+  let css = 0;
+  let js = 0;
+  for (const [, file, ext] of assets) {
+    const size = gzipSync(await readFile(join(dist, file!))).length;
+    if (ext === 'css') css += size; else js += size;
+  }
+  return { html: gzipSync(html).length, css, js };
+}
+
+async function timedBuild(content: string, dist: string, cache: string): Promise<{ ms: number; peakMiB: number; log: string }> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT, env: { ...env, PLEXUS_CONTENT: content, PLEXUS_DIST: dist, PLEXUS_CACHE: cache, PLEXUS_QUIET: '1', PLEXUS_TODAY: '2026-11-22' }, maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  const peak = /peak memory (\d+) MiB/.exec(stdout);
+  return { ms, peakMiB: peak ? Number(peak[1]) : NaN, log: stdout };
+}
+
+/** A bare Astro site: `pages` pages of `bytes` bytes of HTML each, from one dynamic route. */
+async function baseline(pages: number, bytes: number, dir: string): Promise<number> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'src', 'pages'), { recursive: true });
+  await writeFile(join(dir, 'astro.config.mjs'), "export default { build: { format: 'directory' } };\n");
+  await writeFile(join(dir, 'src', 'pages', '[n].astro'), `---
+export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } })); }
+const { n } = Astro.params;
+const words = 'integration registry repository event gateway payment order service '.repeat(${Math.max(1, Math.round(bytes / 70))});
+---
+<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>{words}</p></body></html>
+`);
+  const started = performance.now();
+  await run(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', dir, '--silent'], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  return performance.now() - started;
+}
+
+const results = [];
+await mkdir(WORK, { recursive: true });
+for (const integrations of sizes) {
+  const content = join(WORK, `registry-${integrations}`);
+  await rm(content, { recursive: true, force: true });
+  for (const [path, text] of generateRegistry(Math.round(integrations / 0.6), 42)) {
+    await mkdir(dirname(join(content, path)), { recursive: true });
+    await writeFile(join(content, path), text);
+  }
+  const check: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const base: number[] = [];
+  let peak = 0;
+  const dist = join(WORK, `dist-${integrations}`);
+  const cache = join(WORK, `cache-${integrations}`);
+  let pages = 0;
+  let avgHtml = 0;
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    await loadRegistry(content, { today: '2026-11-22' });
+    check.push(performance.now() - t);
+    await rm(cache, { recursive: true, force: true });
+    const c = await timedBuild(content, dist, cache);
+    cold.push(c.ms);
+    // Warm: the diagram cache present, one YAML file edited.
+    const edited = join(content, 'integrations', 'flow-0.yaml');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(/^purpose: .*$/m, `purpose: Edited in run ${r}`));
+    const w = await timedBuild(content, dist, cache);
+    warm.push(w.ms);
+    peak = Math.max(peak, c.peakMiB, w.peakMiB);
+    const html = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
+    pages = html.length;
+    let bytes = 0;
+    for (const f of html) bytes += (await stat(join(dist, f))).size;
+    avgHtml = bytes / pages;
+    t = performance.now();
+    base.push(await baseline(pages, avgHtml, join(WORK, `baseline-${integrations}`)));
+  }
+  const diagrams = (await readdir(join(cache, 'diagrams'))).length / 2;
+  const repo = await pageWeight(dist, 'repositories/repo-1');
+  const integration = await pageWeight(dist, 'integrations/flow-1');
+  const row = {
+    integrations, pages, diagrams,
+    checkMs: Math.round(median(check)), coldMs: Math.round(median(cold)), warmMs: Math.round(median(warm)), baselineMs: Math.round(median(base)),
+    pagesPerSecondWarm: Math.round(pages / (median(warm) / 1000)), peakMiB: peak,
+    distMiB: +((await sizeOf(dist)) / 1024 / 1024).toFixed(1), pagefindMiB: +((await sizeOf(join(dist, 'pagefind'))) / 1024 / 1024).toFixed(2),
+    avgHtmlKiB: +(avgHtml / 1024).toFixed(1),
+    repositoryPageKiB: +((repo.html + repo.css + repo.js) / 1024).toFixed(1), repositoryPageJs: repo.js,
+    integrationPageKiB: +((integration.html + integration.css + integration.js) / 1024).toFixed(1), integrationPageJs: integration.js,
+    warmRatio: +(median(warm) / median(base)).toFixed(2),
+    coldOverBaselinePerDiagramMs: +((median(cold) - median(base)) / Math.max(1, diagrams)).toFixed(1),
+  };
+  results.push(row);
+  console.error(`measured ${integrations} integrations: ${JSON.stringify(row)}`);
+}
+
+const header = '| integrations | pages | diagrams | check | cold build | warm build | baseline | warm ÷ baseline | (cold − baseline) ÷ diagram | pages/s warm | peak memory | dist | Pagefind | repository page | integration page |';
+console.log(`\nPlexus vs a bare Astro site with as many pages of the same HTML size (median of ${runs} run${runs > 1 ? 's' : ''}, Node ${process.versions.node}):\n`);
+console.log(header);
+console.log(`|${header.split('|').slice(1, -1).map(() => '---').join('|')}|`);
+for (const r of results) {
+  console.log(`| ${r.integrations} | ${r.pages} | ${r.diagrams} | ${r.checkMs} ms | ${(r.coldMs / 1000).toFixed(1)} s | ${(r.warmMs / 1000).toFixed(1)} s | ${(r.baselineMs / 1000).toFixed(1)} s | ${r.warmRatio} | ${r.coldOverBaselinePerDiagramMs} ms | ${r.pagesPerSecondWarm} | ${r.peakMiB} MiB | ${r.distMiB} MiB | ${r.pagefindMiB} MiB | ${r.repositoryPageKiB} KiB gz (JS ${r.repositoryPageJs} B) | ${r.integrationPageKiB} KiB gz (JS ${r.integrationPageJs} B) |`);
+}
+console.log('\nTargets: warm ≤ 1.3× baseline at 1,000 integrations; cold ≤ baseline + 30 ms a diagram; peak memory < 2 GiB at 5,000; entity pages ≤ 30 KiB compressed with no JavaScript.');
+await writeFile(join(WORK, 'results.json'), `${JSON.stringify({ node: process.versions.node, runs, results }, null, 2)}\n`);
+console.log(`JSON: ${join('.bench', 'results.json')}`);

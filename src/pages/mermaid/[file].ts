@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { clientDiagrams } from '../../site/registry.ts';
+
+/**
+ * Mermaid's prebuilt browser bundle, published only when some diagram must be drawn in the
+ * reader's browser. Served as a file rather than bundled, so builds that draw every diagram
+ * themselves never pay for bundling it.
+ */
+export function getStaticPaths() {
+  return clientDiagrams ? [{ params: { file: 'mermaid.min.js' } }] : [];
+}
+
+export async function GET() {
+  const bundle = await readFile(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'));
+  return new Response(bundle, { headers: { 'content-type': 'text/javascript' } });
+}

@@ -14,7 +14,7 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   outDir: process.env.PLEXUS_OUT_DIR || './dist',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   integrations: [pagefind(), contentWatch()],
   vite: { build: { chunkSizeWarningLimit: 4096 } },
 });

@@ -103,7 +103,7 @@ for (const integrations of sizes) {
     t = performance.now();
     base.push(await baseline(pages, avgHtml, join(WORK, `baseline-${integrations}`)));
   }
-  const diagrams = (await readdir(join(cache, 'diagrams'))).length / 2;
+  const diagrams = (await readdir(join(cache, 'diagrams'))).length;
   const repo = await pageWeight(dist, 'repositories/repo-1');
   const integration = await pageWeight(dist, 'integrations/flow-1');
   const row = {

@@ -1,11 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import type { Code, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toHast } from 'mdast-util-to-hast';
-import { gfm } from 'micromark-extension-gfm';
+import MarkdownIt from 'markdown-it';
 
 export interface HtmlOptions {
   /** Rewrites a link destination (relative `.md` paths to site URLs); return it unchanged to keep it. */
@@ -19,55 +13,50 @@ export interface RenderedHtml {
   headings: { depth: number; text: string; id: string }[];
 }
 
-const SAFE_URL = /^(https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
+type Env = {
+  options: HtmlOptions;
+  headings: RenderedHtml['headings'];
+};
 
 /**
- * Markdown (GFM) to HTML, without raw HTML: Markdown written in the registry can never inject
- * markup. Headings get GitHub-style ids; links can be rewritten; mermaid fences become diagrams.
+ * One shared Markdown (GFM tables and strikethrough) renderer. Raw HTML is off, so Markdown from
+ * the registry can never inject markup; markdown-it also refuses `javascript:` and similar links.
+ * Per-call behaviour (link rewriting, diagrams, heading ids) comes through `env`.
  */
-export function markdownToHtml(markdown: string, options: HtmlOptions = {}): RenderedHtml {
-  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Root;
-  const visit = (node: Root | Root['children'][number]) => {
-    if ('children' in node) {
-      node.children.forEach((child, i) => {
-        if (child.type === 'code' && (child as Code).lang === 'mermaid' && options.mermaid) {
-          (node.children as unknown[])[i] = { type: 'plexusDiagram', html: options.mermaid((child as Code).value) };
-        } else {
-          visit(child);
-        }
-      });
-    }
-    if ((node.type === 'link' || node.type === 'definition') && options.link) node.url = options.link(node.url);
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url)) node.url = '#';
-  };
-  visit(tree);
-  // Raw HTML written in Markdown is dropped (no allowDangerousHtml); only diagrams we render are raw.
-  const handlers = { plexusDiagram: (_state: unknown, node: { html: string }) => ({ type: 'raw', value: node.html }) };
-  const hast = toHast(tree, { handlers: handlers as NonNullable<Parameters<typeof toHast>[1]>['handlers'] }) as HastRoot;
-  const slugger = new GithubSlugger();
-  const headings: RenderedHtml['headings'] = [];
-  const walk = (parent: HastRoot | Element) => {
-    parent.children.forEach((child, i) => {
-      if (child.type !== 'element') return;
-      const depth = /^h([1-6])$/.exec(child.tagName)?.[1];
-      if (depth) {
-        const text = textOf(child);
-        const id = slugger.slug(text);
-        child.properties = { ...child.properties, id };
-        headings.push({ depth: Number(depth), text, id });
-      }
-      walk(child);
-      if (child.tagName === 'table') {
-        (parent.children as ElementContent[])[i] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [child] };
-      }
-    });
-  };
-  walk(hast);
-  return { html: toHtml(hast, { allowDangerousHtml: true }), headings };
-}
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-function textOf(node: ElementContent | Element): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
+md.core.ruler.push('plexus_heading_ids', (state) => {
+  const env = state.env as unknown as Env;
+  const slugger = new GithubSlugger();
+  state.tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open') return;
+    const text = state.tokens[i + 1]?.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '';
+    const id = slugger.slug(text);
+    token.attrSet('id', id);
+    env.headings.push({ depth: Number(token.tag.slice(1)), text, id });
+  });
+});
+
+const defaultFence = md.renderer.rules.fence!;
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const { mermaid } = (env as unknown as Env).options;
+  if (token.info.trim() === 'mermaid' && mermaid) return mermaid(token.content);
+  return defaultFence(tokens, idx, options, env, self);
+};
+
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const href = token.attrGet('href');
+  const { link } = (env as unknown as Env).options;
+  if (href !== null && link) token.attrSet('href', link(String(href)));
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.table_open = (tokens, idx, options, _env, self) => `<div class="table-wrap">${self.renderToken(tokens, idx, options)}`;
+md.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
+
+/** Markdown to HTML, with GitHub-style heading ids, rewritten links and mermaid fences as diagrams. */
+export function markdownToHtml(markdown: string, options: HtmlOptions = {}): RenderedHtml {
+  const env: Env = { options, headings: [] };
+  return { html: md.render(markdown, env), headings: env.headings };
 }

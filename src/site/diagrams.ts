@@ -44,13 +44,16 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
   log(`Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`);
   for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
+  // Keys hashed once per source: pages ask for their diagrams many times.
+  const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));
+  const files: [string, string][] = [...keys.values()].filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]);
   return {
     get: (source) => {
-      const key = diagramKey(source, 'default');
+      const key = keys.get(source) ?? diagramKey(source, 'default');
       const svg = svgs.get(key);
       return svg ? { svg, key } : undefined;
     },
-    files: () => sources.map((source) => diagramKey(source, 'default')).filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]),
+    files: () => files,
     stats,
     fallback: stats.failed.length > 0 ? 'some diagrams failed' : null,
   };

@@ -12,9 +12,12 @@ import { linkFromExport, withBase } from './paths.ts';
 export const contentDir = resolve(process.env.PLEXUS_CONTENT ?? 'content');
 /** The Plexus checkout, set by astro.config.mjs: bundled pages cannot find it from their own path. */
 export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
+const started = performance.now();
 const result = await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
+const loaded = performance.now();
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
+console.log(`[plexus] Registry: ${result.fileCount} files read in ${Math.round(loaded - started)} ms; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`);
 /** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus (or PLEXUS_CACHE). */
 export const drawn = await drawSiteDiagrams(siteDiagramSources(model, documents), resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams'), (line) => console.log(`[plexus] ${line}`));
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */

@@ -131,13 +131,27 @@ describe('the built site', () => {
     await page.close();
   }, 60_000);
 
-  it('ships no JavaScript but the search loader, diagrams included', async () => {
-    for (const path of ['repositories/', 'integrations/', 'teams/core-platform/', 'registry/', 'docs/', '', 'repositories/core-api/']) {
+  it('ships no JavaScript but the search loader, and on diagram pages only the zoom', async () => {
+    for (const [path, inline] of [['repositories/', 2], ['integrations/', 2], ['teams/core-platform/', 2], ['registry/', 2], ['docs/', 2], ['', 3], ['repositories/core-api/', 3]] as const) {
       const { page, scripts } = await open(path);
       expect(scripts, path).toEqual([]);
-      expect(await page.locator('script').count(), path).toBe(2);
+      expect(await page.locator('script').count(), path).toBe(inline);
       await page.close();
     }
+  }, 60_000);
+
+  it('zooms and pans a large diagram', async () => {
+    const { page } = await open('');
+    const svg = page.locator('.diagram-svg svg').first();
+    const before = (await svg.boundingBox())!.width;
+    await page.getByRole('button', { name: 'Zoom in' }).first().click();
+    await page.getByRole('button', { name: 'Zoom in' }).first().click();
+    expect(await page.locator('.diagram-zoom span').first().textContent()).toBe('156%');
+    expect((await svg.boundingBox())!.width).toBeGreaterThan(before);
+    expect(await page.locator('.diagram-canvas.zoomed').count()).toBe(1);
+    await page.getByRole('button', { name: 'Fit' }).first().click();
+    expect(await page.locator('.diagram-canvas.zoomed').count()).toBe(0);
+    await page.close();
   }, 60_000);
 
   it('shows a deprecation banner and breadcrumbs on a deprecated integration', async () => {

@@ -1,0 +1,50 @@
+// `npm run dev` against a registry elsewhere: pages reflect a YAML edit without a restart.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE } from '../example-model.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PORT = 4300 + (process.pid % 500);
+let server: ChildProcess | undefined;
+let dir = '';
+let log = '';
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function page(path: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${PORT}${path}`).catch(() => undefined);
+  return response?.ok ? response.text() : '';
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; dev server said:\n${log}`);
+}
+
+describe('npm run dev', () => {
+  it('serves PLEXUS_CONTENT and re-reads it when a YAML file changes', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plexus-dev-'));
+    await cp(EXAMPLE, dir, { recursive: true });
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+    server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+      cwd: ROOT, env: { ...env, PLEXUS_CONTENT: dir, PLEXUS_TODAY: '2026-11-22' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (d) => { log += d; });
+    server.stderr!.on('data', (d) => { log += d; });
+    await until(async () => (await page('/repositories/stripe/')).includes('>Stripe'), 'the first page');
+    const file = join(dir, 'repositories', 'stripe.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));
+    await until(async () => (await page('/repositories/stripe/')).includes('Stripe Payments Ltd'), 'the edit to show');
+    expect(log).toContain('[plexus-content-watch] 0 errors, 1 warning in 73 files.');
+  }, 120_000);
+});

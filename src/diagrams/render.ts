@@ -16,6 +16,9 @@ export const MERMAID_CONFIG = {
   layout: 'dagre',
   look: 'classic',
   handDrawnSeed: 1,
+  // Mermaid refuses big diagrams by default (50,000 characters, 500 edges); ours are generated.
+  maxTextSize: 2_000_000,
+  maxEdges: 20_000,
   deterministicIds: true,
 } as const;
 

@@ -28,15 +28,61 @@ function rows(model: Model, edges: GraphEdge[]): DiagramText['rows'] {
   return edges.map((e) => ({ from: name(e.from), label: `${e.label ?? ''}${e.both ? ' (both ways)' : ''}`, to: name(e.to) }));
 }
 
-/** Every repository, grouped by domain (by team where no domain is set), and every integration. */
+/** Above this many repositories the ecosystem is drawn by domain: a node per repository stops being readable. */
+export const ECOSYSTEM_DETAIL_LIMIT = 60;
+
+const groupOf = (model: Model, id: string) => {
+  const r = model.repositories.get(id)!.data;
+  return r.domain ?? model.teams.get(r.team)?.data.name ?? r.team;
+};
+
+/**
+ * Every repository, grouped by domain (by team where no domain is set), and every integration;
+ * for a large ecosystem, one node per domain and one edge per pair of domains, counting integrations.
+ */
 export function ecosystemDiagram(model: Model): Diagram {
+  if (model.repositories.size > ECOSYSTEM_DETAIL_LIMIT) return domainDiagram(model);
   const nodes = [...model.repositories].sort(([a], [b]) => a.localeCompare(b)).map(([id, r]) => ({
-    key: id, label: r.data.name, group: r.data.domain ?? model.teams.get(r.data.team)?.data.name ?? r.data.team, shape: shape(r.data.kind),
+    key: id, label: r.data.name, group: groupOf(model, id), shape: shape(r.data.kind),
   }));
   const edges = edgesOf(model, model.integrations.keys());
   return {
     source: flowchart(nodes, edges, 'LR'),
     text: { title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`, description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`, rows: rows(model, edges) },
+  };
+}
+
+function domainDiagram(model: Model): Diagram {
+  const sizes = new Map<string, number>();
+  for (const id of model.repositories.keys()) sizes.set(groupOf(model, id), (sizes.get(groupOf(model, id)) ?? 0) + 1);
+  const internal = new Map<string, number>();
+  const between = new Map<string, number>();
+  for (const e of edgesOf(model, model.integrations.keys())) {
+    const a = groupOf(model, e.from);
+    const b = groupOf(model, e.to);
+    if (a === b) internal.set(a, (internal.get(a) ?? 0) + 1);
+    else between.set(`${a}\u0000${b}`, (between.get(`${a}\u0000${b}`) ?? 0) + 1);
+  }
+  const groups = [...sizes.keys()].sort();
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const nodes = groups.map((g) => ({ key: g, label: `${g}: ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside` }));
+  // One edge per pair of domains: both directions on one line halves what the eye must follow.
+  const pairs: (GraphEdge & { label: string })[] = [];
+  for (const [key, n] of [...between].sort(([a], [b]) => a.localeCompare(b))) {
+    const [from, to] = key.split('\u0000') as [string, string];
+    if (from > to && between.has(`${to}\u0000${from}`)) continue; // drawn with its reverse
+    const back = between.get(`${to}\u0000${from}`);
+    pairs.push(back === undefined
+      ? { from, to, label: plural(n, 'integration') }
+      : { from, to, both: true, label: `${n} → · ${back} ←` });
+  }
+  return {
+    source: flowchart(nodes, pairs, 'LR'),
+    text: {
+      title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture by domain`,
+      description: `${model.repositories.size} repositories in ${groups.length} domains; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
+      rows: pairs.map((p) => ({ from: p.from, label: p.label, to: p.to })),
+    },
   };
 }
 

@@ -1,0 +1,46 @@
+// Diagrams generated from the model: deterministic text, and readable when the ecosystem is large.
+import { describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../src/core/registry.ts';
+import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram } from '../../src/render/diagrams.ts';
+import { generateRegistry } from '../../src/synthetic/generate.ts';
+import { example } from '../example-model.ts';
+
+const encoder = new TextEncoder();
+const synthetic = (entities: number) =>
+  buildRegistry([...generateRegistry(entities, 3)].map(([path, text]) => ({ path, display: path, bytes: encoder.encode(text) })), { today: '2026-11-22' }).model;
+
+describe('generated diagrams', () => {
+  it('are the same text for the same model', () => {
+    expect(ecosystemDiagram(example.model)).toEqual(ecosystemDiagram(example.model));
+    expect(neighbourhoodDiagram(example.model, 'payment-service').source).toBe(neighbourhoodDiagram(example.model, 'payment-service').source);
+  });
+
+  it('draw a repository one hop out, both ways', () => {
+    const { source, text } = neighbourhoodDiagram(example.model, 'stripe');
+    expect(source).toBe('flowchart LR\n  n0["Payment Service"]\n  n1(["Stripe"])\n  n1 -->|"REST API"| n0\n');
+    expect(text.rows).toEqual([{ from: 'Stripe', label: 'REST API', to: 'Payment Service' }]);
+  });
+
+  it('draw an event between its producers and consumers', () => {
+    expect(eventDiagram(example.model, 'ticket.sold').source).toBe(
+      'flowchart LR\n  n0(["ticket.sold"])\n  n1["Core API"]\n  n2["Hi.Events"]\n  n2 -->|"produces"| n0\n  n0 -->|"Update the seat map and availability"| n1\n');
+  });
+
+  it('draw interaction steps as a sequence, and nothing without them', () => {
+    expect(sequenceDiagram(example.model, 'orders-to-payments')!.source.split('\n').slice(0, 4)).toEqual([
+      'sequenceDiagram', '  participant n0 as Order Service', '  participant n1 as Payment Service', '  participant n2 as Stripe',
+    ]);
+    expect(sequenceDiagram(example.model, 'admin-api')).toBeNull();
+  });
+
+  it('group a large ecosystem by domain so it stays readable', () => {
+    const model = synthetic(1000);
+    expect(model.repositories.size).toBe(200);
+    const { source, text } = ecosystemDiagram(model);
+    const nodes = source.split('\n').filter((l) => /^\s+n\d+\[/.test(l));
+    expect(nodes).toHaveLength(8);
+    expect(text.title).toBe('Synthetic 1000 architecture by domain');
+    expect(text.rows!.every((r) => /^(\d+ integrations?|\d+ → · \d+ ←)$/.test(r.label))).toBe(true);
+    expect(text.rows!.length).toBeLessThanOrEqual(28); // at most one line per pair of the 8 domains
+  });
+});

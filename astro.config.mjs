@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import contentWatch from './src/site/content-watch.ts';
 import pagefind from './src/site/pagefind-integration.ts';
@@ -15,6 +16,6 @@ export default defineConfig({
   outDir: process.env.PLEXUS_OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 4 },
-  integrations: [pagefind(), contentWatch()],
+  integrations: [mdx(), pagefind(), contentWatch()],
   vite: { build: { chunkSizeWarningLimit: 4096 } },
 });

@@ -120,7 +120,7 @@ describe('plexus new', () => {
 describe('plexus export', () => {
   it('writes every document, byte-identical across runs', async () => {
     const first = await run('export', '--md', 'out');
-    expect(first).toEqual({ code: 0, out: 'Wrote 51 documents to out/ (start at out/README.md).', err: '' });
+    expect(first).toEqual({ code: 0, out: 'Wrote 52 documents to out/ (start at out/README.md).', err: '' });
     const files = async () => {
       const names = (await readdir(join(root, 'out'), { recursive: true })).sort();
       return Promise.all(names.map(async (n) => [n, await readFile(join(root, 'out', n)).catch(() => 'dir')]));

@@ -62,7 +62,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; scrip
 
 describe('the built site', () => {
   it('checks the registry before building', () => {
-    expect(buildOutput).toContain('0 errors, 1 warning in 73 files.');
+    expect(buildOutput).toContain('0 errors, 1 warning in 74 files.');
   });
 
   it('visits every page without console errors, broken links or missing assets', async () => {
@@ -158,6 +158,13 @@ describe('the built site', () => {
     const { page } = await open('integrations/legacy-order-feed/');
     expect(await page.locator('.banner.warn strong').textContent()).toBe('Deprecated: stops working on 2027-01-15.');
     expect(await page.locator('.crumbs li').allTextContents()).toEqual(['Home', 'Integrations', 'Legacy Order Feed']);
+    await page.close();
+  });
+
+  it('renders MDX documents through MDX: expressions and elements evaluated', async () => {
+    const { page } = await open('docs/guides/on-call-handbook/');
+    expect(await page.locator('.prose').first().textContent()).toContain('The first 3 checks');
+    expect(await page.locator('.prose ol li').allTextContents()).toEqual(['Gateway health', 'Kafka consumer lag', 'Stripe status']);
     await page.close();
   });
 

@@ -48,6 +48,8 @@ export function docsIndexView(model: Model, folder: string) {
     count: docs.length,
     files: docs.map((d) => ({
       file: d.path.slice(folder ? folder.length + 1 : 0), title: d.data.title, purpose: d.data.purpose,
+      // Every document is exported as .md (an .mdx one too), so the index links the exported name.
+      link: `${d.id.slice(folder ? folder.length + 1 : 0)}.md`,
       type: d.data.type ?? d.data.kind ?? '—', status: DOCUMENT_STATUS[d.data.status], version: d.data.version,
       outline: outline(d),
     })),

@@ -19,7 +19,7 @@ export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: 
         .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`).join('')}</tbody></table>`
     : `<pre><code>${escapeHtml(source)}</code></pre>`;
   return `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>`
-    + `<div class="diagram-canvas" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${drawn
+    + `<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${drawn
       ? `<div class="diagram-svg">${drawn.svg}</div>`
       : `<pre class="mermaid">${escapeHtml(source)}</pre>`}</div>`
     + (drawn?.file ? `<p class="diagram-open"><a href="${escapeHtml(drawn.file)}">Open full size</a></p>` : '')

@@ -6,6 +6,10 @@ import type { Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { renderRegistry } from '../render/load.ts';
+import { createEngine } from '../render/engine.ts';
+import { completeness } from '../render/placeholders.ts';
+import { loadTemplates } from '../render/templates.ts';
+import { strategyView } from '../render/views/strategy.ts';
 import { linkFromExport, withBase } from './paths.ts';
 
 /** The registry the site is built from: PLEXUS_CONTENT, or `content/`. Read and rendered once per build. */
@@ -57,10 +61,6 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */
 export async function strategyCompleteness(id: string) {
-  const { completeness } = await import('../render/placeholders.ts');
-  const { strategyView } = await import('../render/views/strategy.ts');
-  const { createEngine } = await import('../render/engine.ts');
-  const { loadTemplates } = await import('../render/templates.ts');
   blankStrategy ??= createEngine(await loadTemplates(join(contentDir, 'templates'), undefined, join(plexusRoot, 'templates')))
     .render('strategy.md.hbs', strategyView(model, { integrations: [] }));
   return completeness(model.documents.get(id)!.body, blankStrategy);

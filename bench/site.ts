@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../src/core/fs.ts';
 import { generateRegistry } from '../src/synthetic/generate.ts';
 import * as pagefind from 'pagefind';
+import { withoutViteEnv } from '../scripts/clean-env.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,5000' }, runs: { type: 'string', default: '1' } } });
 const sizes = values.sizes!.split(',').map(Number);
@@ -17,7 +18,7 @@ const ROOT = join(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench');
 const run = promisify(execFile);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
+const env = withoutViteEnv();
 
 async function sizeOf(dir: string): Promise<number> {
   let total = 0;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../example-model.ts';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = await mkdtemp(join(tmpdir(), 'plexus-fail-'));
@@ -18,7 +19,7 @@ describe('npm run build on a broken registry', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('from: stripe', 'from: strip'));
     await mkdir(join(dir, 'dist'));
     await writeFile(join(dir, 'dist', 'index.html'), 'the previous site');
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+    const env = withoutViteEnv();
     const result = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
       cwd: dir, env: { ...env, PLEXUS_CONTENT: join(dir, 'content'), PLEXUS_DIST: join(dir, 'dist'), PLEXUS_TODAY: '2026-11-22' },
     }).then(() => ({ code: 0, stdout: '', stderr: '' }), (e: { code: number; stdout: string; stderr: string }) => e);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../example-model.ts';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PORT = 4300 + (process.pid % 500);
@@ -35,7 +36,7 @@ describe('npm run dev', () => {
   it('serves PLEXUS_CONTENT and re-reads it when a YAML file changes', async () => {
     dir = await mkdtemp(join(tmpdir(), 'plexus-dev-'));
     await cp(EXAMPLE, dir, { recursive: true });
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+    const env = withoutViteEnv();
     server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
       cwd: ROOT, env: { ...env, PLEXUS_CONTENT: dir, PLEXUS_TODAY: '2026-11-22' }, stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASE = '/plexus-e2e/';
@@ -23,8 +24,7 @@ const temps: string[] = [];
 async function buildSite(extra: Record<string, string> = {}): Promise<{ dir: string; stdout: string }> {
   const dir = join(await mkdtemp(join(tmpdir(), 'plexus-site-')), 'dist');
   temps.push(join(dir, '..'));
-  // Vitest's own variables (BASE_URL, MODE, NODE_ENV=test…) must not leak into Astro's build.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+  const env = withoutViteEnv();
   const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
     cwd: ROOT, env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dir, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1', ...extra },
     maxBuffer: 64 * 1024 * 1024,

@@ -1,16 +1,30 @@
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
 import { diagramKey, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
-import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram } from '../render/diagrams.ts';
+import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { chromiumPath } from './chromium.ts';
 
-/** Every mermaid source the site will show: generated diagrams and fences in documents. */
-export function siteDiagramSources(model: Model, documents: RenderedDocument[]): string[] {
-  const sources = new Set<string>([ecosystemDiagram(model).source]);
-  for (const id of model.repositories.keys()) sources.add(neighbourhoodDiagram(model, id).source);
-  for (const id of model.events.keys()) sources.add(eventDiagram(model, id).source);
-  for (const id of model.integrations.keys()) { const d = sequenceDiagram(model, id); if (d) sources.add(d.source); }
+/** The diagrams the site's pages show, generated once per build. */
+export interface SiteDiagrams {
+  ecosystem: Diagram;
+  neighbourhoods: Map<string, Diagram>;
+  events: Map<string, Diagram>;
+}
+
+export function siteDiagrams(model: Model): SiteDiagrams {
+  return {
+    ecosystem: ecosystemDiagram(model),
+    neighbourhoods: new Map([...model.repositories.keys()].map((id) => [id, neighbourhoodDiagram(model, id)])),
+    events: new Map([...model.events.keys()].map((id) => [id, eventDiagram(model, id)])),
+  };
+}
+
+/** Every mermaid source the site will show: generated diagrams and fences in documents (sequences among them). */
+export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[]): string[] {
+  const sources = new Set<string>([diagrams.ecosystem.source]);
+  for (const d of diagrams.neighbourhoods.values()) sources.add(d.source);
+  for (const d of diagrams.events.values()) sources.add(d.source);
   for (const doc of documents) {
     for (const b of blocks(doc.markdown)) if (b.fenced && b.lang === 'mermaid') sources.add(b.lines.slice(1, -1).join('\n') + '\n');
   }

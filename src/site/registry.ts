@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadRegistry } from '../core/fs.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
-import { drawSiteDiagrams, siteDiagramSources } from './diagrams.ts';
+import { drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
 import type { Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
@@ -23,7 +23,8 @@ export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
 console.log(`[plexus] Registry: ${result.fileCount} files read in ${Math.round(loaded - started)} ms; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`);
 /** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus (or PLEXUS_CACHE). */
-export const drawn = await drawSiteDiagrams(siteDiagramSources(model, documents), resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams'), (line) => console.log(`[plexus] ${line}`));
+export const diagrams = siteDiagrams(model);
+export const drawn = await drawSiteDiagrams(siteDiagramSources(diagrams, documents), resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams'), (line) => console.log(`[plexus] ${line}`));
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));

@@ -42,7 +42,7 @@ export function renderDocuments(model: Model, engine: Engine): RenderedDocument[
     add(`integrations/${id}.md`, model.integrations.get(id)!.data.title, 'integration', engine.render('integration.md.hbs', integrationView(model, id)));
   }
   const folders = new Set(docFolders(model).flatMap((f) => f.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  for (const folder of ['', ...[...folders].sort()]) {
+  for (const folder of ['', ...[...folders].filter(Boolean).sort()]) {
     const view = docsIndexView(model, folder);
     add(`docs/${folder ? `${folder}/` : ''}README.md`, view.title, 'docs-index', engine.render('docs-index.md.hbs', view));
   }

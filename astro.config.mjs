@@ -1,4 +1,5 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -17,5 +18,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), pagefind(), contentWatch()],
-  vite: { build: { chunkSizeWarningLimit: 4096 } },
+  vite: {
+    build: { chunkSizeWarningLimit: 4096 },
+    // The registry's MDX documents are globbed from here (src/site/mdx.ts).
+    resolve: { alias: { '@plexus-content': resolve(process.env.PLEXUS_CONTENT ?? 'content') } },
+  },
 });

@@ -94,6 +94,9 @@ describe('the built site', () => {
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('href')).toBe(`${BASE}repositories/accounting/`);
     await page.close();
+    // Pages reach the index as they render: every HTML page, none missed, none twice.
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe((await htmlPages()).length);
   }, 60_000);
 
   it('draws diagrams at build time: SVG with JavaScript disabled, light and dark', async () => {
@@ -112,7 +115,11 @@ describe('the built site', () => {
     expect(await page.locator('.diagram-text td').filter({ hasText: 'Cross-app authentication (both ways)' }).count()).toBe(1);
     const full = await page.locator('.diagram-open a').first().getAttribute('href');
     expect(full).toMatch(new RegExp(`^${BASE}diagrams/[0-9a-f]{32}\\.svg$`));
-    expect((await fetch(new URL(full!, site.url))).headers.get('content-type')).toBe('image/svg+xml');
+    const fullSize = await fetch(new URL(full!, site.url));
+    expect(fullSize.headers.get('content-type')).toBe('image/svg+xml');
+    // The full-size file is the very drawing the page shows inline.
+    const inline = /<div class="diagram-svg">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(await readFile(join(dist, 'index.html'), 'utf8'))![1];
+    expect(await fullSize.text()).toBe(inline);
     const words = await svg.evaluate((el) => [...el.querySelectorAll('text, tspan')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' '));
     expect(words).toContain('Payment');
     expect(words).toContain('Hi.Events');

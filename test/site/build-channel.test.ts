@@ -1,0 +1,25 @@
+// How pages rendered during a build are named and trimmed for the search index.
+import { describe, expect, it } from 'vitest';
+import { outputPath, searchableHtml } from '../../src/site/build-channel.ts';
+
+describe('outputPath', () => {
+  it.each([
+    ['/', '/', 'index.html'],
+    ['/repositories/orders-api/', '/', 'repositories/orders-api/index.html'],
+    ['/repositories/orders-api', '/', 'repositories/orders-api/index.html'],
+    ['/plexus/teams/', '/plexus/', 'teams/index.html'],
+    ['/plexus/', '/plexus/', 'index.html'],
+    ['/404', '/', '404.html'],
+    ['/plexus/404.html', '/plexus/', '404.html'],
+    ['/docs/caf%C3%A9/', '/', 'docs/café/index.html'],
+  ])('names %s under base %s as %s', (pathname, base, file) => {
+    expect(outputPath(pathname, base)).toBe(file);
+  });
+});
+
+describe('searchableHtml', () => {
+  it('drops inline SVG drawings and keeps every other byte', () => {
+    const html = '<main><h1>Orders</h1><div class="diagram-svg"><svg viewBox="0 0 1 1"><text>n1</text></svg></div><p>After <svg><path/></svg>text</p></main>';
+    expect(searchableHtml(html)).toBe('<main><h1>Orders</h1><div class="diagram-svg"></div><p>After text</p></main>');
+  });
+});

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import contentWatch from './src/site/content-watch.ts';
+import diagramFiles from './src/site/diagram-files.ts';
 import pagefind from './src/site/pagefind-integration.ts';
 
 // Pages are bundled away from src/, so they learn where Plexus lives (templates, schemas) from here.
@@ -17,7 +18,7 @@ export default defineConfig({
   outDir: process.env.PLEXUS_OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), pagefind(), contentWatch()],
+  integrations: [mdx(), pagefind(), diagramFiles(), contentWatch()],
   vite: {
     build: { chunkSizeWarningLimit: 4096 },
     // The registry's MDX documents are globbed from here (src/site/mdx.ts).

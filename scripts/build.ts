@@ -5,17 +5,22 @@ import { join, relative, resolve } from 'node:path';
 import { build } from 'astro';
 import { formatDiagnostic, formatSummary } from '../src/core/diagnostics.ts';
 import { loadRegistry } from '../src/core/fs.ts';
+import { buildChannel } from '../src/site/build-channel.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const content = resolve(process.env.PLEXUS_CONTENT ?? 'content');
 const started = performance.now();
-const { diagnostics, fileCount } = await loadRegistry(content, { today: process.env.PLEXUS_TODAY });
+const checked = await loadRegistry(content, { today: process.env.PLEXUS_TODAY });
+const { diagnostics, fileCount } = checked;
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 console.log(formatSummary(diagnostics, fileCount));
 if (diagnostics.some((d) => d.severity === 'error')) {
   console.error(`The registry in ${relative(process.cwd(), content) || '.'} has errors; the site was not built and dist/ is unchanged.`);
   process.exit(1);
 }
+
+// The site's pages use this registry as checked, instead of reading it again.
+buildChannel().registry = { contentDir: content, today: process.env.PLEXUS_TODAY, result: checked };
 
 const dist = resolve(process.env.PLEXUS_DIST ?? join(root, 'dist'));
 const staging = `${dist.replace(/\/$/, '')}.staging-${process.pid}`;

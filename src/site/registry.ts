@@ -10,6 +10,7 @@ import { createEngine } from '../render/engine.ts';
 import { completeness } from '../render/placeholders.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { strategyView } from '../render/views/strategy.ts';
+import { buildChannel } from './build-channel.ts';
 import { linkFromExport, withBase } from './paths.ts';
 
 /** The registry the site is built from: PLEXUS_CONTENT, or `content/`. Read and rendered once per build. */
@@ -17,14 +18,19 @@ export const contentDir = resolve(process.env.PLEXUS_CONTENT ?? 'content');
 /** The Plexus checkout, set by astro.config.mjs: bundled pages cannot find it from their own path. */
 export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
 const started = performance.now();
-const result = await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
+// `npm run build` has just read and checked this registry; pages reuse that rather than read it again.
+const checked = buildChannel().registry;
+const reused = checked?.contentDir === contentDir && checked.today === process.env.PLEXUS_TODAY;
+const result = reused ? checked.result : await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
 const loaded = performance.now();
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
-console.log(`[plexus] Registry: ${result.fileCount} files read in ${Math.round(loaded - started)} ms; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`);
+console.log(`[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`);
 /** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus (or PLEXUS_CACHE). */
 export const diagrams = siteDiagrams(model);
-export const drawn = await drawSiteDiagrams(siteDiagramSources(diagrams, documents), resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams'), (line) => console.log(`[plexus] ${line}`));
+const diagramCache = resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams');
+export const drawn = await drawSiteDiagrams(siteDiagramSources(diagrams, documents), diagramCache, (line) => console.log(`[plexus] ${line}`));
+buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(([key]) => key) };
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));

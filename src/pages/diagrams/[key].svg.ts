@@ -1,11 +1,13 @@
 import { drawn } from '../../site/registry.ts';
 
-/** Each drawn diagram as a standalone SVG: the full-size view, zoomable by the browser itself. */
+/**
+ * Each drawn diagram as a standalone SVG, the full-size view, in `npm run dev`. A build copies
+ * the same files from the diagram cache instead (src/site/diagram-files.ts), which is faster.
+ */
 export function getStaticPaths() {
-  return drawn.files().map(([key, svg]) => ({ params: { key }, props: { svg } }));
+  return import.meta.env.DEV ? drawn.files().map(([key, svg]) => ({ params: { key }, props: { svg } })) : [];
 }
 
 export function GET({ props }: { props: { svg: string } }) {
-  const { svg } = props;
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, { headers: { 'content-type': 'image/svg+xml' } });
+  return new Response(props.svg, { headers: { 'content-type': 'image/svg+xml' } });
 }

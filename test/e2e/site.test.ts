@@ -63,6 +63,8 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; scrip
 describe('the built site', () => {
   it('checks the registry before building', () => {
     expect(buildOutput).toContain('0 errors, 1 warning in 74 files.');
+    // ...and the pages use the registry as checked rather than reading it a second time.
+    expect(buildOutput).toMatch(/\[plexus\] Registry: 74 files as checked; 52 documents rendered in \d+ ms\./);
   });
 
   it('visits every page without console errors, broken links or missing assets', async () => {
@@ -95,6 +97,9 @@ describe('the built site', () => {
     expect(await result.getAttribute('href')).toBe(`${BASE}repositories/accounting/`);
     await page.close();
     // Pages reach the index as they render: every HTML page, none missed, none twice.
+    // A repository's integration details restate the integrations' own pages: not indexed twice.
+    const repository = await readFile(join(dist, 'repositories', 'payment-service', 'index.html'), 'utf8');
+    expect(repository).toContain('<h2>Integration details</h2><div class="prose" data-pagefind-ignore="all">');
     const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe((await htmlPages()).length);
   }, 60_000);

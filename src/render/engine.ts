@@ -84,11 +84,19 @@ class MissingField extends Error {
 
 type HelperOptions = { hash?: Record<string, unknown>; loc?: { start: { line: number; column: number } } };
 
+/** The `__fields` hash the AST rewrite adds, parsed once per distinct call site text. */
+const parsedFields = new Map<string, string[]>();
+function fieldNames(json: string): string[] {
+  let names = parsedFields.get(json);
+  if (!names) parsedFields.set(json, (names = JSON.parse(json) as string[]));
+  return names;
+}
+
 /** A helper that refuses `undefined` arguments, naming the field and its place in the template. */
 function strictHelper(fn: (...args: unknown[]) => unknown) {
   return function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as HelperOptions;
-    const fields = typeof options?.hash?.__fields === 'string' ? (JSON.parse(options.hash.__fields) as string[]) : [];
+    const fields = typeof options?.hash?.__fields === 'string' ? fieldNames(options.hash.__fields) : [];
     args.slice(0, -1).forEach((arg, i) => {
       if (arg === undefined) throw new MissingField(fields[i] || 'a value', options.loc?.start.line ?? 1, (options.loc?.start.column ?? 0) + 1);
     });

@@ -5,11 +5,15 @@
  */
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~$&]/g;
+/** Anything markdownText would change; most values (names, ids, dates) have none of it. */
+const NEEDS_ESCAPE = /[\\`*_{}[\]<>|~$&\r\n]/;
 
 /** Inline text: every character that could start markup is escaped; newlines fold to spaces. */
 export function markdownText(value: unknown): string {
+  const text = String(value ?? '');
+  if (!NEEDS_ESCAPE.test(text)) return text;
   // Inline only: templates never start a line with a value, so list and heading markers need no escape.
-  return String(value ?? '').replace(/\r?\n+/g, ' ').replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+  return text.replace(/\r?\n+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
 /** A GFM table cell: inline text, with nothing that could end the cell or the row. */

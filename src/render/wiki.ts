@@ -30,6 +30,7 @@ export function exportedPage(model: Model, target: string): { path: string; titl
  * the document at `from` (an output path). Targets `resolve` does not know stay as written.
  */
 export function resolveWikiLinks(markdown: string, from: string, resolve: (target: string) => { path: string; title: string } | undefined): string {
+  if (!markdown.includes('[[')) return markdown;
   return blocks(markdown).map((block) => {
     const text = block.lines.join('\n');
     if (block.fenced) return text;

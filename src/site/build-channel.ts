@@ -32,8 +32,10 @@ export function outputPath(pathname: string, base: string): string {
 
 /**
  * What the search index needs of a page: inline SVG drawings are skipped by search anyway
- * (`data-pagefind-ignore`) and are most of an entity page's bytes, so they are not sent.
+ * (`data-pagefind-ignore`) and are most of an entity page's bytes, so they are not sent. Tags get
+ * a space between them: the built HTML has none (`<dt>Role</dt><dd>Service</dd>`), and Pagefind
+ * would otherwise index "RoleService" as one word.
  */
 export function searchableHtml(html: string): string {
-  return html.replace(/<svg\b[\s\S]*?<\/svg>/g, '');
+  return html.replace(/<svg\b[\s\S]*?<\/svg>/g, '').replaceAll('><', '> <');
 }

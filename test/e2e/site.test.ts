@@ -95,6 +95,15 @@ describe('the built site', () => {
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('href')).toBe(`${BASE}repositories/accounting/`);
+    // The result is titled by the page's title alone, not its heading with the status badge.
+    expect(await result.textContent()).toBe('Accounting (NetSuite)');
+    // Words either side of a tag are separate words: the built HTML is <dt>Role</dt><dd>External…
+    // (A string, so Vitest leaves the browser's own import() alone.)
+    const content = await page.evaluate<string>(`import('${BASE}pagefind/pagefind.js')
+      .then((p) => p.search('processor'))
+      .then((r) => Promise.all(r.results.map((x) => x.data())))
+      .then((pages) => pages.find((d) => d.url === '${BASE}repositories/stripe/').content)`);
+    expect(content).toContain('Role External payment processor Kind external Owner Payments');
     await page.close();
     // Pages reach the index as they render: every HTML page, none missed, none twice.
     // A repository's integration details restate the integrations' own pages: not indexed twice.

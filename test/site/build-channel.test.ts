@@ -18,8 +18,12 @@ describe('outputPath', () => {
 });
 
 describe('searchableHtml', () => {
-  it('drops inline SVG drawings and keeps every other byte', () => {
+  it('drops inline SVG drawings and keeps every other character', () => {
     const html = '<main><h1>Orders</h1><div class="diagram-svg"><svg viewBox="0 0 1 1"><text>n1</text></svg></div><p>After <svg><path/></svg>text</p></main>';
-    expect(searchableHtml(html)).toBe('<main><h1>Orders</h1><div class="diagram-svg"></div><p>After text</p></main>');
+    expect(searchableHtml(html)).toBe('<main> <h1>Orders</h1> <div class="diagram-svg"> </div> <p>After text</p> </main>');
+  });
+
+  it('separates text in adjacent elements, so it indexes as separate words', () => {
+    expect(searchableHtml('<dl><dt>Role</dt><dd>Processor</dd><dt>Kind</dt></dl>')).toBe('<dl> <dt>Role</dt> <dd>Processor</dd> <dt>Kind</dt> </dl>');
   });
 });

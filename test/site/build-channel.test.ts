@@ -23,6 +23,16 @@ describe('searchableHtml', () => {
     expect(searchableHtml(html)).toBe('<main> <h1>Orders</h1> <div class="diagram-svg"> </div> <p>After text</p> </main>');
   });
 
+  it('cuts out elements search ignores entirely, nested ones included, and keeps what follows', () => {
+    const html = '<main><h2>Details</h2><div class="prose" data-pagefind-ignore="all"><div class="table-wrap"><table><tr><td>x</td></tr></table></div><div>y</div></div><p>kept</p>'
+      + '<div class="diagram-canvas" data-pagefind-ignore="all" role="img"><div class="diagram-svg"><svg><text>n1</text></svg></div></div><p>also kept</p></main>';
+    expect(searchableHtml(html)).toBe('<main> <h2>Details</h2> <p>kept</p> <p>also kept</p> </main>');
+  });
+
+  it('leaves an element it cannot see the end of to Pagefind', () => {
+    expect(searchableHtml('<div data-pagefind-ignore="all"><div>open')).toBe('<div data-pagefind-ignore="all"> <div>open');
+  });
+
   it('separates text in adjacent elements, so it indexes as separate words', () => {
     expect(searchableHtml('<dl><dt>Role</dt><dd>Processor</dd><dt>Kind</dt></dl>')).toBe('<dl> <dt>Role</dt> <dd>Processor</dd> <dt>Kind</dt> </dl>');
   });

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { buildChannel, outputPath, searchableHtml } from './build-channel.ts';
+import { buildChannel } from './build-channel.ts';
+import { outputPath, searchableHtml } from './search-page.ts';
 
 const decoder = new TextDecoder();
 

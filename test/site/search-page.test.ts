@@ -1,6 +1,6 @@
-// How pages rendered during a build are named and trimmed for the search index.
+// How rendered pages are named and trimmed for the search index.
 import { describe, expect, it } from 'vitest';
-import { outputPath, searchableHtml } from '../../src/site/build-channel.ts';
+import { outputPath, searchableHtml } from '../../src/site/search-page.ts';
 
 describe('outputPath', () => {
   it.each([

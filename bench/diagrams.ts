@@ -17,7 +17,10 @@ if (!executable) {
 }
 const encoder = new TextEncoder();
 const files = generateRegistry(count * 5, 7);
-const { model } = buildRegistry([...files].map(([path, text]) => ({ path, display: path, bytes: encoder.encode(text) })), { today: '2026-11-22' });
+const { model } = buildRegistry(
+  [...files].map(([path, text]) => ({ path, display: path, bytes: encoder.encode(text) })),
+  { today: '2026-11-22' },
+);
 const sources = [...model.repositories.keys()].slice(0, count).map((id) => neighbourhoodDiagram(model, id).source);
 const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
 const cacheDir = await mkdtemp(join(tmpdir(), 'plexus-bench-diagrams-'));
@@ -29,7 +32,9 @@ try {
   const per = (ms: number) => (ms / jobs.length).toFixed(2);
   const nodes = sources.reduce((n, s) => n + (s.match(/^\s+n\d+[[({]/gm)?.length ?? 0), 0) / sources.length;
   console.log(`${jobs.length} diagrams (repository neighbourhoods, ${nodes.toFixed(1)} nodes on average), 2 pages in one Chromium:`);
-  console.log(`  cold: ${Math.round(cold.stats.ms)} ms in all, ${per(cold.stats.ms)} ms a diagram (${cold.stats.drawn} drawn, ${cold.stats.failed.length} failed)`);
+  console.log(
+    `  cold: ${Math.round(cold.stats.ms)} ms in all, ${per(cold.stats.ms)} ms a diagram (${cold.stats.drawn} drawn, ${cold.stats.failed.length} failed)`,
+  );
   console.log(`  warm: ${Math.round(warm.stats.ms)} ms in all, ${per(warm.stats.ms)} ms a diagram (${warm.stats.cached} from cache)`);
   console.log(`  target: under 60 ms a diagram cold: ${cold.stats.ms / jobs.length < 60 ? 'met' : 'NOT met'}`);
 } finally {

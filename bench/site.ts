@@ -34,7 +34,8 @@ async function pageWeight(dist: string, path: string): Promise<{ html: number; c
   let js = 0;
   for (const [, file, ext] of assets) {
     const size = gzipSync(await readFile(join(dist, file!))).length;
-    if (ext === 'css') css += size; else js += size;
+    if (ext === 'css') css += size;
+    else js += size;
   }
   return { html: gzipSync(html).length, css, js };
 }
@@ -42,7 +43,9 @@ async function pageWeight(dist: string, path: string): Promise<{ html: number; c
 async function timedBuild(content: string, dist: string, cache: string): Promise<{ ms: number; peakMiB: number; log: string }> {
   const started = performance.now();
   const { stdout } = await run(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT, env: { ...env, PLEXUS_CONTENT: content, PLEXUS_DIST: dist, PLEXUS_CACHE: cache, PLEXUS_QUIET: '1', PLEXUS_TODAY: '2026-11-22' }, maxBuffer: 256 * 1024 * 1024,
+    cwd: ROOT,
+    env: { ...env, PLEXUS_CONTENT: content, PLEXUS_DIST: dist, PLEXUS_CACHE: cache, PLEXUS_QUIET: '1', PLEXUS_TODAY: '2026-11-22' },
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - started;
   const peak = /peak memory (\d+) MiB/.exec(stdout);
@@ -55,13 +58,16 @@ async function baseline(pages: number, bytes: number, dir: string): Promise<numb
   await mkdir(join(dir, 'src', 'pages'), { recursive: true });
   // The same Astro settings as Plexus (astro.config.mjs), so only the work differs.
   await writeFile(join(dir, 'astro.config.mjs'), "export default { build: { format: 'directory', concurrency: 4 } };\n");
-  await writeFile(join(dir, 'src', 'pages', '[n].astro'), `---
+  await writeFile(
+    join(dir, 'src', 'pages', '[n].astro'),
+    `---
 export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } })); }
 const { n } = Astro.params;
 const words = 'integration registry repository event gateway payment order service '.repeat(${Math.max(1, Math.round(bytes / 70))});
 ---
 <html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>{words}</p></body></html>
-`);
+`,
+  );
   const started = performance.now();
   await run(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--root', dir, '--silent'], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   return performance.now() - started;
@@ -116,20 +122,30 @@ for (const integrations of sizes) {
     avgHtml = bytes / pages;
     t = performance.now();
     base.push(await baseline(pages, avgHtml, join(WORK, `baseline-${integrations}`)));
-    baseSearch.push(base.at(-1)! + await baselineSearch(join(WORK, `baseline-${integrations}`)));
+    baseSearch.push(base.at(-1)! + (await baselineSearch(join(WORK, `baseline-${integrations}`))));
   }
   const diagrams = (await readdir(join(cache, 'diagrams'))).length;
   const repo = await pageWeight(dist, 'repositories/repo-1');
   const integration = await pageWeight(dist, 'integrations/flow-1');
   const row = {
-    integrations, pages, diagrams,
-    checkMs: Math.round(median(check)), coldMs: Math.round(median(cold)), warmMs: Math.round(median(warm)), baselineMs: Math.round(median(base)),
-    baselineWithSearchMs: Math.round(median(baseSearch)), warmRatioWithSearch: +(median(warm) / median(baseSearch)).toFixed(2),
-    pagesPerSecondWarm: Math.round(pages / (median(warm) / 1000)), peakMiB: peak,
-    distMiB: +((await sizeOf(dist)) / 1024 / 1024).toFixed(1), pagefindMiB: +((await sizeOf(join(dist, 'pagefind'))) / 1024 / 1024).toFixed(2),
+    integrations,
+    pages,
+    diagrams,
+    checkMs: Math.round(median(check)),
+    coldMs: Math.round(median(cold)),
+    warmMs: Math.round(median(warm)),
+    baselineMs: Math.round(median(base)),
+    baselineWithSearchMs: Math.round(median(baseSearch)),
+    warmRatioWithSearch: +(median(warm) / median(baseSearch)).toFixed(2),
+    pagesPerSecondWarm: Math.round(pages / (median(warm) / 1000)),
+    peakMiB: peak,
+    distMiB: +((await sizeOf(dist)) / 1024 / 1024).toFixed(1),
+    pagefindMiB: +((await sizeOf(join(dist, 'pagefind'))) / 1024 / 1024).toFixed(2),
     avgHtmlKiB: +(avgHtml / 1024).toFixed(1),
-    repositoryPageKiB: +((repo.html + repo.css + repo.js) / 1024).toFixed(1), repositoryPageJs: repo.js,
-    integrationPageKiB: +((integration.html + integration.css + integration.js) / 1024).toFixed(1), integrationPageJs: integration.js,
+    repositoryPageKiB: +((repo.html + repo.css + repo.js) / 1024).toFixed(1),
+    repositoryPageJs: repo.js,
+    integrationPageKiB: +((integration.html + integration.css + integration.js) / 1024).toFixed(1),
+    integrationPageJs: integration.js,
     warmRatio: +(median(warm) / median(base)).toFixed(2),
     coldOverBaselinePerDiagramMs: +((median(cold) - median(base)) / Math.max(1, diagrams)).toFixed(1),
   };
@@ -137,13 +153,26 @@ for (const integrations of sizes) {
   console.error(`measured ${integrations} integrations: ${JSON.stringify(row)}`);
 }
 
-const header = '| integrations | pages | diagrams | check | cold build | warm build | baseline | baseline + Pagefind | warm ÷ baseline | warm ÷ (baseline + Pagefind) | (cold − baseline) ÷ diagram | pages/s warm | peak memory | dist | Pagefind | repository page | integration page |';
-console.log(`\nPlexus vs a bare Astro site with as many pages of the same HTML size (median of ${runs} run${runs > 1 ? 's' : ''}, Node ${process.versions.node}):\n`);
+const header =
+  '| integrations | pages | diagrams | check | cold build | warm build | baseline | baseline + Pagefind | warm ÷ baseline | warm ÷ (baseline + Pagefind) | (cold − baseline) ÷ diagram | pages/s warm | peak memory | dist | Pagefind | repository page | integration page |';
+console.log(
+  `\nPlexus vs a bare Astro site with as many pages of the same HTML size (median of ${runs} run${runs > 1 ? 's' : ''}, Node ${process.versions.node}):\n`,
+);
 console.log(header);
-console.log(`|${header.split('|').slice(1, -1).map(() => '---').join('|')}|`);
+console.log(
+  `|${header
+    .split('|')
+    .slice(1, -1)
+    .map(() => '---')
+    .join('|')}|`,
+);
 for (const r of results) {
-  console.log(`| ${r.integrations} | ${r.pages} | ${r.diagrams} | ${r.checkMs} ms | ${(r.coldMs / 1000).toFixed(1)} s | ${(r.warmMs / 1000).toFixed(1)} s | ${(r.baselineMs / 1000).toFixed(1)} s | ${(r.baselineWithSearchMs / 1000).toFixed(1)} s | ${r.warmRatio} | ${r.warmRatioWithSearch} | ${r.coldOverBaselinePerDiagramMs} ms | ${r.pagesPerSecondWarm} | ${r.peakMiB} MiB | ${r.distMiB} MiB | ${r.pagefindMiB} MiB | ${r.repositoryPageKiB} KiB gz (JS ${r.repositoryPageJs} B) | ${r.integrationPageKiB} KiB gz (JS ${r.integrationPageJs} B) |`);
+  console.log(
+    `| ${r.integrations} | ${r.pages} | ${r.diagrams} | ${r.checkMs} ms | ${(r.coldMs / 1000).toFixed(1)} s | ${(r.warmMs / 1000).toFixed(1)} s | ${(r.baselineMs / 1000).toFixed(1)} s | ${(r.baselineWithSearchMs / 1000).toFixed(1)} s | ${r.warmRatio} | ${r.warmRatioWithSearch} | ${r.coldOverBaselinePerDiagramMs} ms | ${r.pagesPerSecondWarm} | ${r.peakMiB} MiB | ${r.distMiB} MiB | ${r.pagefindMiB} MiB | ${r.repositoryPageKiB} KiB gz (JS ${r.repositoryPageJs} B) | ${r.integrationPageKiB} KiB gz (JS ${r.integrationPageJs} B) |`,
+  );
 }
-console.log('\nTargets: warm ≤ 1.3× baseline at 1,000 integrations; cold ≤ baseline + 30 ms a diagram; peak memory < 2 GiB at 5,000; entity pages ≤ 30 KiB compressed with no JavaScript.');
+console.log(
+  '\nTargets: warm ≤ 1.3× baseline at 1,000 integrations; cold ≤ baseline + 30 ms a diagram; peak memory < 2 GiB at 5,000; entity pages ≤ 30 KiB compressed with no JavaScript.',
+);
 await writeFile(join(WORK, 'results.json'), `${JSON.stringify({ node: process.versions.node, runs, results }, null, 2)}\n`);
 console.log(`JSON: ${join('.bench', 'results.json')}`);

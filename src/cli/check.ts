@@ -7,7 +7,7 @@ import type { Command } from './main.ts';
 
 /** The content folder a command works on: --content, then PLEXUS_CONTENT, then `content/`. */
 export async function contentDir(value: unknown, io: Io): Promise<string> {
-  const dir = resolve(io.cwd, typeof value === 'string' ? value : io.env.PLEXUS_CONTENT ?? 'content');
+  const dir = resolve(io.cwd, typeof value === 'string' ? value : (io.env.PLEXUS_CONTENT ?? 'content'));
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`No registry folder at ${dir}.`);
   return dir;

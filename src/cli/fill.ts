@@ -27,8 +27,15 @@ async function readValues(path: string, io: Io) {
   for (const [key, value] of Object.entries(parsed.data)) {
     if (value === null || value === '') continue; // a skeleton line left blank
     if (typeof value === 'object') {
-      diagnostics.push(diagnostic('WrongType', display, parsed.locate([key]), `"${key}" should be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}.`,
-        'Each placeholder takes one line of text.'));
+      diagnostics.push(
+        diagnostic(
+          'WrongType',
+          display,
+          parsed.locate([key]),
+          `"${key}" should be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}.`,
+          'Each placeholder takes one line of text.',
+        ),
+      );
       continue;
     }
     values.set(key, String(value));
@@ -92,23 +99,41 @@ export const fill: Command = {
     }
     const bad = new Set(result.badChoices.map((b) => b.placeholder));
     for (const p of result.unfilled.filter((u) => !bad.has(u))) {
-      diagnostics.push(diagnostic('UnfilledPlaceholder', template, p, `Unfilled placeholder ${p.raw}.`,
-        p.kind === 'upper' ? `Set ${p.key} under placeholders: in ecosystem.yaml, or in a --values file.` : `Give "${p.key}" a value in a --values file (plexus fill ${template} --list writes one).`));
+      diagnostics.push(
+        diagnostic(
+          'UnfilledPlaceholder',
+          template,
+          p,
+          `Unfilled placeholder ${p.raw}.`,
+          p.kind === 'upper'
+            ? `Set ${p.key} under placeholders: in ecosystem.yaml, or in a --values file.`
+            : `Give "${p.key}" a value in a --values file (plexus fill ${template} --list writes one).`,
+        ),
+      );
     }
     if (given?.values) {
       const keys = new Set(placeholders.map((p) => p.key));
       for (const key of given.values.keys()) {
         if (keys.has(key)) continue;
-        diagnostics.push(diagnostic('UnusedValue', given.display!, given.locate!([key], 'key'), `"${key}" fills no placeholder in ${template}.${didYouMeanSuffix(key, keys)}`,
-          'Keys are placeholder names: UPPER_SNAKE without braces, or the text inside [brackets].'));
+        diagnostics.push(
+          diagnostic(
+            'UnusedValue',
+            given.display!,
+            given.locate!([key], 'key'),
+            `"${key}" fills no placeholder in ${template}.${didYouMeanSuffix(key, keys)}`,
+            'Keys are placeholder names: UPPER_SNAKE without braces, or the text inside [brackets].',
+          ),
+        );
       }
     }
     for (const d of diagnostics) io.err(formatDiagnostic(d));
     const total = placeholders.length;
     const filled = result.filled.length;
-    io.err(total === 0
-      ? `No placeholders in ${template}.`
-      : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete); ${total - filled} left.`);
+    io.err(
+      total === 0
+        ? `No placeholders in ${template}.`
+        : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete); ${total - filled} left.`,
+    );
     if (options.out) {
       const out = resolve(io.cwd, String(options.out));
       if (out === templatePath) throw new UsageError('--out must not be the template itself; write the filled copy elsewhere.');

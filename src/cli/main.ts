@@ -28,7 +28,7 @@ function help(): string {
     '  new       scaffold a repository, integration, event, pattern, team or strategy document',
     '  export    write every document as plain Markdown',
     '',
-    'Run `plexus <command> --help` for a command\'s options.',
+    "Run `plexus <command> --help` for a command's options.",
   ].join('\n');
 }
 

@@ -66,7 +66,12 @@ function deriveLinks(registry: Registry, consumersOf: Map<string, string[]>): Ma
 function blastRadii(links: Map<string, RepositoryLinks>): Map<string, string[]> {
   const ids = [...links.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
-  const next = ids.map((id) => links.get(id)!.downstream.map((d) => index.get(d)).filter((d): d is number => d !== undefined));
+  const next = ids.map((id) =>
+    links
+      .get(id)!
+      .downstream.map((d) => index.get(d))
+      .filter((d): d is number => d !== undefined),
+  );
   const order = new Array<number>(ids.length).fill(-1);
   const low = new Array<number>(ids.length).fill(0);
   const component = new Array<number>(ids.length).fill(-1);
@@ -95,11 +100,19 @@ function blastRadii(links: Map<string, RepositoryLinks>): Map<string, string[]> 
         continue;
       }
       work.pop();
-      if (work.length > 0) { const u = work[work.length - 1]![0]; low[u] = Math.min(low[u]!, low[v]!); }
+      if (work.length > 0) {
+        const u = work[work.length - 1]![0];
+        low[u] = Math.min(low[u]!, low[v]!);
+      }
       if (low[v] === order[v]) {
         const members: number[] = [];
         let w: number;
-        do { w = stack.pop()!; onStack[w] = false; component[w] = components.length; members.push(w); } while (w !== v);
+        do {
+          w = stack.pop()!;
+          onStack[w] = false;
+          component[w] = components.length;
+          members.push(w);
+        } while (w !== v);
         components.push(members);
       }
     }
@@ -127,10 +140,21 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
   const diagnostics: Diagnostic[] = [];
   // Where a reference dangles, agreement cannot be judged; the dangling reference is the one report.
   const repoKnown = (id: string) => registry.repositories.has(id) || registry.invalid.has(`repositories/${id}`);
-  const uncertainEvents = new Set([...registry.events].filter(([, e]) =>
-    !e.data.producers.every(repoKnown) || !e.data.consumers.every((c) => repoKnown(c.repository))).map(([id]) => id));
-  const uncertain = new Set([...registry.integrations].filter(([, { data: { from, to, events } }]) =>
-    !repoKnown(from) || (to !== ALL_CLIENTS && !to.every(repoKnown)) || !(events ?? []).every((e) => registry.events.has(e))).map(([id]) => id));
+  const uncertainEvents = new Set(
+    [...registry.events].filter(([, e]) => !e.data.producers.every(repoKnown) || !e.data.consumers.every((c) => repoKnown(c.repository))).map(([id]) => id),
+  );
+  const uncertain = new Set(
+    [...registry.integrations]
+      .filter(
+        ([
+          ,
+          {
+            data: { from, to, events },
+          },
+        ]) => !repoKnown(from) || (to !== ALL_CLIENTS && !to.every(repoKnown)) || !(events ?? []).every((e) => registry.events.has(e)),
+      )
+      .map(([id]) => id),
+  );
   const carriedFrom = new Map<string, Set<string>>();
   const carriedTo = new Map<string, Set<string>>();
   for (const [id, integration] of registry.integrations) {
@@ -143,16 +167,28 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
       const to = carriedTo.get(eventId) ?? carriedTo.set(eventId, new Set()).get(eventId)!;
       for (const c of consumersOf.get(id)!) to.add(c);
       if (!event.data.producers.includes(from)) {
-        diagnostics.push(diagnostic('EventMismatch', integration.file, integration.locate(['events', i]),
-          `Integration "${id}" carries "${eventId}" from "${from}", but the event does not list "${from}" as a producer.`,
-          `Add "${from}" to producers in ${event.file}, or remove the event from this integration.`));
+        diagnostics.push(
+          diagnostic(
+            'EventMismatch',
+            integration.file,
+            integration.locate(['events', i]),
+            `Integration "${id}" carries "${eventId}" from "${from}", but the event does not list "${from}" as a producer.`,
+            `Add "${from}" to producers in ${event.file}, or remove the event from this integration.`,
+          ),
+        );
       }
       if (integration.data.to === ALL_CLIENTS) return;
       const declared = new Set(event.data.consumers.map((c) => c.repository));
       for (const c of integration.data.to.filter((t) => !declared.has(t))) {
-        diagnostics.push(diagnostic('EventMismatch', integration.file, integration.locate(['events', i]),
-          `Integration "${id}" delivers "${eventId}" to "${c}", but the event does not list "${c}" as a consumer.`,
-          `Add a consumer { repository: ${c}, handling: … } in ${event.file}, or remove the event from this integration.`));
+        diagnostics.push(
+          diagnostic(
+            'EventMismatch',
+            integration.file,
+            integration.locate(['events', i]),
+            `Integration "${id}" delivers "${eventId}" to "${c}", but the event does not list "${c}" as a consumer.`,
+            `Add a consumer { repository: ${c}, handling: … } in ${event.file}, or remove the event from this integration.`,
+          ),
+        );
       }
     });
   }
@@ -162,24 +198,42 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
     if (uncertainEvents.has(id)) continue;
     const from = carriedFrom.get(id);
     if (!from) {
-      diagnostics.push(diagnostic('UnusedEvent', event.file, event.locate([], 'key'),
-        `Event "${id}" is carried by no integration.`,
-        'List it under `events:` of the integration that delivers it, or delete the event if it is gone.'));
+      diagnostics.push(
+        diagnostic(
+          'UnusedEvent',
+          event.file,
+          event.locate([], 'key'),
+          `Event "${id}" is carried by no integration.`,
+          'List it under `events:` of the integration that delivers it, or delete the event if it is gone.',
+        ),
+      );
       continue;
     }
     event.data.producers.forEach((p, i) => {
       if (!from.has(p) && registry.repositories.has(p)) {
-        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['producers', i]),
-          `"${p}" is listed as a producer of "${id}", but no integration carries "${id}" from "${p}".`,
-          `Add "${id}" to the events of an integration from "${p}", or remove the producer.`));
+        diagnostics.push(
+          diagnostic(
+            'EventMismatch',
+            event.file,
+            event.locate(['producers', i]),
+            `"${p}" is listed as a producer of "${id}", but no integration carries "${id}" from "${p}".`,
+            `Add "${id}" to the events of an integration from "${p}", or remove the producer.`,
+          ),
+        );
       }
     });
     const to = carriedTo.get(id)!;
     event.data.consumers.forEach((c, i) => {
       if (!to.has(c.repository) && registry.repositories.has(c.repository)) {
-        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['consumers', i, 'repository']),
-          `"${c.repository}" is listed as a consumer of "${id}", but no integration delivers "${id}" to it.`,
-          `Add "${id}" to the events of an integration to "${c.repository}", or remove the consumer.`));
+        diagnostics.push(
+          diagnostic(
+            'EventMismatch',
+            event.file,
+            event.locate(['consumers', i, 'repository']),
+            `"${c.repository}" is listed as a consumer of "${id}", but no integration delivers "${id}" to it.`,
+            `Add "${id}" to the events of an integration to "${c.repository}", or remove the consumer.`,
+          ),
+        );
       }
     });
   }
@@ -198,9 +252,15 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     if (to !== ALL_CLIENTS) {
       const self = to.indexOf(from);
       if (self >= 0) {
-        diagnostics.push(diagnostic('SelfIntegration', integration.file, integration.locate(['to', self]),
-          `Integration "${id}" goes from "${from}" to itself.`,
-          'An integration connects two repositories; describe internal structure as monorepo packages instead.'));
+        diagnostics.push(
+          diagnostic(
+            'SelfIntegration',
+            integration.file,
+            integration.locate(['to', self]),
+            `Integration "${id}" goes from "${from}" to itself.`,
+            'An integration connects two repositories; describe internal structure as monorepo packages instead.',
+          ),
+        );
       }
     }
   }
@@ -210,17 +270,29 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
   const eco = registry.ecosystem;
   if (eco && eco.data.nextReview < today) {
     overdueReviews.push({ kind: 'ecosystem', id: 'ecosystem', name: `${eco.data.name} registry`, due: eco.data.nextReview });
-    diagnostics.push(diagnostic('OverdueReview', eco.file, eco.locate(['nextReview']),
-      `The registry review was due on ${eco.data.nextReview}.`,
-      'Review the registry, then set lastUpdated to today and nextReview to the next date.'));
+    diagnostics.push(
+      diagnostic(
+        'OverdueReview',
+        eco.file,
+        eco.locate(['nextReview']),
+        `The registry review was due on ${eco.data.nextReview}.`,
+        'Review the registry, then set lastUpdated to today and nextReview to the next date.',
+      ),
+    );
   }
   for (const [id, docset] of registry.docsets) {
     const due = REVIEW_PERIOD[docset.data.frequency]?.(docset.data.lastReview);
     if (due !== undefined && due < today) {
       overdueReviews.push({ kind: 'docset', id, name: docset.data.name, due });
-      diagnostics.push(diagnostic('OverdueReview', docset.file, docset.locate(['lastReview']),
-        `"${docset.data.name}" is reviewed ${docset.data.frequency}; its last review (${docset.data.lastReview}) made it due on ${due}.`,
-        'Review the documentation set and set lastReview to the date you did.'));
+      diagnostics.push(
+        diagnostic(
+          'OverdueReview',
+          docset.file,
+          docset.locate(['lastReview']),
+          `"${docset.data.name}" is reviewed ${docset.data.frequency}; its last review (${docset.data.lastReview}) made it due on ${due}.`,
+          'Review the documentation set and set lastReview to the date you did.',
+        ),
+      );
     }
   }
 
@@ -230,35 +302,66 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     const { status, lifecycle, title } = integration.data;
     const deprecation = lifecycle?.deprecation;
     if (status === 'deprecated' && !deprecation) {
-      diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']),
-        `Integration "${id}" is deprecated but says nothing of its deprecation.`,
-        'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.'));
+      diagnostics.push(
+        diagnostic(
+          'DeprecationMissing',
+          integration.file,
+          integration.locate(['status']),
+          `Integration "${id}" is deprecated but says nothing of its deprecation.`,
+          'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.',
+        ),
+      );
     }
     if (!deprecation) continue;
     if (status !== 'retired') deprecations.push({ id, title, ...deprecation });
     const { announced, sunset } = deprecation;
     if (sunset < announced) {
-      diagnostics.push(diagnostic('DateOrder', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']),
-        `Sunset ${sunset} comes before the announcement ${announced}.`, 'Check both dates.'));
+      diagnostics.push(
+        diagnostic(
+          'DateOrder',
+          integration.file,
+          integration.locate(['lifecycle', 'deprecation', 'sunset']),
+          `Sunset ${sunset} comes before the announcement ${announced}.`,
+          'Check both dates.',
+        ),
+      );
       continue;
     }
     if (policy && monthsBetween(announced, sunset) < policy.deprecationNoticeMonths) {
-      diagnostics.push(diagnostic('ShortDeprecationNotice', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']),
-        `Sunset ${sunset} gives ${monthsBetween(announced, sunset)} months' notice after ${announced}; the policy asks for ${policy.deprecationNoticeMonths}.`,
-        `Move the sunset to ${addMonths(announced, policy.deprecationNoticeMonths)} or later (policies.deprecationNoticeMonths in ecosystem.yaml).`));
+      diagnostics.push(
+        diagnostic(
+          'ShortDeprecationNotice',
+          integration.file,
+          integration.locate(['lifecycle', 'deprecation', 'sunset']),
+          `Sunset ${sunset} gives ${monthsBetween(announced, sunset)} months' notice after ${announced}; the policy asks for ${policy.deprecationNoticeMonths}.`,
+          `Move the sunset to ${addMonths(announced, policy.deprecationNoticeMonths)} or later (policies.deprecationNoticeMonths in ecosystem.yaml).`,
+        ),
+      );
     }
     if (sunset < today && status !== 'retired') {
-      diagnostics.push(diagnostic('SunsetPassed', integration.file, integration.locate(['status']),
-        `Integration "${id}" passed its sunset on ${sunset} but is still ${status}.`,
-        'Retire it (status: retired) or move the sunset date.'));
+      diagnostics.push(
+        diagnostic(
+          'SunsetPassed',
+          integration.file,
+          integration.locate(['status']),
+          `Integration "${id}" passed its sunset on ${sunset} but is still ${status}.`,
+          'Retire it (status: retired) or move the sunset date.',
+        ),
+      );
     }
   }
   for (const doc of registry.documents.values()) {
     for (const link of wikiTargets(doc.body)) {
       if (resolveWikiTarget(registry, link.target)) continue;
-      diagnostics.push(diagnostic('UnknownWikiLink', doc.file, { line: doc.bodyLine + link.line - 1, col: link.col },
-        `[[${link.target}]] names no document, repository, integration, protocol or pattern.`,
-        'Wiki links resolve against document ids (paths under docs/ or file names) and entity ids; fix the target or write a plain link.'));
+      diagnostics.push(
+        diagnostic(
+          'UnknownWikiLink',
+          doc.file,
+          { line: doc.bodyLine + link.line - 1, col: link.col },
+          `[[${link.target}]] names no document, repository, integration, protocol or pattern.`,
+          'Wiki links resolve against document ids (paths under docs/ or file names) and entity ids; fix the target or write a plain link.',
+        ),
+      );
     }
   }
   deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));

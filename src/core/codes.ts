@@ -39,19 +39,13 @@ export const CODES = {
   // Rendering and `plexus fill` (PLX040 and up): reported by those commands, not by `check`.
   TemplateError: { code: 'PLX040', severity: 'error', title: 'Template error' },
   UnfilledPlaceholder: { code: 'PLX041', severity: 'warning', title: 'Placeholder left unfilled' },
-  BadChoice: { code: 'PLX042', severity: 'error', title: 'Value not among a placeholder\'s choices' },
+  BadChoice: { code: 'PLX042', severity: 'error', title: "Value not among a placeholder's choices" },
   UnusedValue: { code: 'PLX043', severity: 'warning', title: 'Value that fills no placeholder' },
 } as const satisfies Record<string, { code: string; severity: Diagnostic['severity']; title: string }>;
 
 export type CodeName = keyof typeof CODES;
 
-export function diagnostic(
-  name: CodeName,
-  file: string,
-  at: Position,
-  message: string,
-  hint?: string,
-): Diagnostic {
+export function diagnostic(name: CodeName, file: string, at: Position, message: string, hint?: string): Diagnostic {
   const { code, severity } = CODES[name];
   const d: Diagnostic = { code, severity, file, line: at.line, col: at.col, message };
   if (hint !== undefined) d.hint = hint;

@@ -25,10 +25,7 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
 
 /** Sorted by file, then position, so output is stable whatever order files were read in. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code),
-  );
+  return [...diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
 }
 
 /** `content/a.yaml:12:5 error PLX012 Unknown repository "x".` and an indented hint line. */

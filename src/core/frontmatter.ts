@@ -6,9 +6,17 @@ export function splitFrontMatter(file: string, text: string): { yaml?: string; b
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) {
     return {
-      body: text, bodyLine: 1,
-      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, 'The document has no front matter.',
-        'Start the file with a `---` block holding title, purpose, status, version and authors.')],
+      body: text,
+      bodyLine: 1,
+      diagnostics: [
+        diagnostic(
+          'BadFrontMatter',
+          file,
+          { line: 1, col: 1 },
+          'The document has no front matter.',
+          'Start the file with a `---` block holding title, purpose, status, version and authors.',
+        ),
+      ],
     };
   }
   const close = /^---[ \t]*$/m;
@@ -16,9 +24,9 @@ export function splitFrontMatter(file: string, text: string): { yaml?: string; b
   const end = close.exec(rest);
   if (!end) {
     return {
-      body: text, bodyLine: 1,
-      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, 'The front matter is never closed.',
-        'End it with a line holding only `---`.')],
+      body: text,
+      bodyLine: 1,
+      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, 'The front matter is never closed.', 'End it with a line holding only `---`.')],
     };
   }
   const yaml = rest.slice(0, end.index);

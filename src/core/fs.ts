@@ -7,13 +7,22 @@ import { todayIso } from './dates.ts';
 /** Every file under `dir` (skipping dot-folders and node_modules), as core `Source`s. */
 export async function readSources(dir: string, cwd: string = process.cwd()): Promise<Source[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-    .filter((f) => !relative(dir, f).split(sep).some((part) => part.startsWith('.') || part === 'node_modules'));
-  return Promise.all(files.map(async (file) => ({
-    path: relative(dir, file).split(sep).join('/'),
-    display: relative(cwd, file).split(sep).join('/') || file,
-    bytes: await readFile(file),
-  })));
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter(
+      (f) =>
+        !relative(dir, f)
+          .split(sep)
+          .some((part) => part.startsWith('.') || part === 'node_modules'),
+    );
+  return Promise.all(
+    files.map(async (file) => ({
+      path: relative(dir, file).split(sep).join('/'),
+      display: relative(cwd, file).split(sep).join('/') || file,
+      bytes: await readFile(file),
+    })),
+  );
 }
 
 /** Reads a registry folder and runs the pipeline on it: the I/O edge of `buildRegistry`. */

@@ -13,13 +13,22 @@ const DOC_FILE = /\.mdx?$/;
 
 export function emptyRegistry(): Registry {
   return {
-    teams: new Map(), repositories: new Map(), integrations: new Map(), events: new Map(),
-    patterns: new Map(), protocols: new Map(), docsets: new Map(), documents: new Map(), invalid: new Set(),
+    teams: new Map(),
+    repositories: new Map(),
+    integrations: new Map(),
+    events: new Map(),
+    patterns: new Map(),
+    protocols: new Map(),
+    docsets: new Map(),
+    documents: new Map(),
+    invalid: new Set(),
   };
 }
 
 /** What a path under the content root holds, by the registry's folder layout. */
-export function classify(path: string):
+export function classify(
+  path: string,
+):
   | { kind: 'ecosystem' }
   | { kind: 'collection'; collection: CollectionName; id: string }
   | { kind: 'document'; id: string }
@@ -55,9 +64,15 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
     const key = `${collection}/${id}`;
     const previous = firstFile.get(key);
     if (previous !== undefined) {
-      diagnostics.push(diagnostic('DuplicateId', source.display, START,
-        `Duplicate ${SINGULAR[collection as CollectionName]} id "${id}"; ${previous} already defines it.`,
-        'Ids come from file names and must be unique within a folder; rename one of the files.'));
+      diagnostics.push(
+        diagnostic(
+          'DuplicateId',
+          source.display,
+          START,
+          `Duplicate ${SINGULAR[collection as CollectionName]} id "${id}"; ${previous} already defines it.`,
+          'Ids come from file names and must be unique within a folder; rename one of the files.',
+        ),
+      );
       return false;
     }
     firstFile.set(key, source.display);
@@ -68,17 +83,29 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
     const where = classify(source.path);
     if (where.kind === 'ignored') continue;
     if (where.kind === 'unknown') {
-      diagnostics.push(diagnostic('UnknownFile', source.display, START,
-        `"${source.path}" is not part of the registry layout and was not read.`,
-        `Entity files go in ${Object.keys(COLLECTIONS).join('/, ')}/ or docs/; the ecosystem in ecosystem.yaml.`));
+      diagnostics.push(
+        diagnostic(
+          'UnknownFile',
+          source.display,
+          START,
+          `"${source.path}" is not part of the registry layout and was not read.`,
+          `Entity files go in ${Object.keys(COLLECTIONS).join('/, ')}/ or docs/; the ecosystem in ecosystem.yaml.`,
+        ),
+      );
       continue;
     }
     // Claim the id before reading, so a file that fails to parse still exists for references.
     if (where.kind === 'collection' || where.kind === 'document') {
       if (where.kind === 'collection' && !ID_PATTERN.test(where.id)) {
-        diagnostics.push(diagnostic('InvalidId', source.display, START,
-          `File name "${where.id}" is not a valid id.`,
-          'Ids come from file names: lowercase letters, digits, ".", "_" and "-", e.g. "orders-to-payments.yaml".'));
+        diagnostics.push(
+          diagnostic(
+            'InvalidId',
+            source.display,
+            START,
+            `File name "${where.id}" is not a valid id.`,
+            'Ids come from file names: lowercase letters, digits, ".", "_" and "-", e.g. "orders-to-payments.yaml".',
+          ),
+        );
         continue;
       }
       const collection = where.kind === 'document' ? 'documents' : where.collection;
@@ -105,8 +132,13 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
       if (r.value && r.locate) {
         registry.invalid.delete(`documents/${where.id}`);
         const doc: DocumentEntity = {
-          id: where.id, file: source.display, data: r.value, locate: r.locate,
-          path: source.path.slice('docs/'.length), body: split.body, bodyLine: split.bodyLine,
+          id: where.id,
+          file: source.display,
+          data: r.value,
+          locate: r.locate,
+          path: source.path.slice('docs/'.length),
+          body: split.body,
+          bodyLine: split.bodyLine,
         };
         registry.documents.set(where.id, doc);
       }

@@ -1,6 +1,4 @@
-import type {
-  DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Team,
-} from './schemas/index.ts';
+import type { DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Team } from './schemas/index.ts';
 import type { ParsedYaml } from './source.ts';
 
 /** One validated entity, where it came from, and how to point back into its file. */

@@ -19,9 +19,15 @@ export function buildRegistry(sources: readonly Source[], options: { today: stri
   const { registry, diagnostics } = loadSources(sources);
   if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
     const label = options.contentLabel ?? 'content';
-    diagnostics.push(diagnostic('MissingEcosystem', `${label}/ecosystem.yaml`, { line: 1, col: 1 },
-      `No ecosystem.yaml in ${label}.`,
-      'Every registry needs one: it names the ecosystem and its policies. `plexus new` can scaffold the rest.'));
+    diagnostics.push(
+      diagnostic(
+        'MissingEcosystem',
+        `${label}/ecosystem.yaml`,
+        { line: 1, col: 1 },
+        `No ecosystem.yaml in ${label}.`,
+        'Every registry needs one: it names the ecosystem and its policies. `plexus new` can scaffold the rest.',
+      ),
+    );
   }
   diagnostics.push(...resolveReferences(registry));
   const analysed = analyse(registry, options.today);

@@ -76,8 +76,14 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
 }
 
 const FOLDER: Record<Target, string> = {
-  teams: 'teams/', repositories: 'repositories/', integrations: 'integrations/', events: 'events/',
-  patterns: 'patterns/', protocols: 'protocols/', docsets: 'docsets/', documents: 'docs/',
+  teams: 'teams/',
+  repositories: 'repositories/',
+  integrations: 'integrations/',
+  events: 'events/',
+  patterns: 'patterns/',
+  protocols: 'protocols/',
+  docsets: 'docsets/',
+  documents: 'docs/',
 };
 
 /** Reports every reference that names no entity, at the reference, with the nearest existing id. */
@@ -89,11 +95,17 @@ export function resolveReferences(registry: Registry): Diagnostic[] {
       if (known.has(id) || registry.invalid.has(`${target}/${id}`)) continue;
       const kind = SINGULAR[target];
       const suffix = target === 'documents' ? '.md' : '.yaml';
-      diagnostics.push(diagnostic('UnknownReference', entity.file, entity.locate(path),
-        `Unknown ${kind} "${id}".${didYouMeanSuffix(id, known.keys())}`,
-        known.size === 0
-          ? `There are no ${kind} files yet; create ${FOLDER[target]}${id}${suffix}.`
-          : `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind} id is a file name in ${FOLDER[target]} (${known.size} known); fix the id or create ${FOLDER[target]}${id}${suffix}.`));
+      diagnostics.push(
+        diagnostic(
+          'UnknownReference',
+          entity.file,
+          entity.locate(path),
+          `Unknown ${kind} "${id}".${didYouMeanSuffix(id, known.keys())}`,
+          known.size === 0
+            ? `There are no ${kind} files yet; create ${FOLDER[target]}${id}${suffix}.`
+            : `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind} id is a file name in ${FOLDER[target]} (${known.size} known); fix the id or create ${FOLDER[target]}${id}${suffix}.`,
+        ),
+      );
     }
   }
   return diagnostics;

@@ -28,11 +28,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     let extra: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { extra = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { extra = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { extra = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      extra = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      extra = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      extra = 3;
+      min = 0x10000;
+    } else return i;
     let cp = b & (0x3f >> extra);
     for (let k = 1; k <= extra; k++) {
       const c = bytes[i + k];
@@ -48,7 +56,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 function positionOfByte(bytes: Uint8Array, offset: number): Position {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   const col = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, col };
 }
@@ -61,16 +73,30 @@ export function decodeSource(file: string, bytes: Uint8Array): { text?: string; 
   if (bytes.length > MAX_FILE_BYTES) {
     const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`;
     return {
-      diagnostics: [diagnostic('FileTooLarge', file, START, `File is ${size}; the limit is 1 MiB.`,
-        'Split it into one file per entity; large payload examples belong in a linked document.')],
+      diagnostics: [
+        diagnostic(
+          'FileTooLarge',
+          file,
+          START,
+          `File is ${size}; the limit is 1 MiB.`,
+          'Split it into one file per entity; large payload examples belong in a linked document.',
+        ),
+      ],
     };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const byte = bytes[bad]!.toString(16).padStart(2, '0').toUpperCase();
     return {
-      diagnostics: [diagnostic('NotUtf8', file, positionOfByte(bytes, bad), `Byte 0x${byte} is not valid UTF-8.`,
-        'Save the file as UTF-8 (editors call it "UTF-8" or "UTF-8 without BOM").')],
+      diagnostics: [
+        diagnostic(
+          'NotUtf8',
+          file,
+          positionOfByte(bytes, bad),
+          `Byte 0x${byte} is not valid UTF-8.`,
+          'Save the file as UTF-8 (editors call it "UTF-8" or "UTF-8 without BOM").',
+        ),
+      ],
     };
   }
   let text = new TextDecoder().decode(bytes);
@@ -158,8 +184,13 @@ function emptyFile(file: string, lineOffset: number): Diagnostic {
 }
 
 function notMapping(file: string, list: boolean, at: Position): Diagnostic {
-  return diagnostic('NotMapping', file, at, `The file holds ${list ? 'a list' : 'a single value'}, not a mapping of keys to values.`,
-    'Each registry file describes one entity as `key: value` lines.');
+  return diagnostic(
+    'NotMapping',
+    file,
+    at,
+    `The file holds ${list ? 'a list' : 'a single value'}, not a mapping of keys to values.`,
+    'Each registry file describes one entity as `key: value` lines.',
+  );
 }
 
 function rawAt(doc: Document, text: string, path: readonly PropertyKey[]): string | undefined {
@@ -170,8 +201,7 @@ function rawAt(doc: Document, text: string, path: readonly PropertyKey[]): strin
 /** The `yaml` path: exact positions for syntax errors, and a bound on alias expansion. */
 function parseSlowly(file: string, text: string, lineOffset: number): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const { doc, counter } = positioned(text);
-  const shift = (p: { line: number; col: number } | undefined): Position =>
-    p ? { line: p.line + lineOffset, col: p.col } : { line: 1 + lineOffset, col: 1 };
+  const shift = (p: { line: number; col: number } | undefined): Position => (p ? { line: p.line + lineOffset, col: p.col } : { line: 1 + lineOffset, col: 1 });
 
   if (doc.errors.length > 0) {
     const tab = firstIndentTab(text, lineOffset);
@@ -179,28 +209,47 @@ function parseSlowly(file: string, text: string, lineOffset: number): { parsed?:
       const pos = shift(error.linePos?.[0]);
       if (error.code === 'DUPLICATE_KEY') {
         const key = text.slice(error.pos[0], error.pos[1]).split(':')[0]!.trim();
-        return diagnostic('DuplicateKey', file, pos, `Key "${key}" appears more than once in this mapping.`,
-          'YAML keeps only one of them; merge the two entries or rename one.');
+        return diagnostic(
+          'DuplicateKey',
+          file,
+          pos,
+          `Key "${key}" appears more than once in this mapping.`,
+          'YAML keeps only one of them; merge the two entries or rename one.',
+        );
       }
       if (tab && (error.code === 'TAB_AS_INDENT' || tab.line <= pos.line)) {
-        return diagnostic('TabIndent', file, tab, 'A tab is used for indentation; YAML allows only spaces.',
-          'Replace the tab with spaces (your editor can convert indentation to spaces).');
+        return diagnostic(
+          'TabIndent',
+          file,
+          tab,
+          'A tab is used for indentation; YAML allows only spaces.',
+          'Replace the tab with spaces (your editor can convert indentation to spaces).',
+        );
       }
       if (error.code === 'MISSING_CHAR' && /closing ["']quote/.test(error.message)) {
         // An unclosed quote runs to the end of the file; nothing after it can be a quote,
         // so the last one before the error is the one left open.
         const quote = error.message.includes(`"quote`) ? '"' : "'";
         const open = counter.linePos(text.lastIndexOf(quote, error.pos[0]));
-        return diagnostic('YamlSyntax', file, shift(open), `This ${quote === '"' ? 'double' : 'single'} quote is never closed.`,
-          `Close it with ${quote} at the end of the value, or remove it.`);
+        return diagnostic(
+          'YamlSyntax',
+          file,
+          shift(open),
+          `This ${quote === '"' ? 'double' : 'single'} quote is never closed.`,
+          `Close it with ${quote} at the end of the value, or remove it.`,
+        );
       }
       if (error.code === 'MULTIPLE_DOCS') {
-        return diagnostic('YamlSyntax', file, pos, 'The file holds more than one YAML document.',
-          'Keep one entity per file; remove the extra `---` separator.');
+        return diagnostic(
+          'YamlSyntax',
+          file,
+          pos,
+          'The file holds more than one YAML document.',
+          'Keep one entity per file; remove the extra `---` separator.',
+        );
       }
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return diagnostic('YamlSyntax', file, pos, `${reason}.`.replace(/\.\.$/, '.'),
-        'Check the indentation and quoting on this line and the one before it.');
+      return diagnostic('YamlSyntax', file, pos, `${reason}.`.replace(/\.\.$/, '.'), 'Check the indentation and quoting on this line and the one before it.');
     });
     // One mistake often yields several parser errors at one spot; report each place once.
     const seen = new Set<string>();
@@ -216,10 +265,23 @@ function parseSlowly(file: string, text: string, lineOffset: number): { parsed?:
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
     let first: Position = shift(undefined);
-    visit(doc, { Alias: (_, node) => { if (node.range) first = shift(counter.linePos(node.range[0])); return visit.BREAK; } });
-    return { diagnostics: [diagnostic('AliasBomb', file, first,
-      `Aliases expand to more than ${MAX_ALIASES} nodes, the most one file may use.`,
-      'Repeat the values instead of nesting aliases; a registry file should read plainly.')] };
+    visit(doc, {
+      Alias: (_, node) => {
+        if (node.range) first = shift(counter.linePos(node.range[0]));
+        return visit.BREAK;
+      },
+    });
+    return {
+      diagnostics: [
+        diagnostic(
+          'AliasBomb',
+          file,
+          first,
+          `Aliases expand to more than ${MAX_ALIASES} nodes, the most one file may use.`,
+          'Repeat the values instead of nesting aliases; a registry file should read plainly.',
+        ),
+      ],
+    };
   }
   return { parsed: { data: data as Record<string, unknown>, locate, raw: (path) => rawAt(doc, text, path) }, diagnostics: [] };
 }

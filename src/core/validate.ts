@@ -31,8 +31,14 @@ function describeValue(value: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list',
-  object: 'a mapping', record: 'a mapping', null: 'null',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  null: 'null',
 };
 
 /** The schema found by following `path` into `schema`, looking through optional, default and list wrappers. */
@@ -85,24 +91,35 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
     case 'unrecognized_keys': {
       const allowed = keysAt(schema, path);
       return issue.keys.map((key) =>
-        diagnostic('UnknownKey', file, parsed.locate([...path, key], 'key'),
+        diagnostic(
+          'UnknownKey',
+          file,
+          parsed.locate([...path, key], 'key'),
           `Unknown key "${key}"${name ? ` in "${name}"` : ` in this ${what}`}.${didYouMeanSuffix(key, allowed)}`,
-          `Allowed keys: ${allowed.join(', ')}.`),
+          `Allowed keys: ${allowed.join(', ')}.`,
+        ),
       );
     }
     case 'invalid_type': {
       if (value === undefined) {
         const field = String(path[path.length - 1]);
         const description = descriptionAt(schema, path);
-        return [diagnostic('MissingField', file, parsed.locate(path.slice(0, -1), 'key'),
-          `Missing required field "${name}" in this ${what}.`,
-          description ? `Add \`${field}:\`. ${description}` : `Add \`${field}:\`.`)];
+        return [
+          diagnostic(
+            'MissingField',
+            file,
+            parsed.locate(path.slice(0, -1), 'key'),
+            `Missing required field "${name}" in this ${what}.`,
+            description ? `Add \`${field}:\`. ${description}` : `Add \`${field}:\`.`,
+          ),
+        ];
       }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       const written = parsed.raw(path) ?? String(value);
-      const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-        ? `Quote it: "${written}" (YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}).`
-        : descriptionAt(schema, path);
+      const hint =
+        issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? `Quote it: "${written}" (YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}).`
+          : descriptionAt(schema, path);
       return [at('WrongType', `"${name}" should be ${expected}, not ${describeValue(value)}.`, hint)];
     }
     case 'invalid_value': {
@@ -110,8 +127,13 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
       if (choices.length === 1) {
         return [at('InvalidChoice', `"${name}" must be "${choices[0]}", not ${describeValue(value)}.`)];
       }
-      return [at('InvalidChoice', `${describeValue(value).replace(/^the text /, '')} is not a valid "${name}".${didYouMeanSuffix(String(value), choices)}`,
-        `Choose one of: ${choices.join(', ')}.`)];
+      return [
+        at(
+          'InvalidChoice',
+          `${describeValue(value).replace(/^the text /, '')} is not a valid "${name}".${didYouMeanSuffix(String(value), choices)}`,
+          `Choose one of: ${choices.join(', ')}.`,
+        ),
+      ];
     }
     case 'invalid_format': {
       const code: CodeName = issue.format === 'date' ? 'InvalidDate' : (issue.pattern && FORMAT_CODES.get(issue.pattern)) || 'InvalidValue';
@@ -122,17 +144,30 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
       // Report the branch whose shape matches what was written (a list for a list branch, …).
       const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
       if (branch) return branch.flatMap((e) => issueDiagnostics(e, path, schema, file, parsed, what));
-      const options = issue.errors.map((errors) => errors[0]).map((e) =>
-        e?.code === 'invalid_value' ? `"${e.values.map(String).join('", "')}"` : e?.code === 'invalid_type' ? EXPECTED[e.expected] ?? e.expected : 'another form');
+      const options = issue.errors
+        .map((errors) => errors[0])
+        .map((e) =>
+          e?.code === 'invalid_value'
+            ? `"${e.values.map(String).join('", "')}"`
+            : e?.code === 'invalid_type'
+              ? (EXPECTED[e.expected] ?? e.expected)
+              : 'another form',
+        );
       return [at('WrongType', `"${name}" should be ${options.join(' or ')}, not ${describeValue(value)}.`, descriptionAt(schema, path))];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      const unit = issue.origin === 'array' ? ` item${Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) === 1 ? '' : 's'}` : issue.origin === 'string' ? ' characters' : '';
-      const message = issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1
-        ? `"${name}" must not be empty.`
-        : `"${name}" must be ${bound}${unit}, not ${describeValue(value)}.`;
+      const unit =
+        issue.origin === 'array'
+          ? ` item${Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) === 1 ? '' : 's'}`
+          : issue.origin === 'string'
+            ? ' characters'
+            : '';
+      const message =
+        issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1
+          ? `"${name}" must not be empty.`
+          : `"${name}" must be ${bound}${unit}, not ${describeValue(value)}.`;
       return [at('InvalidValue', message, descriptionAt(schema, path))];
     }
     default:
@@ -141,12 +176,7 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
 }
 
 /** Validates parsed YAML against a schema; mistakes come back as diagnostics at their source positions. */
-export function validate<S extends z.ZodType>(
-  schema: S,
-  file: string,
-  parsed: ParsedYaml,
-  what: string,
-): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+export function validate<S extends z.ZodType>(schema: S, file: string, parsed: ParsedYaml, what: string): { value?: z.output<S>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(parsed.data);
   if (result.success) return { value: result.data, diagnostics: [] };
   // A misspelt key also leaves its real field missing: report the typo only.

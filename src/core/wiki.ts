@@ -26,7 +26,12 @@ export function resolveWikiTarget(registry: Registry, target: string): WikiTarge
   for (const id of registry.documents.keys()) if (id.split('/').at(-1) === t) return { kind: 'document', id };
   const slash = t.indexOf('/');
   const [qualifier, id] = slash < 0 ? [undefined, t] : [t.slice(0, slash), t.slice(slash + 1)];
-  const kinds = [['repositories', 'repository'], ['integrations', 'integration'], ['protocols', 'protocol'], ['patterns', 'pattern']] as const;
+  const kinds = [
+    ['repositories', 'repository'],
+    ['integrations', 'integration'],
+    ['protocols', 'protocol'],
+    ['patterns', 'pattern'],
+  ] as const;
   for (const [folder, kind] of kinds) {
     if ((qualifier === undefined || qualifier === folder) && registry[folder].has(id)) return { kind, id };
   }

@@ -31,7 +31,10 @@ const OUTPUT_FORMAT = 1;
 
 /** The cache key of one drawing: anything that changes the SVG changes the key. */
 export function diagramKey(source: string, theme: Theme): string {
-  return createHash('sha256').update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, OUTPUT_FORMAT, theme, source])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([MERMAID_VERSION, MERMAID_CONFIG, OUTPUT_FORMAT, theme, source]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
@@ -64,18 +67,23 @@ export interface RenderStats {
  * reusing what the content-hash cache already holds. Returns SVG by key; failures are listed,
  * not thrown, so one bad diagram does not stop a build.
  */
-export async function renderDiagrams(jobs: { source: string; theme: Theme }[], options: RenderOptions): Promise<{ svgs: Map<string, string>; stats: RenderStats }> {
+export async function renderDiagrams(
+  jobs: { source: string; theme: Theme }[],
+  options: RenderOptions,
+): Promise<{ svgs: Map<string, string>; stats: RenderStats }> {
   const started = performance.now();
   const svgs = new Map<string, string>();
   const todo = new Map<string, { source: string; theme: Theme }>();
   await mkdir(options.cacheDir, { recursive: true });
-  await Promise.all(jobs.map(async (job) => {
-    const key = diagramKey(job.source, job.theme);
-    if (svgs.has(key) || todo.has(key)) return;
-    const cached = await readFile(join(options.cacheDir, `${key}.svg`), 'utf8').catch(() => undefined);
-    if (cached !== undefined) svgs.set(key, cached);
-    else todo.set(key, job);
-  }));
+  await Promise.all(
+    jobs.map(async (job) => {
+      const key = diagramKey(job.source, job.theme);
+      if (svgs.has(key) || todo.has(key)) return;
+      const cached = await readFile(join(options.cacheDir, `${key}.svg`), 'utf8').catch(() => undefined);
+      if (cached !== undefined) svgs.set(key, cached);
+      else todo.set(key, job);
+    }),
+  );
   const cachedCount = svgs.size;
   const failed: RenderStats['failed'] = [];
   if (todo.size > 0) {
@@ -86,37 +94,46 @@ export async function renderDiagrams(jobs: { source: string; theme: Theme }[], o
       const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme));
       const workers = Math.max(1, Math.min(options.workers ?? 2, entries.length));
       const slices = Array.from({ length: workers }, (_, w) => entries.filter((_, i) => i % workers === w));
-      await Promise.all(slices.map(async (slice) => {
-        // A context each, so each worker gets its own renderer process (and core).
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.setContent('<!doctype html><html><body></body></html>');
-        await page.addScriptTag({ content: bundle });
-        const results = await page.evaluate(async ({ items, config }) => {
-          const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
-          const out: { key: string; svg?: string; error?: string }[] = [];
-          let theme: string | undefined;
-          for (const [key, job] of items) {
-            try {
-              if (job.theme !== theme) mermaid.initialize({ ...config, theme: (theme = job.theme) });
-              const { svg } = await mermaid.render(`d${key.slice(0, 12)}`, job.source);
-              out.push({ key, svg });
-            } catch (error) {
-              out.push({ key, error: String((error as Error).message ?? error) });
+      await Promise.all(
+        slices.map(async (slice) => {
+          // A context each, so each worker gets its own renderer process (and core).
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          await page.setContent('<!doctype html><html><body></body></html>');
+          await page.addScriptTag({ content: bundle });
+          const results = await page.evaluate(
+            async ({ items, config }) => {
+              const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } })
+                .mermaid;
+              const out: { key: string; svg?: string; error?: string }[] = [];
+              let theme: string | undefined;
+              for (const [key, job] of items) {
+                try {
+                  if (job.theme !== theme) mermaid.initialize({ ...config, theme: (theme = job.theme) });
+                  const { svg } = await mermaid.render(`d${key.slice(0, 12)}`, job.source);
+                  out.push({ key, svg });
+                } catch (error) {
+                  out.push({ key, error: String((error as Error).message ?? error) });
+                }
+              }
+              return out;
+            },
+            { items: slice, config: MERMAID_CONFIG },
+          );
+          await context.close();
+          for (const r of results) {
+            if (r.svg === undefined) {
+              failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' });
+              continue;
             }
+            const svg = compactSvg(r.svg);
+            svgs.set(r.key, svg);
+            const file = join(options.cacheDir, `${r.key}.svg`);
+            await writeFile(`${file}.tmp`, svg);
+            await rename(`${file}.tmp`, file);
           }
-          return out;
-        }, { items: slice, config: MERMAID_CONFIG });
-        await context.close();
-        for (const r of results) {
-          if (r.svg === undefined) { failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' }); continue; }
-          const svg = compactSvg(r.svg);
-          svgs.set(r.key, svg);
-          const file = join(options.cacheDir, `${r.key}.svg`);
-          await writeFile(`${file}.tmp`, svg);
-          await rename(`${file}.tmp`, file);
-        }
-      }));
+        }),
+      );
     } finally {
       await browser.close();
     }

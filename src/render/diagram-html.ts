@@ -16,12 +16,15 @@ export interface DiagramText {
 export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: string; file?: string }): string {
   const alt = text.rows?.length
     ? `<table><thead><tr><th scope="col">From</th><th scope="col">How</th><th scope="col">To</th></tr></thead><tbody>${text.rows
-        .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`).join('')}</tbody></table>`
+        .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`)
+        .join('')}</tbody></table>`
     : `<pre><code>${escapeHtml(source)}</code></pre>`;
-  return `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>`
-    + `<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${drawn
-      ? `<div class="diagram-svg">${drawn.svg}</div>`
-      : `<pre class="mermaid">${escapeHtml(source)}</pre>`}</div>`
-    + (drawn?.file ? `<p class="diagram-open"><a href="${escapeHtml(drawn.file)}">Open full size</a></p>` : '')
-    + `<details class="diagram-text"><summary>Diagram as text</summary>${alt}</details></figure>`;
+  return (
+    `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>` +
+    `<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${
+      drawn ? `<div class="diagram-svg">${drawn.svg}</div>` : `<pre class="mermaid">${escapeHtml(source)}</pre>`
+    }</div>` +
+    (drawn?.file ? `<p class="diagram-open"><a href="${escapeHtml(drawn.file)}">Open full size</a></p>` : '') +
+    `<details class="diagram-text"><summary>Diagram as text</summary>${alt}</details></figure>`
+  );
 }

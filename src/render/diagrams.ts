@@ -9,15 +9,21 @@ export interface Diagram {
   text: DiagramText;
 }
 
-const shape = (kind: string): GraphNode['shape'] =>
-  kind === 'external' ? 'stadium' : kind === 'library' ? 'hexagon' : kind === 'gateway' ? 'round' : 'box';
+const shape = (kind: string): GraphNode['shape'] => (kind === 'external' ? 'stadium' : kind === 'library' ? 'hexagon' : kind === 'gateway' ? 'round' : 'box');
 
 function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integration: string })[] {
   const edges: (GraphEdge & { integration: string })[] = [];
   for (const id of [...ids].sort()) {
     const i = model.integrations.get(id)!;
     for (const to of model.analysis.consumersOf.get(id)!) {
-      edges.push({ from: i.data.from, to, label: INTEGRATION_TYPE[i.data.type], both: i.data.direction === 'both-ways', dashed: i.data.status === 'deprecated', integration: id });
+      edges.push({
+        from: i.data.from,
+        to,
+        label: INTEGRATION_TYPE[i.data.type],
+        both: i.data.direction === 'both-ways',
+        dashed: i.data.status === 'deprecated',
+        integration: id,
+      });
     }
   }
   return edges;
@@ -42,13 +48,22 @@ const groupOf = (model: Model, id: string) => {
  */
 export function ecosystemDiagram(model: Model): Diagram {
   if (model.repositories.size > ECOSYSTEM_DETAIL_LIMIT) return domainDiagram(model);
-  const nodes = [...model.repositories].sort(([a], [b]) => a.localeCompare(b)).map(([id, r]) => ({
-    key: id, label: r.data.name, group: groupOf(model, id), shape: shape(r.data.kind),
-  }));
+  const nodes = [...model.repositories]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, r]) => ({
+      key: id,
+      label: r.data.name,
+      group: groupOf(model, id),
+      shape: shape(r.data.kind),
+    }));
   const edges = edgesOf(model, model.integrations.keys());
   return {
     source: flowchart(nodes, edges, 'LR'),
-    text: { title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`, description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`, rows: rows(model, edges) },
+    text: {
+      title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`,
+      description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`,
+      rows: rows(model, edges),
+    },
   };
 }
 
@@ -65,16 +80,17 @@ function domainDiagram(model: Model): Diagram {
   }
   const groups = [...sizes.keys()].sort();
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const nodes = groups.map((g) => ({ key: g, label: `${g}: ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside` }));
+  const nodes = groups.map((g) => ({
+    key: g,
+    label: `${g}: ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside`,
+  }));
   // One edge per pair of domains: both directions on one line halves what the eye must follow.
   const pairs: (GraphEdge & { label: string })[] = [];
   for (const [key, n] of [...between].sort(([a], [b]) => a.localeCompare(b))) {
     const [from, to] = key.split('\u0000') as [string, string];
     if (from > to && between.has(`${to}\u0000${from}`)) continue; // drawn with its reverse
     const back = between.get(`${to}\u0000${from}`);
-    pairs.push(back === undefined
-      ? { from, to, label: plural(n, 'integration') }
-      : { from, to, both: true, label: `${n} → · ${back} ←` });
+    pairs.push(back === undefined ? { from, to, label: plural(n, 'integration') } : { from, to, both: true, label: `${n} → · ${back} ←` });
   }
   return {
     source: flowchart(nodes, pairs, 'LR'),
@@ -118,7 +134,8 @@ export function eventDiagram(model: Model, id: string): Diagram {
   return {
     source: flowchart(nodes, edges, 'LR'),
     text: {
-      title: `${id} event flow`, description: `${e.producers.length} producer(s) and ${e.consumers.length} consumer(s), delivered ${e.delivery}.`,
+      title: `${id} event flow`,
+      description: `${e.producers.length} producer(s) and ${e.consumers.length} consumer(s), delivered ${e.delivery}.`,
       rows: edges.map((x) => ({ from: x.from === '#event' ? id : name(x.from), label: x.label ?? '', to: x.to === '#event' ? id : name(x.to) })),
     },
   };
@@ -131,9 +148,13 @@ export function sequenceDiagram(model: Model, id: string): Diagram | null {
   const name = (r: string) => model.repositories.get(r)?.data.name ?? r;
   const actors = [...new Set(i.steps.flatMap((s) => [s.from, s.to]))];
   return {
-    source: sequence(actors.map((a) => ({ key: a, label: name(a) })), i.steps),
+    source: sequence(
+      actors.map((a) => ({ key: a, label: name(a) })),
+      i.steps,
+    ),
     text: {
-      title: `${i.title}: interaction`, description: `${i.steps.length} steps between ${actors.map(name).join(', ')}.`,
+      title: `${i.title}: interaction`,
+      description: `${i.steps.length} steps between ${actors.map(name).join(', ')}.`,
       rows: i.steps.map((s) => ({ from: name(s.from), label: s.message, to: name(s.to) })),
     },
   };

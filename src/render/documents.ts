@@ -67,5 +67,7 @@ function indexPage(model: Model, docs: RenderedDocument[]): string {
     section('Repositories', ['repository']),
     section('Integrations', ['integration']),
     section('Documents', ['docs-index', 'document']),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -51,7 +51,10 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
  */
 function rewrite(node: unknown): void {
   if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) { node.forEach(rewrite); return; }
+  if (Array.isArray(node)) {
+    node.forEach(rewrite);
+    return;
+  }
   const n = node as Node;
   if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') {
     const m = n as Mustache;
@@ -61,7 +64,12 @@ function rewrite(node: unknown): void {
     }
     if (m.params.length > 0) {
       const names = m.params.map((p) => (p.type === 'PathExpression' ? String(p.original) : ''));
-      const pair = { type: 'HashPair', key: '__fields', value: { type: 'StringLiteral', value: JSON.stringify(names), original: JSON.stringify(names), loc: m.loc }, loc: m.loc };
+      const pair = {
+        type: 'HashPair',
+        key: '__fields',
+        value: { type: 'StringLiteral', value: JSON.stringify(names), original: JSON.stringify(names), loc: m.loc },
+        loc: m.loc,
+      };
       const hash = (m.hash as { type: string; pairs: unknown[]; loc?: unknown } | undefined) ?? { type: 'Hash', pairs: [] as unknown[], loc: m.loc };
       hash.pairs.push(pair);
       m.hash = hash;
@@ -107,23 +115,37 @@ function strictHelper(fn: (...args: unknown[]) => unknown) {
 
 function templateDiagnostic(source: TemplateSource, error: Error & { lineNumber?: number; column?: number }): Diagnostic {
   if (error instanceof MissingField) {
-    return { code: 'PLX040', severity: 'error', file: source.file, line: error.line, col: error.col,
+    return {
+      code: 'PLX040',
+      severity: 'error',
+      file: source.file,
+      line: error.line,
+      col: error.col,
       message: `The template uses "${error.field}", which this document's data does not have.`,
-      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.' };
+      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
+    };
   }
   const parse = /^Parse error on line (\d+):/.exec(error.message);
   const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(error.message);
   const base = { code: 'PLX040', severity: 'error' as const, file: source.file };
   if (strict) {
-    return { ...base, line: Number(strict[2]), col: Number(strict[3]) + 1,
+    return {
+      ...base,
+      line: Number(strict[2]),
+      col: Number(strict[3]) + 1,
       message: `The template uses "${strict[1]}", which this document's data does not have.`,
-      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.' };
+      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
+    };
   }
   if (parse) {
     const expecting = /Expecting (.*), got (.*)$/m.exec(error.message);
-    return { ...base, line: Number(parse[1]), col: 1,
+    return {
+      ...base,
+      line: Number(parse[1]),
+      col: 1,
       message: `The template does not parse${expecting ? `: got ${expecting[2]}` : ''}.`,
-      hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.' };
+      hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
+    };
   }
   return { ...base, line: error.lineNumber ?? 1, col: (error.column ?? 0) + 1, message: `${error.message.split('\n')[0]}.`.replace(/\.\.$/, '.') };
 }
@@ -147,7 +169,11 @@ export function createEngine(templates: ReadonlyMap<string, TemplateSource>): En
         if (!template) {
           const ast = hb.parse(source.text);
           rewrite(ast);
-          template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers: Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true])) });
+          template = hb.compile(ast, {
+            strict: true,
+            noEscape: true,
+            knownHelpers: Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((h) => [h, true])),
+          });
           compiled.set(name, template);
         }
         return template(view, { allowProtoPropertiesByDefault: false });

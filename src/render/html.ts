@@ -30,7 +30,11 @@ md.core.ruler.push('plexus_heading_ids', (state) => {
   const slugger = new GithubSlugger();
   state.tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
-    const text = state.tokens[i + 1]?.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '';
+    const text =
+      state.tokens[i + 1]?.children
+        ?.filter((c) => c.type === 'text' || c.type === 'code_inline')
+        .map((c) => c.content)
+        .join('') ?? '';
     const id = slugger.slug(text);
     token.attrSet('id', id);
     env.headings.push({ depth: Number(token.tag.slice(1)), text, id });

@@ -3,25 +3,48 @@ import type { Integration, Repository } from '../core/schemas/index.ts';
 /** How values read in documents, in the seeds' own words where they have them. */
 
 export const INTEGRATION_STATUS: Record<Integration['status'], string> = {
-  planned: '🗓️ Planned', 'in-development': '🚧 In Development', 'production-ready': '✅ Production Ready',
-  active: '✅ Active', production: '✅ Production', deprecated: '⚠️ Deprecated', retired: '⛔ Retired',
+  planned: '🗓️ Planned',
+  'in-development': '🚧 In Development',
+  'production-ready': '✅ Production Ready',
+  active: '✅ Active',
+  production: '✅ Production',
+  deprecated: '⚠️ Deprecated',
+  retired: '⛔ Retired',
 };
 
 export const REPOSITORY_STATUS: Record<Repository['status'], string> = {
-  planned: '🗓️ Planned', active: '✅ Active', maintenance: '🛠️ Maintenance', deprecated: '⚠️ Deprecated', retired: '⛔ Retired',
+  planned: '🗓️ Planned',
+  active: '✅ Active',
+  maintenance: '🛠️ Maintenance',
+  deprecated: '⚠️ Deprecated',
+  retired: '⛔ Retired',
 };
 
 export const DOCUMENT_STATUS = { draft: '📝 Draft', 'in-review': '🔍 In Review', approved: '✅ Approved', archived: '🗄️ Archived' } as const;
 
 export const INTEGRATION_TYPE: Record<Integration['type'], string> = {
-  rest: 'REST API', graphql: 'GraphQL', grpc: 'gRPC', websocket: 'WebSocket', event: 'Events',
-  'message-queue': 'Message queue', 'npm-package': 'NPM package', 'shared-database': 'Shared database',
-  file: 'File transfer', webhook: 'Webhook', 'cross-app-auth': 'Cross-app authentication',
+  rest: 'REST API',
+  graphql: 'GraphQL',
+  grpc: 'gRPC',
+  websocket: 'WebSocket',
+  event: 'Events',
+  'message-queue': 'Message queue',
+  'npm-package': 'NPM package',
+  'shared-database': 'Shared database',
+  file: 'File transfer',
+  webhook: 'Webhook',
+  'cross-app-auth': 'Cross-app authentication',
 };
 
 export const AUTH: Record<Integration['auth'], string> = {
-  none: 'None', jwt: 'JWT', 'session-token': 'Session token', 'api-key': 'API key', oauth2: 'OAuth 2.0',
-  mtls: 'Mutual TLS', 'internal-token': 'Internal token', basic: 'Basic auth',
+  none: 'None',
+  jwt: 'JWT',
+  'session-token': 'Session token',
+  'api-key': 'API key',
+  oauth2: 'OAuth 2.0',
+  mtls: 'Mutual TLS',
+  'internal-token': 'Internal token',
+  basic: 'Basic auth',
 };
 
 export const FREQUENCY = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly', 'as-needed': 'As needed' } as const;

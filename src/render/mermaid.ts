@@ -101,5 +101,13 @@ export function sequence(participants: readonly { key: string; label: string }[]
  * `#` start an entity, so they are drawn as look-alikes (`;` Greek question mark, `＃`).
  */
 function sequenceText(value: string): string {
-  return value.replace(/\r?\n+/g, ' ').replace(/\\/g, '∖').replace(/;/g, '\u037E').replace(/#/g, '＃').replace(/%%/g, '%\u200B%').trim() || ' ';
+  return (
+    value
+      .replace(/\r?\n+/g, ' ')
+      .replace(/\\/g, '∖')
+      .replace(/;/g, '\u037E')
+      .replace(/#/g, '＃')
+      .replace(/%%/g, '%\u200B%')
+      .trim() || ' '
+  );
 }

@@ -60,7 +60,7 @@ export function scanPlaceholders(text: string): Placeholder[] {
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   for (const block of blocks(text)) {
     if (block.fenced && block.lang === 'mermaid') continue;
-    const prose = !block.fenced || PROSE_FENCES.has(block.lang) && block.lang !== '';
+    const prose = !block.fenced || (PROSE_FENCES.has(block.lang) && block.lang !== '');
     block.lines.forEach((line, i) => {
       const lineNo = block.startLine + i;
       if (block.fenced && i === 0) return; // the fence line itself
@@ -79,10 +79,21 @@ export function scanPlaceholders(text: string): Placeholder[] {
         if (!isPlaceholderText(inner) || (prose && references.has(inner.toLowerCase()))) continue;
         const span = prose ? inCode(index, index + raw.length) : undefined;
         // Inside code only a span that is the placeholder alone counts (`[URL or channel]`).
-        if (span && line.slice(span[0], span[1]).replace(/^`+|`+$/g, '').trim() !== raw) continue;
+        if (
+          span &&
+          line
+            .slice(span[0], span[1])
+            .replace(/^`+|`+$/g, '')
+            .trim() !== raw
+        )
+          continue;
         const choices = choicesOf(inner);
         found.push({
-          kind: choices.length ? 'choice' : 'bracket', key: inner, raw, choices, ...at(index),
+          kind: choices.length ? 'choice' : 'bracket',
+          key: inner,
+          raw,
+          choices,
+          ...at(index),
           context: !prose || span ? 'verbatim' : 'text',
         });
       }
@@ -117,7 +128,10 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
       if (option === undefined) badChoices.push({ placeholder: p, value });
       value = option;
     }
-    if (value === undefined) { unfilled.push(p); continue; }
+    if (value === undefined) {
+      unfilled.push(p);
+      continue;
+    }
     filled.push(p);
     out += text.slice(cursor, p.offset) + (p.context === 'text' ? markdownText(value) : value);
     cursor = p.offset + p.raw.length;

@@ -7,22 +7,26 @@ const entities = <T>(map: Map<string, { data: T }>) => Object.fromEntries([...ma
  * analysis derived (links, blast radius, overdue reviews, deprecations). Stable key order.
  */
 export function registryJson(model: Model): string {
-  return `${JSON.stringify({
-    generator: 'plexus',
-    ecosystem: model.ecosystem?.data ?? null,
-    teams: entities(model.teams),
-    repositories: entities(model.repositories),
-    integrations: entities(model.integrations),
-    events: entities(model.events),
-    patterns: entities(model.patterns),
-    protocols: entities(model.protocols),
-    docsets: entities(model.docsets),
-    documents: Object.fromEntries([...model.documents].map(([id, d]) => [id, { ...d.data, path: d.path }])),
-    analysis: {
-      links: Object.fromEntries(model.analysis.links),
-      consumers: Object.fromEntries(model.analysis.consumersOf),
-      overdueReviews: model.analysis.overdueReviews,
-      deprecations: model.analysis.deprecations,
+  return `${JSON.stringify(
+    {
+      generator: 'plexus',
+      ecosystem: model.ecosystem?.data ?? null,
+      teams: entities(model.teams),
+      repositories: entities(model.repositories),
+      integrations: entities(model.integrations),
+      events: entities(model.events),
+      patterns: entities(model.patterns),
+      protocols: entities(model.protocols),
+      docsets: entities(model.docsets),
+      documents: Object.fromEntries([...model.documents].map(([id, d]) => [id, { ...d.data, path: d.path }])),
+      analysis: {
+        links: Object.fromEntries(model.analysis.links),
+        consumers: Object.fromEntries(model.analysis.consumersOf),
+        overdueReviews: model.analysis.overdueReviews,
+        deprecations: model.analysis.deprecations,
+      },
     },
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }

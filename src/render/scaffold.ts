@@ -4,7 +4,12 @@ import { registryValues } from './registry-values.ts';
 
 /** What `plexus new` can make, and the folder each goes in. */
 export const SCAFFOLD_KINDS = {
-  repository: 'repositories', integration: 'integrations', event: 'events', pattern: 'patterns', team: 'teams', strategy: 'docs/strategy',
+  repository: 'repositories',
+  integration: 'integrations',
+  event: 'events',
+  pattern: 'patterns',
+  team: 'teams',
+  strategy: 'docs/strategy',
 } as const;
 export type ScaffoldKind = keyof typeof SCAFFOLD_KINDS;
 
@@ -21,7 +26,12 @@ export interface ScaffoldOptions {
   authors?: string[];
 }
 
-const title = (id: string) => id.split(/[-_.]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+const title = (id: string) =>
+  id
+    .split(/[-_.]/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 
 function mostCommon<T>(values: T[]): T | undefined {
   const counts = new Map<T, number>();
@@ -44,8 +54,13 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       const current = eco ? model.repositories.get(eco.currentProject)?.data.url : undefined;
       const org = current?.replace(/\/[^/]+\/?$/, '');
       return {
-        name: title(id), purpose: '', role: '', kind: o.kind ?? 'service', status: 'planned',
-        url: org ? `${org}/${id}` : '', team: o.team ?? eco?.maintainedBy ?? '',
+        name: title(id),
+        purpose: '',
+        role: '',
+        kind: o.kind ?? 'service',
+        status: 'planned',
+        url: org ? `${org}/${id}` : '',
+        team: o.team ?? eco?.maintainedBy ?? '',
       };
     }
     case 'integration': {
@@ -54,9 +69,17 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       const team = o.from ? model.repositories.get(o.from)?.data.team : undefined;
       const lead = team ? model.teams.get(team)?.data : undefined;
       return {
-        title: title(id), from: o.from ?? '', to: o.to ?? [], purpose: '', type,
-        protocol: mostCommon(same.map((i) => i.protocol)) ?? '', auth: mostCommon(same.map((i) => i.auth)) ?? 'none',
-        owner: team ?? '', version: '0.1.0', lastUpdated: o.today, status: 'planned',
+        title: title(id),
+        from: o.from ?? '',
+        to: o.to ?? [],
+        purpose: '',
+        type,
+        protocol: mostCommon(same.map((i) => i.protocol)) ?? '',
+        auth: mostCommon(same.map((i) => i.auth)) ?? 'none',
+        owner: team ?? '',
+        version: '0.1.0',
+        lastUpdated: o.today,
+        status: 'planned',
         lifecycle: { phase: 'planning' },
         contacts: { primary: lead ? `${lead.name} team lead (${lead.lead})` : '', escalation: lead?.escalation ?? '' },
         ...(type === 'event' ? { events: [] } : {}),
@@ -65,14 +88,22 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
     case 'event': {
       const channel = o.producer ? [...model.events.values()].find((e) => e.data.producers.includes(o.producer!))?.data.channel : undefined;
       return {
-        description: '', payload: { id: 'string' }, producers: o.producer ? [o.producer] : [], consumers: [],
-        delivery: 'at-least-once', channel: channel ?? '',
+        description: '',
+        payload: { id: 'string' },
+        producers: o.producer ? [o.producer] : [],
+        consumers: [],
+        delivery: 'at-least-once',
+        channel: channel ?? '',
       };
     }
     case 'pattern':
       return {
-        name: title(id), kind: o.kind ?? '', usedBy: 'all', description: '',
-        guide: eco ? `${eco.referenceProject}/shared-protocols/${id}.md` : '', features: [],
+        name: title(id),
+        kind: o.kind ?? '',
+        usedBy: 'all',
+        description: '',
+        guide: eco ? `${eco.referenceProject}/shared-protocols/${id}.md` : '',
+        features: [],
       };
   }
 }
@@ -80,17 +111,27 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
 /** Front matter of a new strategy document; its body comes from the strategy template. */
 export function scaffoldStrategyMeta(model: Model, id: string, o: ScaffoldOptions) {
   const program = o.program ?? title(id);
-  const repos = [...new Set((o.integrations ?? []).flatMap((i) => {
-    const d = model.integrations.get(i)?.data;
-    return d ? [d.from, ...model.analysis.consumersOf.get(i) ?? []] : [];
-  }))].map((r) => model.repositories.get(r)?.data.name ?? r);
+  const repos = [
+    ...new Set(
+      (o.integrations ?? []).flatMap((i) => {
+        const d = model.integrations.get(i)?.data;
+        return d ? [d.from, ...(model.analysis.consumersOf.get(i) ?? [])] : [];
+      }),
+    ),
+  ].map((r) => model.repositories.get(r)?.data.name ?? r);
   const authors = o.authors?.length ? o.authors : ['[Author]'];
   return {
     title: `Integration Strategy: ${program} Cross-Component Integration`,
     purpose: repos.length ? `How ${repos.join(', ')} integrate for ${program}` : `Integration strategy for ${program}`,
-    type: 'Integration Strategy', kind: 'strategy' as const, status: 'draft' as const, version: '0.1.0', date: o.today,
-    authors, ...(o.integrations?.length ? { integrations: o.integrations } : {}),
+    type: 'Integration Strategy',
+    kind: 'strategy' as const,
+    status: 'draft' as const,
+    version: '0.1.0',
+    date: o.today,
+    authors,
+    ...(o.integrations?.length ? { integrations: o.integrations } : {}),
     history: [{ version: '0.1.0', date: o.today, authors, summary: 'Initial Draft' }],
-    program, ecosystem: registryValues(model).get('ECOSYSTEM_NAME'),
+    program,
+    ecosystem: registryValues(model).get('ECOSYSTEM_NAME'),
   };
 }

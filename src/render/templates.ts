@@ -7,9 +7,16 @@ export const DEFAULT_TEMPLATES = join(import.meta.dirname, '..', '..', 'template
 
 async function readDir(dir: string, cwd: string): Promise<TemplateSource[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(names.filter((n) => n.endsWith('.hbs')).sort().map(async (name) => ({
-    name, file: relative(cwd, join(dir, name)) || name, text: await readFile(join(dir, name), 'utf8'),
-  })));
+  return Promise.all(
+    names
+      .filter((n) => n.endsWith('.hbs'))
+      .sort()
+      .map(async (name) => ({
+        name,
+        file: relative(cwd, join(dir, name)) || name,
+        text: await readFile(join(dir, name), 'utf8'),
+      })),
+  );
 }
 
 /**

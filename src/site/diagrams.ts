@@ -48,7 +48,7 @@ export interface DrawnDiagrams {
 export async function drawSiteDiagrams(sources: string[], cacheDir: string, log: (line: string) => void): Promise<DrawnDiagrams> {
   const executable = chromiumPath();
   if (!executable) {
-    const fallback = 'No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader\'s browser.';
+    const fallback = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
     log(fallback);
     return { get: () => undefined, files: () => [], stats: null, fallback };
   }
@@ -56,7 +56,9 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   // One drawing a diagram: the dark variant is the same SVG under a CSS filter (site.css).
   const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
   const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
-  log(`Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`);
+  log(
+    `Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
+  );
   for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
   // Keys hashed once per source: pages ask for their diagrams many times.
   const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));

@@ -24,10 +24,16 @@ export default function pagefindIntegration(): AstroIntegration {
         if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         index = created.index;
         buildChannel().search = (sourcePath, content) => {
-          pending.push(index!.addHTMLFile({ sourcePath, content }).then(
-            (added) => { errors.push(...added.errors.map((e) => `${sourcePath}: ${e}`)); },
-            (error: unknown) => { errors.push(`${sourcePath}: ${String(error)}`); },
-          ));
+          pending.push(
+            index!.addHTMLFile({ sourcePath, content }).then(
+              (added) => {
+                errors.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+              },
+              (error: unknown) => {
+                errors.push(`${sourcePath}: ${String(error)}`);
+              },
+            ),
+          );
         };
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -41,7 +47,9 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index!.writeFiles({ outputPath: `${site}/pagefind` });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-          logger.info(`Pagefind indexed ${pending.length} pages (the last ${s(writing - waited)} after Astro finished; index written in ${s(performance.now() - writing)}).`);
+          logger.info(
+            `Pagefind indexed ${pending.length} pages (the last ${s(writing - waited)} after Astro finished; index written in ${s(performance.now() - writing)}).`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -37,8 +37,11 @@ export function pageOfExport(path: string): string | undefined {
   const [file, anchor] = path.split('#') as [string, string | undefined];
   const hash = anchor ? `#${anchor}` : '';
   const fixed: Record<string, string> = {
-    'README.md': pages.home, 'integration-registry.md': pages.registry, 'integration-patterns.md': pages.patterns,
-    'system-integrations.md': pages.system, 'docs/README.md': pages.docs,
+    'README.md': pages.home,
+    'integration-registry.md': pages.registry,
+    'integration-patterns.md': pages.patterns,
+    'system-integrations.md': pages.system,
+    'docs/README.md': pages.docs,
   };
   if (fixed[file]) return fixed[file] + hash;
   const m = /^(repositories|integrations)\/([^/]+)\.md$/.exec(file);

@@ -25,7 +25,9 @@ const result = reused ? checked.result : await loadRegistry(contentDir, { today:
 const loaded = performance.now();
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
-console.log(`[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`);
+console.log(
+  `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`,
+);
 /** All diagrams drawn once, before any page renders; cached by content hash in .cache/plexus (or PLEXUS_CACHE). */
 export const diagrams = siteDiagrams(model);
 const diagramCache = resolve(process.env.PLEXUS_CACHE ?? '.cache/plexus', 'diagrams');
@@ -55,7 +57,10 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
   // Pages that show a document's title and summary themselves take its sections only.
   if (options.sectionsOnly) markdown = markdown.slice(Math.max(0, markdown.search(/^## /m)));
   if (options.omit?.length) {
-    markdown = markdown.split(/^(?=## )/m).filter((section) => !options.omit!.some((h) => section.startsWith(`## ${h}\n`))).join('');
+    markdown = markdown
+      .split(/^(?=## )/m)
+      .filter((section) => !options.omit!.some((h) => section.startsWith(`## ${h}\n`)))
+      .join('');
   }
   return markdownToHtml(markdown, {
     link: (url) => {
@@ -68,8 +73,10 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */
 export async function strategyCompleteness(id: string) {
-  blankStrategy ??= createEngine(await loadTemplates(join(contentDir, 'templates'), undefined, join(plexusRoot, 'templates')))
-    .render('strategy.md.hbs', strategyView(model, { integrations: [] }));
+  blankStrategy ??= createEngine(await loadTemplates(join(contentDir, 'templates'), undefined, join(plexusRoot, 'templates'))).render(
+    'strategy.md.hbs',
+    strategyView(model, { integrations: [] }),
+  );
   return completeness(model.documents.get(id)!.body, blankStrategy);
 }
 let blankStrategy: string | undefined;

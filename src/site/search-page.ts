@@ -17,7 +17,9 @@ export function outputPath(pathname: string, base: string): string {
  * escaped), so counting tags of one name is enough to find where an element ends.
  */
 export function searchableHtml(html: string): string {
-  return withoutIgnored(html).replace(/<svg\b[\s\S]*?<\/svg>/g, '').replaceAll('><', '> <');
+  return withoutIgnored(html)
+    .replace(/<svg\b[\s\S]*?<\/svg>/g, '')
+    .replaceAll('><', '> <');
 }
 
 const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>/g;

@@ -37,27 +37,63 @@ export function generateRegistry(entities: number, seed = 1): Map<string, string
   const teams = Array.from({ length: teamCount }, (_, i) => `team-${i}`);
   const repos = Array.from({ length: repoCount }, (_, i) => `repo-${i}`);
   put('ecosystem.yaml', {
-    name: `Synthetic ${entities}`, description: 'A generated registry for benchmarks.',
-    currentProject: repos[0], referenceProject: repos[0], maintainedBy: teams[0], registryVersion: '1.0.0',
-    lastUpdated: '2026-01-01', nextReview: '2099-01-01', policies: { deprecationNoticeMonths: 6, parallelSupportMonths: 3 },
+    name: `Synthetic ${entities}`,
+    description: 'A generated registry for benchmarks.',
+    currentProject: repos[0],
+    referenceProject: repos[0],
+    maintainedBy: teams[0],
+    registryVersion: '1.0.0',
+    lastUpdated: '2026-01-01',
+    nextReview: '2099-01-01',
+    policies: { deprecationNoticeMonths: 6, parallelSupportMonths: 3 },
   });
   for (const [i, id] of teams.entries()) {
     put(`teams/${id}.yaml`, { name: `Team ${i}`, lead: `Lead ${i}`, contacts: { email: `team${i}@example.com` }, escalation: 'CTO' });
   }
   for (const [i, id] of repos.entries()) {
     put(`repositories/${id}.yaml`, {
-      name: `Repository ${i}`, purpose: `Does job ${i}`, role: 'Service', kind: i === 0 ? 'docs' : pick(KINDS), status: 'active',
-      url: `https://github.com/synthetic/${id}`, team: pick(teams), domain: pick(DOMAINS),
+      name: `Repository ${i}`,
+      purpose: `Does job ${i}`,
+      role: 'Service',
+      kind: i === 0 ? 'docs' : pick(KINDS),
+      status: 'active',
+      url: `https://github.com/synthetic/${id}`,
+      team: pick(teams),
+      domain: pick(DOMAINS),
     });
   }
   const patterns = ['events', 'gateway', 'auth'];
-  put('patterns/events.yaml', { name: 'Events', kind: 'event-driven', usedBy: 'all', description: 'Events.', guide: 'guides/events.md', features: ['Retries'] });
-  put('patterns/gateway.yaml', { name: 'Gateway', kind: 'api-gateway', usedBy: 'all', description: 'Gateway.', guide: 'guides/gateway.md', features: ['Routing'] });
+  put('patterns/events.yaml', {
+    name: 'Events',
+    kind: 'event-driven',
+    usedBy: 'all',
+    description: 'Events.',
+    guide: 'guides/events.md',
+    features: ['Retries'],
+  });
+  put('patterns/gateway.yaml', {
+    name: 'Gateway',
+    kind: 'api-gateway',
+    usedBy: 'all',
+    description: 'Gateway.',
+    guide: 'guides/gateway.md',
+    features: ['Routing'],
+  });
   put('patterns/auth.yaml', { name: 'Auth', kind: 'authentication', usedBy: 'all', description: 'Auth.', guide: 'guides/auth.md', features: ['JWT'] });
 
   const integration = (i: number, from: string, to: string[], type: string, events?: string[]) => ({
-    title: `Integration ${i}`, from, to, purpose: `Moves data for flow ${i}`, type, protocol: type === 'event' ? 'Kafka' : 'HTTPS',
-    auth: 'jwt', format: 'JSON', owner: pick(teams), version: `1.${i % 10}.0`, lastUpdated: '2026-06-01', status: 'production',
+    title: `Integration ${i}`,
+    from,
+    to,
+    purpose: `Moves data for flow ${i}`,
+    type,
+    protocol: type === 'event' ? 'Kafka' : 'HTTPS',
+    auth: 'jwt',
+    format: 'JSON',
+    owner: pick(teams),
+    version: `1.${i % 10}.0`,
+    lastUpdated: '2026-06-01',
+    status: 'production',
     health: { uptime: 99.9, errorRate: 0.1, avgResponseMs: 50 + (i % 200), lastIncident: null },
     contacts: { primary: 'Team lead', escalation: 'CTO' },
     errorHandling: { retries: 3, timeoutMs: 2000 },
@@ -67,7 +103,10 @@ export function generateRegistry(entities: number, seed = 1): Map<string, string
   });
   const others = (from: string, count: number) => {
     const set = new Set<string>();
-    while (set.size < count) { const r = pick(repos); if (r !== from) set.add(r); }
+    while (set.size < count) {
+      const r = pick(repos);
+      if (r !== from) set.add(r);
+    }
     return [...set];
   };
   let n = 0;
@@ -76,9 +115,12 @@ export function generateRegistry(entities: number, seed = 1): Map<string, string
     const consumers = others(producer, 1 + Math.floor(rand() * 3));
     const id = `domain${e % 50}.thing${e}.changed`;
     put(`events/${id}.yaml`, {
-      description: `Thing ${e} changed.`, payload: { id: 'string' }, producers: [producer],
+      description: `Thing ${e} changed.`,
+      payload: { id: 'string' },
+      producers: [producer],
       consumers: consumers.map((repository) => ({ repository, handling: 'Update local copy' })),
-      delivery: 'at-least-once', channel: `kafka: topic-${e}`,
+      delivery: 'at-least-once',
+      channel: `kafka: topic-${e}`,
     });
     if (n < integrationCount) put(`integrations/flow-${n}.yaml`, integration(n, producer, consumers, 'event', [id]));
   }
@@ -90,7 +132,10 @@ export function generateRegistry(entities: number, seed = 1): Map<string, string
     put(`docsets/set-${i}.yaml`, { name: `Docs ${i}`, owner: pick(teams), frequency: 'as-needed', lastReview: '2026-01-01', location: `docs/${i}/` });
   }
   for (let i = 0; i < docCount; i++) {
-    files.set(`docs/guide-${i}.md`, `---\n${stringify({ title: `Guide ${i}`, purpose: 'How to', status: 'approved', version: '1.0.0', authors: ['Someone'] })}---\n\n# Guide ${i}\n\nText.\n`);
+    files.set(
+      `docs/guide-${i}.md`,
+      `---\n${stringify({ title: `Guide ${i}`, purpose: 'How to', status: 'approved', version: '1.0.0', authors: ['Someone'] })}---\n\n# Guide ${i}\n\nText.\n`,
+    );
   }
   return files;
 }

@@ -67,11 +67,17 @@ describe('plexus check', () => {
     expect(JSON.parse(out)).toEqual({
       ok: false,
       files: 10,
-      diagnostics: [{
-        code: 'PLX012', severity: 'error', file: 'broken/integrations/payments-to-orders.yaml', line: 8, col: 8,
-        message: 'Unknown team "kore". Did you mean "core"?',
-        hint: 'A team id is a file name in teams/ (1 known); fix the id or create teams/kore.yaml.',
-      }],
+      diagnostics: [
+        {
+          code: 'PLX012',
+          severity: 'error',
+          file: 'broken/integrations/payments-to-orders.yaml',
+          line: 8,
+          col: 8,
+          message: 'Unknown team "kore". Did you mean "core"?',
+          hint: 'A team id is a file name in teams/ (1 known); fix the id or create teams/kore.yaml.',
+        },
+      ],
     });
   });
 
@@ -116,8 +122,13 @@ describe('the plexus bin', () => {
   it('runs on the pinned Node and exits 1 on a broken registry, without a stack trace', async () => {
     await writeFile(join(root, broken, 'teams', 'binary.yaml'), new Uint8Array([0x6e, 0x3a, 0x20, 0xff, 0xfe, 0x00]));
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'plexus.ts');
-    const result = await promisify(execFile)(process.execPath, [bin, 'check', '--content', broken], { cwd: root, env: { ...process.env, PLEXUS_TODAY: TODAY } })
-      .then(() => ({ code: 0, stdout: '', stderr: '' }), (e: { code: number; stdout: string; stderr: string }) => e);
+    const result = await promisify(execFile)(process.execPath, [bin, 'check', '--content', broken], {
+      cwd: root,
+      env: { ...process.env, PLEXUS_TODAY: TODAY },
+    }).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('broken/teams/binary.yaml:1:4 error PLX007 Byte 0xFF is not valid UTF-8.');
     expect(result.stderr).toBe('');

@@ -31,7 +31,8 @@ describe('plexus fill', () => {
   it('reports each unfilled placeholder with line and column, and --strict fails on them', async () => {
     const loose = await run('fill', 'seeds/001_9733726917ac0588.txt', '--out', 'filled.md');
     expect(loose).toEqual({
-      code: 0, out: '',
+      code: 0,
+      out: '',
       err: [
         'seeds/001_9733726917ac0588.txt:56:22 warning PLX041 Unfilled placeholder [pnpm workspace/npm workspaces].',
         '  hint: Give "pnpm workspace/npm workspaces" a value in a --values file (plexus fill seeds/001_9733726917ac0588.txt --list writes one).',
@@ -56,14 +57,23 @@ describe('plexus fill', () => {
   });
 
   it('fills from a values file, checks choices and flags values that fill nothing', async () => {
-    await writeFile(join(root, 'values.yaml'), 'Program Name: Checkout\nDraft | In Review | Approved | Archived: approved\nSynchronous | Asynchronous | Fire-and-forget: Sometimes\nProgam Nme: typo\n');
+    await writeFile(
+      join(root, 'values.yaml'),
+      'Program Name: Checkout\nDraft | In Review | Approved | Archived: approved\nSynchronous | Asynchronous | Fire-and-forget: Sometimes\nProgam Nme: typo\n',
+    );
     const { code, out, err } = await run('fill', 'seeds/003_9a0c83b643e042f2.txt', '--values', 'values.yaml');
     expect(code).toBe(1);
     expect(out.split('\n').slice(0, 6)).toEqual([
-      '# Integration Strategy: Checkout Cross-Component Integration', '', 'Version: 1.0', 'Date: [Date Created]',
-      'Author(s): [Design Facilitator Name], [Technical Lead Name]', 'Status: Approved',
+      '# Integration Strategy: Checkout Cross-Component Integration',
+      '',
+      'Version: 1.0',
+      'Date: [Date Created]',
+      'Author(s): [Design Facilitator Name], [Technical Lead Name]',
+      'Status: Approved',
     ]);
-    expect(err).toContain('seeds/003_9a0c83b643e042f2.txt:70:33 error PLX042 "Sometimes" is not one of the choices of [Synchronous | Asynchronous | Fire-and-forget].\n  hint: Choose one of: Synchronous, Asynchronous, Fire-and-forget.');
+    expect(err).toContain(
+      'seeds/003_9a0c83b643e042f2.txt:70:33 error PLX042 "Sometimes" is not one of the choices of [Synchronous | Asynchronous | Fire-and-forget].\n  hint: Choose one of: Synchronous, Asynchronous, Fire-and-forget.',
+    );
     expect(err).toContain('values.yaml:4:1 warning PLX043 "Progam Nme" fills no placeholder in seeds/003_9a0c83b643e042f2.txt. Did you mean "Program Name"?');
     expect(err.split('\n').at(-1)).toBe('Filled 3 of 129 placeholders (2% complete); 126 left.');
   });
@@ -95,7 +105,17 @@ describe('plexus new', () => {
   });
 
   it('scaffolds a strategy document that checks and keeps the prose placeholders', async () => {
-    const made = await run('new', 'strategy', 'refunds', '--integrations', 'orders-to-payments,payment-events', '--program', 'Refunds', '--author', 'Amara Nwosu');
+    const made = await run(
+      'new',
+      'strategy',
+      'refunds',
+      '--integrations',
+      'orders-to-payments,payment-events',
+      '--program',
+      'Refunds',
+      '--author',
+      'Amara Nwosu',
+    );
     expect(made.code).toBe(0);
     const text = await readFile(join(root, 'content/docs/strategy/refunds.md'), 'utf8');
     expect(text).toContain('title: "Integration Strategy: Refunds Cross-Component Integration"');
@@ -132,14 +152,17 @@ describe('plexus export', () => {
     expect(guide).toContain('See [API Versioning](<../../integration-registry.md#api-versioning>) for how the contract evolves.');
   });
 
-  it('uses a registry\'s own templates over the defaults', async () => {
+  it("uses a registry's own templates over the defaults", async () => {
     await mkdir(join(root, 'content/templates'), { recursive: true });
     await writeFile(join(root, 'content/templates/patterns.md.hbs'), '# Our patterns for {{ecosystem}}\n');
     await run('export', '--md', 'out');
     expect(await readFile(join(root, 'out/integration-patterns.md'), 'utf8')).toBe('# Our patterns for Eventful\n');
     await writeFile(join(root, 'content/templates/patterns.md.hbs'), '# {{ecosystm}}\n');
     const broken = await run('export', '--md', 'out');
-    expect([broken.code, broken.err]).toEqual([1, 'content/templates/patterns.md.hbs:1:3 error PLX040 The template uses "ecosystm", which this document\'s data does not have.\n  hint: Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.']);
+    expect([broken.code, broken.err]).toEqual([
+      1,
+      'content/templates/patterns.md.hbs:1:3 error PLX040 The template uses "ecosystm", which this document\'s data does not have.\n  hint: Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
+    ]);
     expect(await readFile(join(root, 'out/integration-patterns.md'), 'utf8')).toBe('# Our patterns for Eventful\n');
     await rm(join(root, 'content/templates'), { recursive: true });
   });
@@ -148,7 +171,10 @@ describe('plexus export', () => {
     await mkdir(join(root, 'mine'));
     await writeFile(join(root, 'mine/notes.md'), 'mine');
     const refused = await run('export', '--md', 'mine');
-    expect([refused.code, refused.err]).toEqual([1, 'mine is not empty and was not written by plexus export; nothing was written.\nChoose an empty or new folder.']);
+    expect([refused.code, refused.err]).toEqual([
+      1,
+      'mine is not empty and was not written by plexus export; nothing was written.\nChoose an empty or new folder.',
+    ]);
     await writeFile(join(root, 'content/teams/broken.yaml'), 'name: [unclosed\n');
     const broken = await run('export', '--md', 'fresh');
     expect(broken.code).toBe(1);

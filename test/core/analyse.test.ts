@@ -10,10 +10,16 @@ const link = (from: string, to: string, extra = '') =>
 describe('repository links', () => {
   // a → b → c → b (a cycle), d → a; the base registry adds payments-api → orders-api.
   const { model, diagnostics } = check({
-    'repositories/a.yaml': repo('a'), 'repositories/b.yaml': repo('b'), 'repositories/c.yaml': repo('c'),
-    'repositories/d.yaml': repo('d'), 'repositories/web.yaml': repo('web', 'frontend'), 'repositories/lib.yaml': repo('lib', 'library'),
-    'integrations/a-b.yaml': link('a', '[b]'), 'integrations/b-c.yaml': link('b', '[c]'),
-    'integrations/c-b.yaml': link('c', '[b]'), 'integrations/d-a.yaml': link('d', '[a]'),
+    'repositories/a.yaml': repo('a'),
+    'repositories/b.yaml': repo('b'),
+    'repositories/c.yaml': repo('c'),
+    'repositories/d.yaml': repo('d'),
+    'repositories/web.yaml': repo('web', 'frontend'),
+    'repositories/lib.yaml': repo('lib', 'library'),
+    'integrations/a-b.yaml': link('a', '[b]'),
+    'integrations/b-c.yaml': link('b', '[c]'),
+    'integrations/c-b.yaml': link('c', '[b]'),
+    'integrations/d-a.yaml': link('d', '[a]'),
     'integrations/lib-web.yaml': link('lib', '[web]', 'direction: both-ways\n'),
   });
   const links = (id: string) => model.analysis.links.get(id)!;
@@ -27,7 +33,10 @@ describe('repository links', () => {
 
   it('computes the blast radius through cycles and chains', () => {
     expect(Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [id, links(id).blastRadius]))).toEqual({
-      a: ['b', 'c'], b: ['c'], c: ['b'], d: ['a', 'b', 'c'],
+      a: ['b', 'c'],
+      b: ['c'],
+      c: ['b'],
+      d: ['a', 'b', 'c'],
     });
   });
 
@@ -43,8 +52,10 @@ describe('repository links', () => {
 describe('all-clients', () => {
   it('expands to every client application (frontends and monorepos) but the provider', () => {
     const { model, diagnostics } = check({
-      'repositories/gateway.yaml': repo('gateway', 'gateway'), 'repositories/web.yaml': repo('web', 'frontend'),
-      'repositories/lib.yaml': repo('lib', 'library'), 'repositories/mono.yaml': repo('mono', 'monorepo'),
+      'repositories/gateway.yaml': repo('gateway', 'gateway'),
+      'repositories/web.yaml': repo('web', 'frontend'),
+      'repositories/lib.yaml': repo('lib', 'library'),
+      'repositories/mono.yaml': repo('mono', 'monorepo'),
       'integrations/gateway.yaml': link('gateway', 'all-clients'),
     });
     expect(diagnostics).toEqual([]);
@@ -59,6 +70,9 @@ describe('deprecations', () => {
       'integrations/late.yaml': link('orders-api', '[payments-api]', dep('2027-12-01')).replace('status: active', 'status: deprecated'),
       'integrations/soon.yaml': link('payments-api', '[orders-api]', dep('2027-02-01')).replace('status: active', 'status: deprecated'),
     });
-    expect(model.analysis.deprecations.map((d) => [d.id, d.sunset])).toEqual([['soon', '2027-02-01'], ['late', '2027-12-01']]);
+    expect(model.analysis.deprecations.map((d) => [d.id, d.sunset])).toEqual([
+      ['soon', '2027-02-01'],
+      ['late', '2027-12-01'],
+    ]);
   });
 });

@@ -28,7 +28,11 @@ lastUpdated: 2026-10-01
 status: active
 `;
 const deprecated = (announced: string, sunset: string) =>
-  edit(I, 'status: production\n', `status: deprecated\nlifecycle:\n  phase: retirement\n  deprecation:\n    announced: ${announced}\n    sunset: ${sunset}\n    migration: Use the new API\n`);
+  edit(
+    I,
+    'status: production\n',
+    `status: deprecated\nlifecycle:\n  phase: retirement\n  deprecation:\n    announced: ${announced}\n    sunset: ${sunset}\n    migration: Use the new API\n`,
+  );
 
 type Case = [name: string, changes: Record<string, string | Uint8Array | null>, expected: [code: string, file: string, line: number, col: number][]];
 
@@ -67,7 +71,11 @@ const CASES: Case[] = [
   ['one id where a list belongs', edit(I, 'to: [orders-api]', 'to: orders-api'), [['PLX014', I, 3, 5]]],
   ['impossible date', edit(I, 'lastUpdated: 2026-10-01', 'lastUpdated: 2026-13-01'), [['PLX015', I, 10, 14]]],
   ['two-part version', edit(I, 'version: 1.0.0', 'version: "1.0"'), [['PLX016', I, 9, 10]]],
-  ['javascript: URL', edit('repositories/payments-api.yaml', 'url: https://github.com/acme/payments-api', 'url: javascript:alert(1)'), [['PLX017', 'repositories/payments-api.yaml', 6, 6]]],
+  [
+    'javascript: URL',
+    edit('repositories/payments-api.yaml', 'url: https://github.com/acme/payments-api', 'url: javascript:alert(1)'),
+    [['PLX017', 'repositories/payments-api.yaml', 6, 6]],
+  ],
   ['percentage over 100', edit(I, 'errorRate: 0.1', 'errorRate: 150'), [['PLX018', I, 14, 14]]],
   ['empty title', edit(I, 'title: Payments to Orders', 'title: ""'), [['PLX018', I, 1, 8]]],
   ['upper-case id in a list', edit(I, 'to: [orders-api]', 'to: [Orders]'), [['PLX019', I, 3, 6]]],
@@ -76,7 +84,14 @@ const CASES: Case[] = [
   ['duplicate id in a sub-folder', { 'teams/old/core.yaml': BASE['teams/core.yaml']! }, [['PLX020', 'teams/old/core.yaml', 1, 1]]],
   ['no ecosystem.yaml', { 'ecosystem.yaml': null }, [['PLX021', 'ecosystem.yaml', 1, 1]]],
   ['event consumer no integration delivers to', edit(E, 'delivery:', '  - repository: payments-api\n    handling: Nothing\ndelivery:'), [['PLX022', E, 8, 17]]],
-  ['integration carries an event its producer does not list', edit(E, 'producers: [payments-api]', 'producers: [orders-api]'), [['PLX022', E, 4, 13], ['PLX022', I, 15, 10]]],
+  [
+    'integration carries an event its producer does not list',
+    edit(E, 'producers: [payments-api]', 'producers: [orders-api]'),
+    [
+      ['PLX022', E, 4, 13],
+      ['PLX022', I, 15, 10],
+    ],
+  ],
   ['integration to itself', { 'integrations/loop.yaml': LOOP }, [['PLX023', 'integrations/loop.yaml', 3, 6]]],
   ['document without front matter', { 'docs/guide.md': '# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
   ['wiki link to nothing', edit('docs/guide.md', '# Guide\n', '# Guide\n\nSee [[guide]] and [[no-such-page]].\n'), [['PLX025', 'docs/guide.md', 10, 19]]],
@@ -107,6 +122,10 @@ describe('broken registries', () => {
   it('covers every code that check reports (PLX001–PLX039)', async () => {
     const { CODES } = await import('../../src/core/codes.ts');
     const covered = new Set(CASES.flatMap(([, , expected]) => expected.map(([code]) => code)));
-    expect(Object.values(CODES).map((c) => c.code).filter((code) => code < 'PLX040' && !covered.has(code))).toEqual([]);
+    expect(
+      Object.values(CODES)
+        .map((c) => c.code)
+        .filter((code) => code < 'PLX040' && !covered.has(code)),
+    ).toEqual([]);
   });
 });

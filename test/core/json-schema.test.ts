@@ -14,7 +14,8 @@ describe('JSON Schemas', () => {
     const integration = JSON.parse(jsonSchemas().integration);
     expect(integration.additionalProperties).toBe(false);
     const undocumented = Object.entries(integration.properties as Record<string, { description?: string }>)
-      .filter(([, p]) => !p.description).map(([k]) => k);
+      .filter(([, p]) => !p.description)
+      .map(([k]) => k);
     expect(undocumented).toEqual([]);
     expect(integration.properties.type.enum).toContain('cross-app-auth');
   });

@@ -9,30 +9,46 @@ const printed = (changes: Record<string, string>) => check(changes).diagnostics.
 
 describe('diagnostic wording', () => {
   it.each([
-    [edit(I, 'from: payments-api', 'from: payment-api'),
+    [
+      edit(I, 'from: payments-api', 'from: payment-api'),
       'content/integrations/payments-to-orders.yaml:2:7 error PLX012 Unknown repository "payment-api". Did you mean "payments-api"?\n' +
-      '  hint: A repository id is a file name in repositories/ (2 known); fix the id or create repositories/payment-api.yaml.'],
-    [edit(I, 'title:', 'tiltle:'),
+        '  hint: A repository id is a file name in repositories/ (2 known); fix the id or create repositories/payment-api.yaml.',
+    ],
+    [
+      edit(I, 'title:', 'tiltle:'),
       'content/integrations/payments-to-orders.yaml:1:1 error PLX010 Unknown key "tiltle" in this integration. Did you mean "title"?\n' +
-      '  hint: Allowed keys: title, from, to, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, routes, aggregations, patterns, steps, changelog.'],
-    [edit(I, 'type: event', 'type: evnt'),
+        '  hint: Allowed keys: title, from, to, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, routes, aggregations, patterns, steps, changelog.',
+    ],
+    [
+      edit(I, 'type: event', 'type: evnt'),
       'content/integrations/payments-to-orders.yaml:5:7 error PLX013 "evnt" is not a valid "type". Did you mean "event"?\n' +
-      '  hint: Choose one of: rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook, cross-app-auth.'],
-    [edit(I, 'owner: core\n', ''),
+        '  hint: Choose one of: rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook, cross-app-auth.',
+    ],
+    [
+      edit(I, 'owner: core\n', ''),
       'content/integrations/payments-to-orders.yaml:1:1 error PLX011 Missing required field "owner" in this integration.\n' +
-      '  hint: Add `owner:`. Team that owns the integration.'],
-    [edit(I, 'version: 1.0.0', 'version: 1.0'),
+        '  hint: Add `owner:`. Team that owns the integration.',
+    ],
+    [
+      edit(I, 'version: 1.0.0', 'version: 1.0'),
       'content/integrations/payments-to-orders.yaml:9:10 error PLX014 "version" should be text, not the number 1.\n' +
-      '  hint: Quote it: "1.0" (YAML reads 1.0 as a number).'],
-    [edit(I, 'version: 1.0.0', 'version: "1.0"'),
+        '  hint: Quote it: "1.0" (YAML reads 1.0 as a number).',
+    ],
+    [
+      edit(I, 'version: 1.0.0', 'version: "1.0"'),
       'content/integrations/payments-to-orders.yaml:9:10 error PLX016 Invalid version "1.0" in "version".\n' +
-      '  hint: Versions are semantic versions such as "1.2.0" (quote them in YAML).'],
-    [edit(I, 'title: Payments to Orders', 'title: "Payments to Orders'),
+        '  hint: Versions are semantic versions such as "1.2.0" (quote them in YAML).',
+    ],
+    [
+      edit(I, 'title: Payments to Orders', 'title: "Payments to Orders'),
       'content/integrations/payments-to-orders.yaml:1:8 error PLX001 This double quote is never closed.\n' +
-      '  hint: Close it with " at the end of the value, or remove it.'],
-    [edit('docsets/guides.yaml', 'lastReview: 2026-11-01', 'lastReview: 2026-09-01'),
+        '  hint: Close it with " at the end of the value, or remove it.',
+    ],
+    [
+      edit('docsets/guides.yaml', 'lastReview: 2026-11-01', 'lastReview: 2026-09-01'),
       'content/docsets/guides.yaml:4:13 warning PLX030 "Guides" is reviewed monthly; its last review (2026-09-01) made it due on 2026-10-01.\n' +
-      '  hint: Review the documentation set and set lastReview to the date you did.'],
+        '  hint: Review the documentation set and set lastReview to the date you did.',
+    ],
   ])('prints %#', (changes, expected) => {
     expect(printed(changes)).toBe(expected);
   });
@@ -41,8 +57,16 @@ describe('diagnostic wording', () => {
     const d = { code: 'PLX001', file: 'a', line: 1, col: 1, message: 'm' };
     expect(formatSummary([], 3)).toBe('No problems in 3 files.');
     expect(formatSummary([{ ...d, severity: 'error' }], 1)).toBe('1 error, 0 warnings in 1 file.');
-    expect(formatSummary([{ ...d, severity: 'error' }, { ...d, severity: 'warning' }, { ...d, severity: 'warning' }], 2))
-      .toBe('1 error, 2 warnings in 2 files.');
+    expect(
+      formatSummary(
+        [
+          { ...d, severity: 'error' },
+          { ...d, severity: 'warning' },
+          { ...d, severity: 'warning' },
+        ],
+        2,
+      ),
+    ).toBe('1 error, 2 warnings in 2 files.');
   });
 });
 

@@ -8,31 +8,68 @@ import { flowchart, sequence } from '../../src/render/mermaid.ts';
 import { launch } from '../e2e/browser.ts';
 
 const dirs: string[] = [];
-const cache = async () => { const d = await mkdtemp(join(tmpdir(), 'plexus-diagrams-')); dirs.push(d); return d; };
+const cache = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'plexus-diagrams-'));
+  dirs.push(d);
+  return d;
+};
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 const HOSTILE = ['Say "hi"', 'a-->b', 'x; y', '#1 & co', '<b>bold</b>', 'a[b]{c}(d)', 'ümlaut ✓', 'back`tick', 'pipe | here', 'end', '#60;lit', 'C:\\n'];
 /** What each is drawn as: the text itself but for the documented look-alikes. */
 const DRAWN = ['Say ”hi”', 'a-->b', 'x; y', '#1 & co', '<b>bold</b>', 'a[b]{c}(d)', 'ümlaut ✓', 'back`tick', 'pipe | here', 'end', '#\u200B60;lit', 'C:∖n'];
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 /** Text of each <text> element of an SVG, its tspans joined as one line. */
-const texts = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
-  .map((m) => decode([...m[1]!.matchAll(/>([^<]*)</g)].map((t) => t[1]).join(' ').replace(/\s+/g, ' ').trim() || m[1]!.replace(/<[^>]+>/g, '')))
-  .filter(Boolean);
+const texts = (svg: string) =>
+  [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
+    .map((m) =>
+      decode(
+        [...m[1]!.matchAll(/>([^<]*)</g)]
+          .map((t) => t[1])
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim() || m[1]!.replace(/<[^>]+>/g, ''),
+      ),
+    )
+    .filter(Boolean);
 
 describe('compactSvg', () => {
   it('rounds coordinates in attributes and leaves text alone', () => {
-    expect(compactSvg('<svg viewBox="0 0 862.1657104492188 262.6" style="max-width: 12.345px;"><path d="M1.23456,7.891L3 4"/><text x="5.5555">Pi is 3.14159</text></svg>'))
-      .toBe('<svg viewBox="0 0 862.1 262.6" style="max-width: 12.3px;"><path d="M1.2,7.8L3 4"/><text x="5.5">Pi is 3.14159</text></svg>');
+    expect(
+      compactSvg(
+        '<svg viewBox="0 0 862.1657104492188 262.6" style="max-width: 12.345px;"><path d="M1.23456,7.891L3 4"/><text x="5.5555">Pi is 3.14159</text></svg>',
+      ),
+    ).toBe('<svg viewBox="0 0 862.1 262.6" style="max-width: 12.3px;"><path d="M1.2,7.8L3 4"/><text x="5.5">Pi is 3.14159</text></svg>');
   });
 });
 
 describe('renderDiagrams', () => {
   it('draws any name as written, never as syntax', async () => {
-    const source = flowchart(HOSTILE.map((label, i) => ({ key: String(i), label })), HOSTILE.slice(1).map((label, i) => ({ from: '0', to: String(i + 1), label })));
-    const seq = sequence([{ key: 'a', label: 'A; "x" #1' }, { key: 'b', label: 'B --> C' }], HOSTILE.map((message) => ({ from: 'a', to: 'b', message })));
-    const { svgs, stats } = await renderDiagrams([{ source, theme: 'default' }, { source: seq, theme: 'default' }], { cacheDir: await cache(), launch });
+    const source = flowchart(
+      HOSTILE.map((label, i) => ({ key: String(i), label })),
+      HOSTILE.slice(1).map((label, i) => ({ from: '0', to: String(i + 1), label })),
+    );
+    const seq = sequence(
+      [
+        { key: 'a', label: 'A; "x" #1' },
+        { key: 'b', label: 'B --> C' },
+      ],
+      HOSTILE.map((message) => ({ from: 'a', to: 'b', message })),
+    );
+    const { svgs, stats } = await renderDiagrams(
+      [
+        { source, theme: 'default' },
+        { source: seq, theme: 'default' },
+      ],
+      { cacheDir: await cache(), launch },
+    );
     expect(stats.failed).toEqual([]);
     const flow = texts(svgs.get(diagramKey(source, 'default'))!).map((t) => t.replace(/ /g, ''));
     for (const label of DRAWN) expect(flow, label).toContain(label.replace(/ /g, ''));
@@ -43,22 +80,42 @@ describe('renderDiagrams', () => {
   }, 60_000);
 
   it('draws the same SVG bytes for the same source, and reuses the cache', async () => {
-    const source = flowchart([{ key: 'a', label: 'Orders' }, { key: 'b', label: 'Payments' }], [{ from: 'a', to: 'b', label: 'gRPC' }]);
-    const jobs = [{ source, theme: 'default' as const }, { source, theme: 'dark' as const }];
+    const source = flowchart(
+      [
+        { key: 'a', label: 'Orders' },
+        { key: 'b', label: 'Payments' },
+      ],
+      [{ from: 'a', to: 'b', label: 'gRPC' }],
+    );
+    const jobs = [
+      { source, theme: 'default' as const },
+      { source, theme: 'dark' as const },
+    ];
     const first = await renderDiagrams(jobs, { cacheDir: await cache(), launch });
     const second = await renderDiagrams(jobs, { cacheDir: await cache(), launch });
     expect([...second.svgs].sort()).toEqual([...first.svgs].sort());
     expect(first.svgs.get(diagramKey(source, 'dark'))).not.toBe(first.svgs.get(diagramKey(source, 'default')));
     const dir = await cache();
     await renderDiagrams(jobs, { cacheDir: dir, launch });
-    const warm = await renderDiagrams(jobs, { cacheDir: dir, launch: () => { throw new Error('the browser must not start when everything is cached'); } });
+    const warm = await renderDiagrams(jobs, {
+      cacheDir: dir,
+      launch: () => {
+        throw new Error('the browser must not start when everything is cached');
+      },
+    });
     expect([warm.stats.cached, warm.stats.drawn]).toEqual([2, 0]);
     expect((await readdir(dir)).sort()).toEqual([`${diagramKey(source, 'dark')}.svg`, `${diagramKey(source, 'default')}.svg`].sort());
   }, 60_000);
 
   it('lists a diagram mermaid cannot draw instead of failing the batch', async () => {
     const good = 'flowchart LR\n  a --> b\n';
-    const { svgs, stats } = await renderDiagrams([{ source: 'flowchart LR\n  a -->\n', theme: 'default' }, { source: good, theme: 'default' }], { cacheDir: await cache(), launch });
+    const { svgs, stats } = await renderDiagrams(
+      [
+        { source: 'flowchart LR\n  a -->\n', theme: 'default' },
+        { source: good, theme: 'default' },
+      ],
+      { cacheDir: await cache(), launch },
+    );
     expect(stats.failed.map((f) => f.source)).toEqual(['flowchart LR\n  a -->\n']);
     expect(svgs.has(diagramKey(good, 'default'))).toBe(true);
   }, 60_000);

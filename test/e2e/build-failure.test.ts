@@ -21,8 +21,12 @@ describe('npm run build on a broken registry', () => {
     await writeFile(join(dir, 'dist', 'index.html'), 'the previous site');
     const env = withoutViteEnv();
     const result = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-      cwd: dir, env: { ...env, PLEXUS_CONTENT: join(dir, 'content'), PLEXUS_DIST: join(dir, 'dist'), PLEXUS_TODAY: '2026-11-22' },
-    }).then(() => ({ code: 0, stdout: '', stderr: '' }), (e: { code: number; stdout: string; stderr: string }) => e);
+      cwd: dir,
+      env: { ...env, PLEXUS_CONTENT: join(dir, 'content'), PLEXUS_DIST: join(dir, 'dist'), PLEXUS_TODAY: '2026-11-22' },
+    }).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('content/integrations/stripe-payments.yaml:3:7 error PLX012 Unknown repository "strip". Did you mean "stripe"?');
     expect(result.stderr).toBe('The registry in content has errors; the site was not built and dist/ is unchanged.\n');

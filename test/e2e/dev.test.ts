@@ -38,10 +38,16 @@ describe('npm run dev', () => {
     await cp(EXAMPLE, dir, { recursive: true });
     const env = withoutViteEnv();
     server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-      cwd: ROOT, env: { ...env, PLEXUS_CONTENT: dir, PLEXUS_TODAY: '2026-11-22' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...env, PLEXUS_CONTENT: dir, PLEXUS_TODAY: '2026-11-22' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout!.on('data', (d) => { log += d; });
-    server.stderr!.on('data', (d) => { log += d; });
+    server.stdout!.on('data', (d) => {
+      log += d;
+    });
+    server.stderr!.on('data', (d) => {
+      log += d;
+    });
     await until(async () => (await page('/repositories/stripe/')).includes('>Stripe'), 'the first page');
     const file = join(dir, 'repositories', 'stripe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));

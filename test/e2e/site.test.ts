@@ -26,7 +26,8 @@ async function buildSite(extra: Record<string, string> = {}): Promise<{ dir: str
   temps.push(join(dir, '..'));
   const env = withoutViteEnv();
   const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT, env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dir, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1', ...extra },
+    cwd: ROOT,
+    env: { ...env, BASE_PATH: BASE, SITE_URL: 'https://eventful.github.io', PLEXUS_DIST: dir, PLEXUS_TODAY: '2026-11-22', PLEXUS_QUIET: '1', ...extra },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { dir, stdout };
@@ -46,16 +47,23 @@ afterAll(async () => {
 
 async function htmlPages(): Promise<string[]> {
   const files = await readdir(dist, { recursive: true });
-  return files.filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => f.replace(/index\.html$/, '')).sort();
+  return files
+    .filter((f) => f.endsWith('.html') && f !== '404.html')
+    .map((f) => f.replace(/index\.html$/, ''))
+    .sort();
 }
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   const scripts: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(site.url + path, { waitUntil: 'load' });
   return { page, errors, scripts };
 }
@@ -134,7 +142,12 @@ describe('the built site', () => {
     // The full-size file is the very drawing the page shows inline.
     const inline = /<div class="diagram-svg">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(await readFile(join(dist, 'index.html'), 'utf8'))![1];
     expect(await fullSize.text()).toBe(inline);
-    const words = await svg.evaluate((el) => [...el.querySelectorAll('text, tspan')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' '));
+    const words = await svg.evaluate((el) =>
+      [...el.querySelectorAll('text, tspan')]
+        .map((t) => t.textContent)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
     expect(words).toContain('Payment');
     expect(words).toContain('Hi.Events');
     await context.close();
@@ -153,7 +166,15 @@ describe('the built site', () => {
   }, 60_000);
 
   it('ships no JavaScript but the search loader, and on diagram pages only the zoom', async () => {
-    for (const [path, inline] of [['repositories/', 2], ['integrations/', 2], ['teams/core-platform/', 2], ['registry/', 2], ['docs/', 2], ['', 3], ['repositories/core-api/', 3]] as const) {
+    for (const [path, inline] of [
+      ['repositories/', 2],
+      ['integrations/', 2],
+      ['teams/core-platform/', 2],
+      ['registry/', 2],
+      ['docs/', 2],
+      ['', 3],
+      ['repositories/core-api/', 3],
+    ] as const) {
       const { page, scripts } = await open(path);
       expect(scripts, path).toEqual([]);
       expect(await page.locator('script').count(), path).toBe(inline);
@@ -201,12 +222,21 @@ describe('the built site', () => {
   it('has no serious or critical accessibility violations on the main page types', async () => {
     const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const found: string[] = [];
-    for (const path of ['', 'repositories/payment-service/', 'integrations/hi-events-auth/', 'integrations/', 'docs/strategy/checkout-integration-strategy/', 'registry/']) {
+    for (const path of [
+      '',
+      'repositories/payment-service/',
+      'integrations/hi-events-auth/',
+      'integrations/',
+      'docs/strategy/checkout-integration-strategy/',
+      'registry/',
+    ]) {
       const { page } = await open(path);
       await page.waitForTimeout(500);
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+        const result = await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run();
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
       });
       found.push(...violations.map((v) => `${path || 'home'}: ${v}`));
@@ -217,14 +247,16 @@ describe('the built site', () => {
 });
 
 describe('without a browser at build time', () => {
-  it('says so once and draws diagrams in the reader\'s browser', async () => {
+  it("says so once and draws diagrams in the reader's browser", async () => {
     const { dir, stdout } = await buildSite({ PLEXUS_CHROMIUM: 'none' });
     const notice = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
     expect(stdout.split(notice).length - 1).toBe(1);
     const fallback = await serve(dir, BASE);
     const page = await browser.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
     await page.goto(`${fallback.url}repositories/`, { waitUntil: 'load' });
     expect(scripts).toEqual([]);
     await page.goto(fallback.url, { waitUntil: 'load' });

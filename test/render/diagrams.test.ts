@@ -7,7 +7,10 @@ import { example } from '../example-model.ts';
 
 const encoder = new TextEncoder();
 const synthetic = (entities: number) =>
-  buildRegistry([...generateRegistry(entities, 3)].map(([path, text]) => ({ path, display: path, bytes: encoder.encode(text) })), { today: '2026-11-22' }).model;
+  buildRegistry(
+    [...generateRegistry(entities, 3)].map(([path, text]) => ({ path, display: path, bytes: encoder.encode(text) })),
+    { today: '2026-11-22' },
+  ).model;
 
 describe('generated diagrams', () => {
   it('are the same text for the same model', () => {
@@ -23,12 +26,16 @@ describe('generated diagrams', () => {
 
   it('draw an event between its producers and consumers', () => {
     expect(eventDiagram(example.model, 'ticket.sold').source).toBe(
-      'flowchart LR\n  n0(["ticket.sold"])\n  n1["Core API"]\n  n2["Hi.Events"]\n  n2 -->|"produces"| n0\n  n0 -->|"Update the seat map and availability"| n1\n');
+      'flowchart LR\n  n0(["ticket.sold"])\n  n1["Core API"]\n  n2["Hi.Events"]\n  n2 -->|"produces"| n0\n  n0 -->|"Update the seat map and availability"| n1\n',
+    );
   });
 
   it('draw interaction steps as a sequence, and nothing without them', () => {
     expect(sequenceDiagram(example.model, 'orders-to-payments')!.source.split('\n').slice(0, 4)).toEqual([
-      'sequenceDiagram', '  participant n0 as Order Service', '  participant n1 as Payment Service', '  participant n2 as Stripe',
+      'sequenceDiagram',
+      '  participant n0 as Order Service',
+      '  participant n1 as Payment Service',
+      '  participant n2 as Stripe',
     ]);
     expect(sequenceDiagram(example.model, 'admin-api')).toBeNull();
   });

@@ -7,7 +7,9 @@ import { check } from '../registry-fixture.ts';
 describe('document indexes', () => {
   it('gives a registry with documents at the docs root one root index, not two', () => {
     const { model } = check({ 'docs/team/notes.md': '---\ntitle: Notes\npurpose: Notes\nstatus: draft\nversion: 0.1.0\nauthors: [Ada]\n---\n# Notes\n' });
-    const paths = renderDocuments(model, engine).filter((d) => d.kind === 'docs-index').map((d) => d.path);
+    const paths = renderDocuments(model, engine)
+      .filter((d) => d.kind === 'docs-index')
+      .map((d) => d.path);
     expect(paths).toEqual(['docs/README.md', 'docs/team/README.md']);
   });
 });

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, TemplateError, type TemplateSource } from '../../src/render/engine.ts';
 
-const engine = (text: string) =>
-  createEngine(new Map<string, TemplateSource>([['t.md.hbs', { name: 't.md.hbs', file: 'templates/t.md.hbs', text }]]));
+const engine = (text: string) => createEngine(new Map<string, TemplateSource>([['t.md.hbs', { name: 't.md.hbs', file: 'templates/t.md.hbs', text }]]));
 const render = (text: string, view: object) => engine(text).render('t.md.hbs', view);
 const failure = (text: string, view: object) => {
   try {
@@ -33,7 +32,11 @@ describe('template engine', () => {
 
   it('reports a field the data does not have, at the template line', () => {
     expect(failure('# Title\n\nBy {{author.name}}', { author: {} })).toEqual({
-      code: 'PLX040', severity: 'error', file: 'templates/t.md.hbs', line: 3, col: 4,
+      code: 'PLX040',
+      severity: 'error',
+      file: 'templates/t.md.hbs',
+      line: 3,
+      col: 4,
       message: 'The template uses "author.name", which this document\'s data does not have.',
       hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
     });
@@ -53,7 +56,9 @@ describe('template engine', () => {
 
   it('reports a template that does not parse', () => {
     expect(failure('line one\n{{#each items}}\nno end', { items: [] })).toMatchObject({
-      code: 'PLX040', line: 3, message: 'The template does not parse: got \'EOF\'.',
+      code: 'PLX040',
+      line: 3,
+      message: "The template does not parse: got 'EOF'.",
     });
   });
 });

@@ -15,16 +15,23 @@ const yamlString = JSON.stringify(HOSTILE);
 
 const { model, diagnostics } = check({
   ...edit('repositories/payments-api.yaml', 'name: Payments API', `name: ${yamlString}`),
-  'repositories/orders-api.yaml': edit('repositories/orders-api.yaml', 'purpose: Orders', `purpose: ${yamlString}`)['repositories/orders-api.yaml']!
-    .replace('team: core\n', `team: core\ntables:\n  owns:\n    - name: ${yamlString}\n      purpose: ${yamlString}\n`),
-  [I]: edit(I, 'title: Payments to Orders', `title: ${yamlString}`)[I]!
-    .replace('patterns: [events]', `patterns: [events]\nconnection:\n  endpoint: ${yamlString}\ncontacts:\n  primary: ${yamlString}\nchangelog:\n  - date: 2026-10-01\n    summary: ${yamlString}`),
+  'repositories/orders-api.yaml': edit('repositories/orders-api.yaml', 'purpose: Orders', `purpose: ${yamlString}`)['repositories/orders-api.yaml']!.replace(
+    'team: core\n',
+    `team: core\ntables:\n  owns:\n    - name: ${yamlString}\n      purpose: ${yamlString}\n`,
+  ),
+  [I]: edit(I, 'title: Payments to Orders', `title: ${yamlString}`)[I]!.replace(
+    'patterns: [events]',
+    `patterns: [events]\nconnection:\n  endpoint: ${yamlString}\ncontacts:\n  primary: ${yamlString}\nchangelog:\n  - date: 2026-10-01\n    summary: ${yamlString}`,
+  ),
   'docs/guide.md': `---\ntitle: ${yamlString}\npurpose: ${yamlString}\nstatus: draft\nversion: 0.1.0\nauthors: [Ada]\n---\n# Guide\n`,
 });
 const documents = renderDocuments(model, engine);
 
 type Node = { type: string; value?: string; children?: Node[] };
-const walk = (node: Node, visit: (n: Node) => void) => { visit(node); node.children?.forEach((c) => walk(c, visit)); };
+const walk = (node: Node, visit: (n: Node) => void) => {
+  visit(node);
+  node.children?.forEach((c) => walk(c, visit));
+};
 const textOf = (node: Node): string => node.value ?? (node.children ?? []).map(textOf).join('');
 
 describe('hostile text', () => {
@@ -64,9 +71,13 @@ describe('hostile text', () => {
     const system = documents.find((d) => d.path === 'system-integrations.md')!.markdown;
     const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(system)![1]!.split('\n').slice(1);
     for (const line of diagram) {
-      expect(line).toMatch(/^\s+(n\d+(\["[^"]*"\]|\("[^"]*"\)|\(\["[^"]*"\]\)|\{\{"[^"]*"\}\})|subgraph g\d+\["[^"]*"\]|end|n\d+ (-->|<-->|-\.->|<-\.->)(\|"[^"]*"\|)? n\d+)$/);
+      expect(line).toMatch(
+        /^\s+(n\d+(\["[^"]*"\]|\("[^"]*"\)|\(\["[^"]*"\]\)|\{\{"[^"]*"\}\})|subgraph g\d+\["[^"]*"\]|end|n\d+ (-->|<-->|-\.->|<-\.->)(\|"[^"]*"\|)? n\d+)$/,
+      );
     }
-    expect(diagram.join('\n')).toContain('"#lt;script#gt;alert(1)#lt;/script#gt; {props} | pipe `tick` --#gt; ”quote” *star* [x](javascript:alert(1)) $x$ ~~s~~ #1 &amp; ü"');
+    expect(diagram.join('\n')).toContain(
+      '"#lt;script#gt;alert(1)#lt;/script#gt; {props} | pipe `tick` --#gt; ”quote” *star* [x](javascript:alert(1)) $x$ ~~s~~ #1 &amp; ü"',
+    );
   });
 
   it('round-trips through front matter unchanged', () => {

@@ -6,12 +6,17 @@ describe('markdownToHtml', () => {
   it('gives headings GitHub-style ids and lists them', () => {
     const { html, headings } = markdownToHtml('# Integration Registry\n\n## 🎯 Purpose\n\n## Purpose\n');
     expect(html).toBe('<h1 id="integration-registry">Integration Registry</h1>\n<h2 id="-purpose">🎯 Purpose</h2>\n<h2 id="purpose">Purpose</h2>\n');
-    expect(headings.map((h) => [h.depth, h.id])).toEqual([[1, 'integration-registry'], [2, '-purpose'], [2, 'purpose']]);
+    expect(headings.map((h) => [h.depth, h.id])).toEqual([
+      [1, 'integration-registry'],
+      [2, '-purpose'],
+      [2, 'purpose'],
+    ]);
   });
 
   it('wraps tables so they scroll on narrow screens, and keeps escaped pipes in cells', () => {
-    expect(markdownToHtml('| A | B |\n|---|---|\n| `x\\|y` | z |\n').html)
-      .toBe('<div class="table-wrap"><table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><code>x|y</code></td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n</div>');
+    expect(markdownToHtml('| A | B |\n|---|---|\n| `x\\|y` | z |\n').html).toBe(
+      '<div class="table-wrap"><table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><code>x|y</code></td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n</div>',
+    );
   });
 
   it('rewrites links and refuses script URLs', () => {

@@ -11,8 +11,22 @@ const keys = (text: string) => scanPlaceholders(text).map((p) => [p.kind, p.raw,
 
 describe('scanPlaceholders', () => {
   it.each([
-    ['upper snake', 'Hello {NAME}, from {ORG_2}.', [['upper', '{NAME}', 1, 7], ['upper', '{ORG_2}', 1, 20]]],
-    ['bracket prose and choices', 'By [Author] — [Draft | Final]', [['bracket', '[Author]', 1, 4], ['choice', '[Draft | Final]', 1, 15]]],
+    [
+      'upper snake',
+      'Hello {NAME}, from {ORG_2}.',
+      [
+        ['upper', '{NAME}', 1, 7],
+        ['upper', '{ORG_2}', 1, 20],
+      ],
+    ],
+    [
+      'bracket prose and choices',
+      'By [Author] — [Draft | Final]',
+      [
+        ['bracket', '[Author]', 1, 4],
+        ['choice', '[Draft | Final]', 1, 15],
+      ],
+    ],
     ['not links, images, references or wiki links', '[a](u) ![i](p) [r][x] [[Wiki]] [x]: http://e', []],
     ['not task boxes, footnotes or indexes', '- [ ] todo\n- [x] done\nnote[^1] items[0] [^2]', []],
     ['not template literals or double braces', '${HOME} {{NAME}}', []],
@@ -35,12 +49,21 @@ describe('scanPlaceholders', () => {
 
 describe('fillPlaceholders', () => {
   it('escapes values in prose and writes them verbatim in code and link destinations', () => {
-    const values = new Map([['NAME', 'a_b <c>'], ['URL', 'https://x.example/a_b']]);
+    const values = new Map([
+      ['NAME', 'a_b <c>'],
+      ['URL', 'https://x.example/a_b'],
+    ]);
     expect(fillPlaceholders('{NAME} `{NAME}` [{URL}]({URL})', values).text).toBe('a\\_b \\<c\\> `a_b <c>` [https://x.example/a\\_b](https://x.example/a_b)');
   });
 
-  it('takes a choice only from its options, in the options\' spelling', () => {
-    const result = fillPlaceholders('[Draft | In Review] [Yes | No]', new Map([['Draft | In Review', 'in review'], ['Yes | No', 'Maybe']]));
+  it("takes a choice only from its options, in the options' spelling", () => {
+    const result = fillPlaceholders(
+      '[Draft | In Review] [Yes | No]',
+      new Map([
+        ['Draft | In Review', 'in review'],
+        ['Yes | No', 'Maybe'],
+      ]),
+    );
     expect(result.text).toBe('In Review [Yes | No]');
     expect(result.badChoices.map((b) => [b.placeholder.raw, b.value])).toEqual([['[Yes | No]', 'Maybe']]);
   });
@@ -48,14 +71,19 @@ describe('fillPlaceholders', () => {
   it('fills seed 000 completely from the example registry', () => {
     const result = fillPlaceholders(seed('000_7780bb3b3ce133d0.txt'), registryValues(example.model));
     expect([result.filled.length, result.unfilled.length]).toEqual([60, 0]);
-    expect(result.text).toContain('| **architecture-registry** | The integration registry this site is built from | architecture-registry specific integrations |');
+    expect(result.text).toContain(
+      '| **architecture-registry** | The integration registry this site is built from | architecture-registry specific integrations |',
+    );
     expect(result.text).toContain('- **integration-hub**: [https://github.com/Eventful/integration-hub](https://github.com/Eventful/integration-hub)');
     expect(result.text).toContain('**Maintained By**: Eventful Architecture Team');
   });
 
-  it('leaves seed 004\'s mermaid block and wiki links untouched', () => {
+  it("leaves seed 004's mermaid block and wiki links untouched", () => {
     const text = seed('004_f1b742cb37a2f519.txt');
-    const values = new Map([['Integration Name', 'Payments'], ['integration', 'payments']]);
+    const values = new Map([
+      ['Integration Name', 'Payments'],
+      ['integration', 'payments'],
+    ]);
     const result = fillPlaceholders(text, values);
     const mermaid = (t: string) => /```mermaid[\s\S]*?```/.exec(t)![0];
     expect(mermaid(result.text)).toBe(mermaid(text));

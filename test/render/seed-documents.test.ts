@@ -8,7 +8,11 @@ import { doc, documents, SEEDS } from '../example-model.ts';
 
 const seed = (n: string) => readFileSync(join(SEEDS, n), 'utf8');
 /** Heading text without the seed's emoji (or their mojibake) and bold markers. */
-const plain = (text: string) => text.replace(/\*\*/g, '').replace(/^[^A-Za-z0-9]+/, '').trim();
+const plain = (text: string) =>
+  text
+    .replace(/\*\*/g, '')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .trim();
 const headingSet = (markdown: string) => new Set(headings(markdown).map((h) => plain(h.text)));
 
 /** Asserts every listed section is a heading of both the seed and the rendered document. */
@@ -16,8 +20,14 @@ function expectSections(seedFile: string, rendered: string, sections: string[]) 
   // The seeds show some sections as examples inside code fences; count those headings too.
   const inSeed = headingSet(seed(seedFile).replace(/^```.*$/gm, ''));
   const inDoc = headingSet(rendered);
-  expect(sections.filter((s) => !inSeed.has(s)), `sections missing from ${seedFile} itself`).toEqual([]);
-  expect(sections.filter((s) => !inDoc.has(s)), 'sections missing from the rendered document').toEqual([]);
+  expect(
+    sections.filter((s) => !inSeed.has(s)),
+    `sections missing from ${seedFile} itself`,
+  ).toEqual([]);
+  expect(
+    sections.filter((s) => !inDoc.has(s)),
+    'sections missing from the rendered document',
+  ).toEqual([]);
 }
 
 describe('seed 000: the Integration Registry', () => {
@@ -25,11 +35,31 @@ describe('seed 000: the Integration Registry', () => {
 
   it('has every section of the seed', () => {
     expectSections('000_7780bb3b3ce133d0.txt', registry, [
-      'Integration Registry', 'Purpose', 'Ecosystem Overview', 'Core Repositories', 'Repository URLs', 'Active Integrations',
-      'Integration Patterns', 'Development Protocols', 'Cross-Repository Development', 'API Versioning', 'Integration Documentation',
-      'Documentation Structure', 'Documentation Maintenance', 'Integration Lifecycle', 'New Integration Process',
-      'Integration Retirement Process', 'Integration Metrics', 'Health Monitoring', 'Usage Statistics', 'Incident Response',
-      'Integration Failure Protocol', 'Emergency Contacts', 'Change Management', 'Integration Updates', 'Registry Maintenance',
+      'Integration Registry',
+      'Purpose',
+      'Ecosystem Overview',
+      'Core Repositories',
+      'Repository URLs',
+      'Active Integrations',
+      'Integration Patterns',
+      'Development Protocols',
+      'Cross-Repository Development',
+      'API Versioning',
+      'Integration Documentation',
+      'Documentation Structure',
+      'Documentation Maintenance',
+      'Integration Lifecycle',
+      'New Integration Process',
+      'Integration Retirement Process',
+      'Integration Metrics',
+      'Health Monitoring',
+      'Usage Statistics',
+      'Incident Response',
+      'Integration Failure Protocol',
+      'Emergency Contacts',
+      'Change Management',
+      'Integration Updates',
+      'Registry Maintenance',
     ]);
   });
 
@@ -55,12 +85,20 @@ describe('seed 000: the Integration Registry', () => {
 
 describe('seed 001: integration patterns', () => {
   const overview = doc('integration-patterns.md');
-  const repositoryDocs = documents.filter((d) => d.kind === 'repository').map((d) => d.markdown).join('\n');
+  const repositoryDocs = documents
+    .filter((d) => d.kind === 'repository')
+    .map((d) => d.markdown)
+    .join('\n');
 
   it('answers every pattern family the seed lists', () => {
     expectSections('001_9733726917ac0588.txt', overview, [
-      'Integration Patterns', 'Microservices Architecture', 'Monorepo Patterns', 'Shared Libraries',
-      'Event-Driven Integrations', 'API Gateway Patterns', 'Database Per Service',
+      'Integration Patterns',
+      'Microservices Architecture',
+      'Monorepo Patterns',
+      'Shared Libraries',
+      'Event-Driven Integrations',
+      'API Gateway Patterns',
+      'Database Per Service',
     ]);
     expect(overview).toContain('| Build order | Web Platform: @eventful/types → @eventful/ui → @eventful/api-client → @eventful/app |');
     expect(scanPlaceholders(overview)).toEqual([]);
@@ -68,8 +106,19 @@ describe('seed 001: integration patterns', () => {
 
   it('writes each table the seed asks for in some repository document', () => {
     expectSections('001_9733726917ac0588.txt', repositoryDocs, [
-      'Upstream Services', 'Authentication', 'Failure Handling', 'Monorepo Structure', 'Shared Libraries', 'Consumed Events',
-      'Produced Events', 'Event Schema', 'API Gateway Routes', 'Response Aggregation', 'Data Ownership', 'Read-Only Access', 'Data Synchronization',
+      'Upstream Services',
+      'Authentication',
+      'Failure Handling',
+      'Monorepo Structure',
+      'Shared Libraries',
+      'Consumed Events',
+      'Produced Events',
+      'Event Schema',
+      'API Gateway Routes',
+      'Response Aggregation',
+      'Data Ownership',
+      'Read-Only Access',
+      'Data Synchronization',
     ]);
     expect(scanPlaceholders(repositoryDocs)).toEqual([]);
   });
@@ -94,17 +143,24 @@ describe('seed 001: integration patterns', () => {
 describe('seed 002: docs directory README', () => {
   const index = doc('docs/integration/README.md');
 
-  it('has the seed\'s sections and one row per document, from front matter', () => {
+  it("has the seed's sections and one row per document, from front matter", () => {
     expectSections('002_d05fd5fdf2556ab0.txt', index, ['Current Files Overview']);
-    expect(index).toContain('| **[data-layer-integration-report.md](<data-layer-integration-report.md>)** | Data layer integration status and implementation | Internal Data Integration | ✅ Approved |');
-    expect(index).toContain('| **[integration-roadmap.md](<integration-roadmap.md>)** | Future integration planning and development roadmap | Strategic Planning | 🔍 In Review |');
+    expect(index).toContain(
+      '| **[data-layer-integration-report.md](<data-layer-integration-report.md>)** | Data layer integration status and implementation | Internal Data Integration | ✅ Approved |',
+    );
+    expect(index).toContain(
+      '| **[integration-roadmap.md](<integration-roadmap.md>)** | Future integration planning and development roadmap | Strategic Planning | 🔍 In Review |',
+    );
     expect(index).toContain('**Last Updated:** October 24, 2026');
     expect(index).toContain('├── Near-term goals (Q1–Q2 2027)');
   });
 
   it('indexes every folder, the root listing its sub-folders', () => {
     expect(documents.filter((d) => d.kind === 'docs-index').map((d) => d.path)).toEqual([
-      'docs/README.md', 'docs/guides/README.md', 'docs/integration/README.md', 'docs/strategy/README.md',
+      'docs/README.md',
+      'docs/guides/README.md',
+      'docs/integration/README.md',
+      'docs/strategy/README.md',
     ]);
     expect(doc('docs/README.md')).toContain('- [guides](<guides/README.md>)');
   });
@@ -115,9 +171,22 @@ describe('seed 004: system integrations', () => {
 
   it('has every section of the seed', () => {
     expectSections('004_f1b742cb37a2f519.txt', system, [
-      'SYSTEM INTEGRATIONS', 'SYSTEM INITIALIZATION', 'CHANGE LOG TEMPLATES', 'INTEGRATION ARCHITECTURE', 'System Overview',
-      'Connection Templates', 'INTEGRATION CATEGORIES', 'INTEGRATION PROTOCOLS', 'Authentication', 'Data Exchange',
-      'MONITORING AND SECURITY', 'Performance Monitoring', 'Security Measures', 'VERSION CONTROL', 'Modification History', 'LINKED RESOURCES',
+      'SYSTEM INTEGRATIONS',
+      'SYSTEM INITIALIZATION',
+      'CHANGE LOG TEMPLATES',
+      'INTEGRATION ARCHITECTURE',
+      'System Overview',
+      'Connection Templates',
+      'INTEGRATION CATEGORIES',
+      'INTEGRATION PROTOCOLS',
+      'Authentication',
+      'Data Exchange',
+      'MONITORING AND SECURITY',
+      'Performance Monitoring',
+      'Security Measures',
+      'VERSION CONTROL',
+      'Modification History',
+      'LINKED RESOURCES',
     ]);
   });
 
@@ -129,7 +198,7 @@ describe('seed 004: system integrations', () => {
     expect(system).toContain('- [Integration Registry](<integration-registry.md>) - Integration Registry');
   });
 
-  it('keeps only the seed\'s log-format placeholders', () => {
+  it("keeps only the seed's log-format placeholders", () => {
     expect([...new Set(scanPlaceholders(system).map((p) => p.raw))]).toEqual(['[integration]', '[purpose]', '[connection]', '[capability]', '[system]']);
   });
 });

@@ -24,8 +24,9 @@ describe('searchableHtml', () => {
   });
 
   it('cuts out elements search ignores entirely, nested ones included, and keeps what follows', () => {
-    const html = '<main><h2>Details</h2><div class="prose" data-pagefind-ignore="all"><div class="table-wrap"><table><tr><td>x</td></tr></table></div><div>y</div></div><p>kept</p>'
-      + '<div class="diagram-canvas" data-pagefind-ignore="all" role="img"><div class="diagram-svg"><svg><text>n1</text></svg></div></div><p>also kept</p></main>';
+    const html =
+      '<main><h2>Details</h2><div class="prose" data-pagefind-ignore="all"><div class="table-wrap"><table><tr><td>x</td></tr></table></div><div>y</div></div><p>kept</p>' +
+      '<div class="diagram-canvas" data-pagefind-ignore="all" role="img"><div class="diagram-svg"><svg><text>n1</text></svg></div></div><p>also kept</p></main>';
     expect(searchableHtml(html)).toBe('<main> <h2>Details</h2> <p>kept</p> <p>also kept</p> </main>');
   });
 

@@ -30,7 +30,9 @@ export const Id = z.string().regex(ID_PATTERN, { error: 'Ids use lowercase lette
 export const Ref = (kind: string) => Id.describe(`Id of a ${kind}.`);
 
 /** A reference to a registry document by its path under `docs/` without extension. */
-export const DocRef = z.string().regex(DOC_ID_PATTERN, { error: 'Document ids are paths under docs/ without extension, e.g. "guides/cross-app-authentication".' })
+export const DocRef = z
+  .string()
+  .regex(DOC_ID_PATTERN, { error: 'Document ids are paths under docs/ without extension, e.g. "guides/cross-app-authentication".' })
   .describe('Id of a document: its path under docs/ without extension.');
 
 /** A calendar date, `YYYY-MM-DD`. */

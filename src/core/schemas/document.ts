@@ -16,12 +16,14 @@ export const DocumentSchema = z.strictObject({
   integrations: z.array(Ref('integration')).optional().describe('Integrations it covers.'),
   repositories: z.array(Ref('repository')).optional().describe('Repositories it covers.'),
   history: z
-    .array(z.strictObject({
-      version: SemVer.describe('Version.'),
-      date: IsoDate.describe('Date.'),
-      authors: z.array(Text).min(1).describe('Who.'),
-      summary: Text.describe('Summary of changes.'),
-    }))
+    .array(
+      z.strictObject({
+        version: SemVer.describe('Version.'),
+        date: IsoDate.describe('Date.'),
+        authors: z.array(Text).min(1).describe('Who.'),
+        summary: Text.describe('Summary of changes.'),
+      }),
+    )
     .optional()
     .describe('Version history, oldest first.'),
 });

@@ -22,10 +22,12 @@ export const EcosystemSchema = z.strictObject({
     })
     .describe('Policies that `plexus check` enforces.'),
   maintenance: z
-    .array(z.strictObject({
-      cadence: Text.describe('How often, e.g. "Weekly".'),
-      scope: Text.describe('What is reviewed, e.g. "Health metrics and status updates".'),
-    }))
+    .array(
+      z.strictObject({
+        cadence: Text.describe('How often, e.g. "Weekly".'),
+        scope: Text.describe('What is reviewed, e.g. "Health metrics and status updates".'),
+      }),
+    )
     .optional()
     .describe('When the registry is reviewed and what each review covers.'),
   placeholders: z

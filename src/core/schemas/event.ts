@@ -9,10 +9,12 @@ export const EventSchema = z.strictObject({
   payload: z.record(z.string(), Text).describe('Payload fields and their types, e.g. orderId: string.'),
   producers: z.array(Ref('repository')).min(1).describe('Repositories that emit it.'),
   consumers: z
-    .array(z.strictObject({
-      repository: Ref('repository').describe('Consuming repository.'),
-      handling: Text.describe('What it does with the event, e.g. "Create profile in local DB".'),
-    }))
+    .array(
+      z.strictObject({
+        repository: Ref('repository').describe('Consuming repository.'),
+        handling: Text.describe('What it does with the event, e.g. "Create profile in local DB".'),
+      }),
+    )
     .describe('Repositories that listen to it.'),
   delivery: z.enum(DELIVERY_GUARANTEES).describe('at-least-once, exactly-once, at-most-once or best-effort.'),
   channel: Text.describe('Topic or channel, e.g. "kafka: payments.events".'),

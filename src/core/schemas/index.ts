@@ -47,6 +47,12 @@ export const ALL_SCHEMAS = {
 
 /** The singular used in messages ("Unknown repository"). */
 export const SINGULAR: Record<CollectionName | 'documents', string> = {
-  teams: 'team', repositories: 'repository', integrations: 'integration', events: 'event',
-  patterns: 'pattern', protocols: 'protocol', docsets: 'docset', documents: 'document',
+  teams: 'team',
+  repositories: 'repository',
+  integrations: 'integration',
+  events: 'event',
+  patterns: 'pattern',
+  protocols: 'protocol',
+  docsets: 'docset',
+  documents: 'document',
 };

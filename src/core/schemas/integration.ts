@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { ChangeEntry, DocRef, IsoDate, Link, Percent, Ref, SemVer, Text } from './common.ts';
 
 export const INTEGRATION_TYPES = [
-  'rest', 'graphql', 'grpc', 'websocket', 'event', 'message-queue', 'npm-package',
-  'shared-database', 'file', 'webhook', 'cross-app-auth',
+  'rest',
+  'graphql',
+  'grpc',
+  'websocket',
+  'event',
+  'message-queue',
+  'npm-package',
+  'shared-database',
+  'file',
+  'webhook',
+  'cross-app-auth',
 ] as const;
 export const INTEGRATION_STATUSES = ['planned', 'in-development', 'production-ready', 'active', 'production', 'deprecated', 'retired'] as const;
 export const AUTH_METHODS = ['none', 'jwt', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
@@ -21,10 +30,15 @@ const Route = z.strictObject({
 
 const Aggregation = z.strictObject({
   route: Text.describe('Aggregating route, e.g. "/api/dashboard".'),
-  sources: z.array(z.strictObject({
-    repository: Ref('repository').describe('Repository called.'),
-    data: Text.describe('What it contributes, e.g. "profile data".'),
-  })).min(1).describe('Repositories it combines.'),
+  sources: z
+    .array(
+      z.strictObject({
+        repository: Ref('repository').describe('Repository called.'),
+        data: Text.describe('What it contributes, e.g. "profile data".'),
+      }),
+    )
+    .min(1)
+    .describe('Repositories it combines.'),
   timeoutMs: z.int().positive().describe('Total timeout in milliseconds.'),
   partialFailure: Text.optional().describe('What happens when a source fails, e.g. "Partial failures return available data".'),
 });

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { Link, Text } from './common.ts';
 
 export const PROTOCOL_KINDS = [
-  'cross-repo-development', 'api-versioning', 'new-integration', 'retirement',
-  'incident-response', 'change-management', 'registry-maintenance',
+  'cross-repo-development',
+  'api-versioning',
+  'new-integration',
+  'retirement',
+  'incident-response',
+  'change-management',
+  'registry-maintenance',
 ] as const;
 
 /** `content/protocols/<id>.yaml`: a named process with ordered steps. */
@@ -13,11 +18,13 @@ export const ProtocolSchema = z.strictObject({
   summary: Text.optional().describe('The protocol in a few words, e.g. "Feature Branch Integration".'),
   intro: Text.optional().describe('A sentence before the steps, e.g. "All integration changes must:".'),
   steps: z
-    .array(z.strictObject({
-      title: Text.describe('Step, e.g. "Planning Phase".'),
-      detail: Text.optional().describe('One line after the title.'),
-      tasks: z.array(Text).optional().describe('Tasks within the step.'),
-    }))
+    .array(
+      z.strictObject({
+        title: Text.describe('Step, e.g. "Planning Phase".'),
+        detail: Text.optional().describe('One line after the title.'),
+        tasks: z.array(Text).optional().describe('Tasks within the step.'),
+      }),
+    )
     .min(1)
     .describe('Ordered steps.'),
   documentation: Link.optional().describe('Where the protocol is written up.'),

@@ -5,7 +5,7 @@ import type { Protocol } from '../../core/schemas/index.ts';
 export function namer(model: Model) {
   return {
     repo: (id: string) => model.repositories.get(id)?.data.name ?? id,
-    team: (id: string) => (id === 'all-teams' ? 'All teams' : model.teams.get(id)?.data.name ?? id),
+    team: (id: string) => (id === 'all-teams' ? 'All teams' : (model.teams.get(id)?.data.name ?? id)),
   };
 }
 
@@ -15,7 +15,12 @@ export function protocolOf(model: Model, kind: Protocol['kind']) {
     if (p.data.kind !== kind) continue;
     const d = p.data;
     return {
-      id: p.id, name: d.name, kind: d.kind, summary: d.summary ?? null, intro: d.intro ?? null, documentation: d.documentation ?? null,
+      id: p.id,
+      name: d.name,
+      kind: d.kind,
+      summary: d.summary ?? null,
+      intro: d.intro ?? null,
+      documentation: d.documentation ?? null,
       steps: d.steps.map((s) => ({ title: s.title, detail: s.detail ?? null, tasks: s.tasks ?? [] })),
     };
   }
@@ -31,7 +36,11 @@ export function byTitle<T extends { data: { title: string } }>(a: T, b: T): numb
  * as the registry seed draws its documentation structure.
  */
 export function pathTree(root: string, paths: ReadonlyMap<string, string | undefined>): string {
-  interface Dir { children: Map<string, Dir>; comment?: string; dir: boolean }
+  interface Dir {
+    children: Map<string, Dir>;
+    comment?: string;
+    dir: boolean;
+  }
   const top: Dir = { children: new Map(), dir: true };
   for (const [path, comment] of paths) {
     const parts = path.split('/').filter(Boolean);

@@ -35,11 +35,24 @@ function outline(doc: DocumentEntity): string {
  */
 export function docsIndexView(model: Model, folder: string) {
   const docs = [...model.documents.values()].filter((d) => folderOf(d) === folder).sort((a, b) => a.path.localeCompare(b.path));
-  const subfolders = docFolders(model).filter((f) => f !== folder && (folder === '' ? !f.includes('/') : f.startsWith(`${folder}/`) && !f.slice(folder.length + 1).includes('/')));
-  const updated = docs.map(lastChanged).filter((d): d is string => !!d).sort().at(-1);
+  const subfolders = docFolders(model).filter(
+    (f) => f !== folder && (folder === '' ? !f.includes('/') : f.startsWith(`${folder}/`) && !f.slice(folder.length + 1).includes('/')),
+  );
+  const updated = docs
+    .map(lastChanged)
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   const byStatus = new Map<string, number>();
   for (const d of docs) byStatus.set(DOCUMENT_STATUS[d.data.status], (byStatus.get(DOCUMENT_STATUS[d.data.status]) ?? 0) + 1);
-  const title = folder === '' ? 'Documentation' : folder.split('/').at(-1)!.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  const title =
+    folder === ''
+      ? 'Documentation'
+      : folder
+          .split('/')
+          .at(-1)!
+          .replace(/[-_]+/g, ' ')
+          .replace(/\b\w/g, (c) => c.toUpperCase());
   return {
     title,
     directory: `/docs/${folder ? `${folder}/` : ''}`,
@@ -47,10 +60,14 @@ export function docsIndexView(model: Model, folder: string) {
     lastUpdated: updated ? longDate(updated) : null,
     count: docs.length,
     files: docs.map((d) => ({
-      file: d.path.slice(folder ? folder.length + 1 : 0), title: d.data.title, purpose: d.data.purpose,
+      file: d.path.slice(folder ? folder.length + 1 : 0),
+      title: d.data.title,
+      purpose: d.data.purpose,
       // Every document is exported as .md (an .mdx one too), so the index links the exported name.
       link: `${d.id.slice(folder ? folder.length + 1 : 0)}.md`,
-      type: d.data.type ?? d.data.kind ?? '—', status: DOCUMENT_STATUS[d.data.status], version: d.data.version,
+      type: d.data.type ?? d.data.kind ?? '—',
+      status: DOCUMENT_STATUS[d.data.status],
+      version: d.data.version,
       outline: outline(d),
     })),
     subfolders: subfolders.map((f) => ({ name: f.slice(folder ? folder.length + 1 : 0), path: `${f.slice(folder ? folder.length + 1 : 0)}/README.md` })),

@@ -9,32 +9,73 @@ export function integrationView(model: Model, id: string) {
   const name = namer(model);
   const dep = i.lifecycle?.deprecation;
   return {
-    id, title: i.title, purpose: i.purpose,
+    id,
+    title: i.title,
+    purpose: i.purpose,
     participants: participants(i.from, i.to, i.direction === 'both-ways', name.repo),
     repositories: [i.from, ...model.analysis.consumersOf.get(id)!].map((r) => ({ name: name.repo(r), path: `../repositories/${r}.md` })),
-    type: INTEGRATION_TYPE[i.type], typeDetail: i.typeDetail ?? null, protocol: i.protocol, auth: AUTH[i.auth],
-    format: i.format ?? null, requestPattern: i.requestPattern ?? null,
-    owner: name.team(i.owner), version: i.version, lastUpdated: i.lastUpdated, status: INTEGRATION_STATUS[i.status],
+    type: INTEGRATION_TYPE[i.type],
+    typeDetail: i.typeDetail ?? null,
+    protocol: i.protocol,
+    auth: AUTH[i.auth],
+    format: i.format ?? null,
+    requestPattern: i.requestPattern ?? null,
+    owner: name.team(i.owner),
+    version: i.version,
+    lastUpdated: i.lastUpdated,
+    status: INTEGRATION_STATUS[i.status],
     phase: i.lifecycle?.phase ?? null,
-    deprecation: dep ? {
-      announced: dep.announced, sunset: dep.sunset, migration: dep.migration,
-      replacement: dep.replacement ? { title: model.integrations.get(dep.replacement)?.data.title ?? dep.replacement, path: `${dep.replacement}.md` } : null,
-    } : null,
+    deprecation: dep
+      ? {
+          announced: dep.announced,
+          sunset: dep.sunset,
+          migration: dep.migration,
+          replacement: dep.replacement
+            ? { title: model.integrations.get(dep.replacement)?.data.title ?? dep.replacement, path: `${dep.replacement}.md` }
+            : null,
+        }
+      : null,
     maintenance: (i.maintenance ?? [{ team: i.owner }]).map((m) => ({ team: name.team(m.team), scope: m.scope ?? null })),
-    docs: i.docs ?? [], components: i.components ?? [],
+    docs: i.docs ?? [],
+    components: i.components ?? [],
     contacts: i.contacts ? { primary: i.contacts.primary, secondary: i.contacts.secondary ?? '—', escalation: i.contacts.escalation ?? '—' } : null,
-    health: i.health ? { uptime: percent(i.health.uptime), errorRate: percent(i.health.errorRate), response: millis(i.health.avgResponseMs), lastIncident: i.health.lastIncident ?? 'None' } : null,
+    health: i.health
+      ? {
+          uptime: percent(i.health.uptime),
+          errorRate: percent(i.health.errorRate),
+          response: millis(i.health.avgResponseMs),
+          lastIncident: i.health.lastIncident ?? 'None',
+        }
+      : null,
     usage: i.usage ? { daily: count(i.usage.dailyRequests), peak: `${count(i.usage.peakPerMinute)} req/min`, growth: growth(i.usage.growthMoM) } : null,
-    errorHandling: i.errorHandling ? [
-      ['Retries', i.errorHandling.retries], ['Backoff', i.errorHandling.backoff], ['Timeout', i.errorHandling.timeoutMs === undefined ? undefined : `${i.errorHandling.timeoutMs}ms`],
-      ['Circuit breaker', i.errorHandling.circuitBreaker], ['Fallback', i.errorHandling.fallback],
-    ].filter(([, v]) => v !== undefined).map(([label, value]) => ({ label, value: String(value) })) : [],
-    connection: i.connection ? [
-      ['Endpoint', i.connection.endpoint], ['Timeout', i.connection.timeoutMs === undefined ? undefined : `${i.connection.timeoutMs}ms`],
-      ['Retry', i.connection.retry], ['Rate limit', i.connection.rateLimit], ['Credentials', i.connection.credentials],
-    ].filter(([, v]) => v !== undefined).map(([label, value]) => ({ label, value: String(value) })) : [],
+    errorHandling: i.errorHandling
+      ? [
+          ['Retries', i.errorHandling.retries],
+          ['Backoff', i.errorHandling.backoff],
+          ['Timeout', i.errorHandling.timeoutMs === undefined ? undefined : `${i.errorHandling.timeoutMs}ms`],
+          ['Circuit breaker', i.errorHandling.circuitBreaker],
+          ['Fallback', i.errorHandling.fallback],
+        ]
+          .filter(([, v]) => v !== undefined)
+          .map(([label, value]) => ({ label, value: String(value) }))
+      : [],
+    connection: i.connection
+      ? [
+          ['Endpoint', i.connection.endpoint],
+          ['Timeout', i.connection.timeoutMs === undefined ? undefined : `${i.connection.timeoutMs}ms`],
+          ['Retry', i.connection.retry],
+          ['Rate limit', i.connection.rateLimit],
+          ['Credentials', i.connection.credentials],
+        ]
+          .filter(([, v]) => v !== undefined)
+          .map(([label, value]) => ({ label, value: String(value) }))
+      : [],
     events: (i.events ?? []).map((e) => ({ name: e, delivery: model.events.get(e)?.data.delivery ?? '—', channel: model.events.get(e)?.data.channel ?? '—' })),
-    routes: (i.routes ?? []).map((r) => ({ route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`, backend: r.backend ? name.repo(r.backend) : '-', auth: r.auth ? 'Yes' : 'No' })),
+    routes: (i.routes ?? []).map((r) => ({
+      route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`,
+      backend: r.backend ? name.repo(r.backend) : '-',
+      auth: r.auth ? 'Yes' : 'No',
+    })),
     patterns: (i.patterns ?? []).map((p) => model.patterns.get(p)?.data.name ?? p),
     sequence: sequenceDiagram(model, id)?.source ?? null,
     changelog: [...(i.changelog ?? [])].reverse().map((c) => ({ ...c, version: c.version ?? '—', author: c.author ?? '—', details: c.details ?? [] })),

@@ -9,7 +9,10 @@ function buildOrder(packages: { name: string; dependsOn?: string[] }[]): string[
   const remaining = new Map(packages.map((p) => [p.name, new Set((p.dependsOn ?? []).filter((d) => packages.some((q) => q.name === d)))]));
   const order: string[] = [];
   while (remaining.size > 0) {
-    const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([n]) => n).sort();
+    const ready = [...remaining]
+      .filter(([, deps]) => deps.size === 0)
+      .map(([n]) => n)
+      .sort();
     const next = ready.length > 0 ? ready : [[...remaining.keys()].sort()[0]!];
     for (const n of next) {
       remaining.delete(n);
@@ -42,17 +45,21 @@ export function patternsView(model: Model) {
 
   const families = [
     {
-      title: 'Microservices Architecture', intro: 'Service-to-service communication.',
+      title: 'Microservices Architecture',
+      intro: 'Service-to-service communication.',
       aspects: [
         ['Service discovery', list(integrations.map((i) => i.connection?.endpoint).filter((e): e is string => !!e && /^[\w.-]+:\d+$/.test(e)))],
         ['Communication', list(integrations.map((i) => INTEGRATION_TYPE[i.type]))],
         ['Authentication', list(integrations.filter((i) => i.auth !== 'none').map((i) => AUTH[i.auth]))],
         ['Failure handling', `Circuit breakers on ${withBreaker} integrations, retries on ${withRetries}`],
       ],
-      repositories: repos.filter(([id]) => model.analysis.links.get(id)!.consumes.length > 0 && model.repositories.get(id)!.data.kind === 'service').map(([id]) => repoLink(id)),
+      repositories: repos
+        .filter(([id]) => model.analysis.links.get(id)!.consumes.length > 0 && model.repositories.get(id)!.data.kind === 'service')
+        .map(([id]) => repoLink(id)),
     },
     {
-      title: 'Monorepo Patterns', intro: 'Relationships within a monorepo.',
+      title: 'Monorepo Patterns',
+      intro: 'Relationships within a monorepo.',
       aspects: [
         ['Package boundaries', list(monorepos.flatMap(([, r]) => r.data.packages!.map((p) => p.name)))],
         ['Internal dependencies', list(monorepos.flatMap(([, r]) => r.data.packages!.flatMap((p) => (p.dependsOn ?? []).map((d) => `${p.name} → ${d}`))))],
@@ -62,16 +69,18 @@ export function patternsView(model: Model) {
       repositories: monorepos.map(([id]) => repoLink(id)),
     },
     {
-      title: 'Shared Libraries', intro: 'Library consumption.',
+      title: 'Shared Libraries',
+      intro: 'Library consumption.',
       aspects: [
-        ['Library location', list(libraries.map((l) => `${l.name} (${l.repository ? name.repo(l.repository) : l.location ?? 'unknown'})`))],
+        ['Library location', list(libraries.map((l) => `${l.name} (${l.repository ? name.repo(l.repository) : (l.location ?? 'unknown')})`))],
         ['Version pinning', list(libraries.map((l) => `${l.name} ${l.version}`))],
         ['Breaking changes', policy ? `${policy.deprecationNoticeMonths} months' notice (API versioning protocol)` : 'none recorded'],
       ],
       repositories: [...new Set(libraries.map((l) => l.user))].sort().map(repoLink),
     },
     {
-      title: 'Event-Driven Integrations', intro: 'Event producers and consumers.',
+      title: 'Event-Driven Integrations',
+      intro: 'Event producers and consumers.',
       aspects: [
         ['Events', list(events.map(([id]) => id))],
         ['Producers', list(events.flatMap(([id, e]) => e.data.producers.map((p) => `${name.repo(p)}: ${id}`)))],
@@ -81,16 +90,20 @@ export function patternsView(model: Model) {
       repositories: [...new Set(events.flatMap(([, e]) => [...e.data.producers, ...e.data.consumers.map((c) => c.repository)]))].sort().map(repoLink),
     },
     {
-      title: 'API Gateway Patterns', intro: 'Routing and aggregation.',
+      title: 'API Gateway Patterns',
+      intro: 'Routing and aggregation.',
       aspects: [
         ['Routes', `${routes.length} routes: ${list(routes.map((r) => `${r.method} ${r.path}`))}`],
         ['Aggregation', list(aggregations.map((a) => `${a.route} (${a.sources.length} sources, ${a.timeoutMs}ms)`))],
         ['Authentication', `${routes.filter((r) => r.auth).length} of ${routes.length} routes require authentication`],
       ],
-      repositories: repos.filter(([id]) => model.analysis.links.get(id)!.provides.some((i) => model.integrations.get(i)!.data.routes?.length)).map(([id]) => repoLink(id)),
+      repositories: repos
+        .filter(([id]) => model.analysis.links.get(id)!.provides.some((i) => model.integrations.get(i)!.data.routes?.length))
+        .map(([id]) => repoLink(id)),
     },
     {
-      title: 'Database Per Service', intro: 'Data ownership.',
+      title: 'Database Per Service',
+      intro: 'Data ownership.',
       aspects: [
         ['Owned tables', list(owners.flatMap(([, r]) => r.data.tables!.owns!.map((t) => `${t.name} (${r.data.name})`)))],
         ['Shared access', list(readers.flatMap(([, r]) => r.data.tables!.reads!.map((t) => `${r.data.name} reads ${t.table}${t.cdc ? ' via CDC' : ''}`)))],
@@ -99,5 +112,8 @@ export function patternsView(model: Model) {
       repositories: [...new Set([...owners, ...readers].map(([id]) => id))].sort().map(repoLink),
     },
   ];
-  return { ecosystem: model.ecosystem!.data.name, families: families.map((f) => ({ ...f, aspects: f.aspects.map(([aspect, answer]) => ({ aspect, answer })) })) };
+  return {
+    ecosystem: model.ecosystem!.data.name,
+    families: families.map((f) => ({ ...f, aspects: f.aspects.map(([aspect, answer]) => ({ aspect, answer })) })),
+  };
 }

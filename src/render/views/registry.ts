@@ -8,7 +8,14 @@ export function registryView(model: Model) {
   const name = namer(model);
   const repoRow = (id: string, current: boolean) => {
     const r = model.repositories.get(id)!.data;
-    return { id, name: r.name, purpose: r.purpose, role: current ? `${r.name} specific integrations` : r.role, status: REPOSITORY_STATUS[r.status], url: r.url };
+    return {
+      id,
+      name: r.name,
+      purpose: r.purpose,
+      role: current ? `${r.name} specific integrations` : r.role,
+      status: REPOSITORY_STATUS[r.status],
+      url: r.url,
+    };
   };
   const core = [eco.currentProject, ...(eco.projects ?? [...model.repositories.keys()].filter((id) => id !== eco.currentProject))];
   const reference = model.repositories.get(eco.referenceProject)!.data;
@@ -37,43 +44,72 @@ export function registryView(model: Model) {
 
   return {
     ecosystem: {
-      name: eco.name, description: eco.description, registryVersion: eco.registryVersion, lastUpdated: eco.lastUpdated,
-      nextReview: eco.nextReview, maintainedBy: name.team(eco.maintainedBy),
+      name: eco.name,
+      description: eco.description,
+      registryVersion: eco.registryVersion,
+      lastUpdated: eco.lastUpdated,
+      nextReview: eco.nextReview,
+      maintainedBy: name.team(eco.maintainedBy),
     },
     repositories: core.map((id, i) => repoRow(id, i === 0)),
     reference: { id: eco.referenceProject, name: reference.name, url: reference.url },
     integrations: integrations.map((i) => {
       const d = i.data;
       return {
-        id: i.id, title: d.title, purpose: d.purpose, version: d.version, lastUpdated: d.lastUpdated,
+        id: i.id,
+        title: d.title,
+        purpose: d.purpose,
+        version: d.version,
+        lastUpdated: d.lastUpdated,
         participants: participants(d.from, d.to, d.direction === 'both-ways', name.repo),
         type: d.typeDetail ?? `${INTEGRATION_TYPE[d.type]}${d.auth === 'none' ? '' : ` with ${AUTH[d.auth]} authentication`}`,
-        docs: d.docs ?? [], singleDoc: d.docs?.length === 1 ? d.docs[0]! : null,
-        components: d.components ?? [], maintenance: maintenance(i), status: INTEGRATION_STATUS[d.status],
+        docs: d.docs ?? [],
+        singleDoc: d.docs?.length === 1 ? d.docs[0]! : null,
+        components: d.components ?? [],
+        maintenance: maintenance(i),
+        status: INTEGRATION_STATUS[d.status],
       };
     }),
-    patterns: [...model.patterns.values()].sort((a, b) => a.data.name.localeCompare(b.data.name)).map((p) => ({
-      name: p.data.name, description: p.data.description, guide: p.data.guide, features: p.data.features,
-      usedBy: p.data.usedBy === 'all' ? `All ${eco.name} applications` : p.data.usedBy.map(name.repo).join(', '),
-    })),
+    patterns: [...model.patterns.values()]
+      .sort((a, b) => a.data.name.localeCompare(b.data.name))
+      .map((p) => ({
+        name: p.data.name,
+        description: p.data.description,
+        guide: p.data.guide,
+        features: p.data.features,
+        usedBy: p.data.usedBy === 'all' ? `All ${eco.name} applications` : p.data.usedBy.map(name.repo).join(', '),
+      })),
     developmentProtocols: (['cross-repo-development', 'api-versioning'] as const).map(steps).filter((p) => p !== null),
     documentationTree: locations.size > 0 ? pathTree(eco.referenceProject, locations) : null,
-    docsets: [...model.docsets.values()].sort((a, b) => a.data.name.localeCompare(b.data.name)).map((d) => ({
-      name: d.data.name, owner: d.data.owner === 'all-teams' ? 'All teams' : `${name.team(d.data.owner)} team`,
-      frequency: FREQUENCY[d.data.frequency], lastReview: d.data.lastReview,
-    })),
+    docsets: [...model.docsets.values()]
+      .sort((a, b) => a.data.name.localeCompare(b.data.name))
+      .map((d) => ({
+        name: d.data.name,
+        owner: d.data.owner === 'all-teams' ? 'All teams' : `${name.team(d.data.owner)} team`,
+        frequency: FREQUENCY[d.data.frequency],
+        lastReview: d.data.lastReview,
+      })),
     newIntegration: steps('new-integration'),
     retirement: steps('retirement'),
     health: withHealth.map((i) => ({
-      title: i.data.title, uptime: percent(i.data.health!.uptime), errorRate: percent(i.data.health!.errorRate),
-      response: millis(i.data.health!.avgResponseMs), lastIncident: i.data.health!.lastIncident ?? 'None',
+      title: i.data.title,
+      uptime: percent(i.data.health!.uptime),
+      errorRate: percent(i.data.health!.errorRate),
+      response: millis(i.data.health!.avgResponseMs),
+      lastIncident: i.data.health!.lastIncident ?? 'None',
     })),
     usage: withUsage.map((i) => ({
-      title: i.data.title, daily: count(i.data.usage!.dailyRequests), peak: `${count(i.data.usage!.peakPerMinute)} req/min`, growth: growth(i.data.usage!.growthMoM),
+      title: i.data.title,
+      daily: count(i.data.usage!.dailyRequests),
+      peak: `${count(i.data.usage!.peakPerMinute)} req/min`,
+      growth: growth(i.data.usage!.growthMoM),
     })),
     incidentResponse: steps('incident-response'),
     contacts: withContacts.map((i) => ({
-      title: i.data.title, primary: i.data.contacts!.primary, secondary: i.data.contacts!.secondary ?? '—', escalation: i.data.contacts!.escalation ?? '—',
+      title: i.data.title,
+      primary: i.data.contacts!.primary,
+      secondary: i.data.contacts!.secondary ?? '—',
+      escalation: i.data.contacts!.escalation ?? '—',
     })),
     changeManagement: steps('change-management'),
     registryMaintenance: steps('registry-maintenance'),

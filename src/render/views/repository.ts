@@ -4,9 +4,14 @@ import { namer } from './common.ts';
 
 /** How a caller authenticates, as the line to add to each request. */
 const AUTH_HEADER: Record<string, string | null> = {
-  jwt: 'Authorization: Bearer <token>', oauth2: 'Authorization: Bearer <access token>', 'api-key': 'X-API-Key: <key>',
-  'session-token': 'X-Session-Token: <token>', 'internal-token': 'X-Internal-Token: <token>', basic: 'Authorization: Basic <credentials>',
-  mtls: null, none: null,
+  jwt: 'Authorization: Bearer <token>',
+  oauth2: 'Authorization: Bearer <access token>',
+  'api-key': 'X-API-Key: <key>',
+  'session-token': 'X-Session-Token: <token>',
+  'internal-token': 'X-Internal-Token: <token>',
+  basic: 'Authorization: Basic <credentials>',
+  mtls: null,
+  none: null,
 };
 const CALLS = new Set(['rest', 'graphql', 'grpc', 'websocket', 'cross-app-auth', 'webhook']);
 
@@ -23,50 +28,80 @@ export function repositoryView(model: Model, id: string) {
   const gateway = links.provides.map((i) => model.integrations.get(i)!.data).filter((i) => i.routes?.length || i.aggregations?.length);
 
   return {
-    id, name: repo.name, purpose: repo.purpose, role: repo.role, kind: repo.kind, status: REPOSITORY_STATUS[repo.status],
-    url: repo.url, team: name.team(repo.team), domain: repo.domain ?? null,
+    id,
+    name: repo.name,
+    purpose: repo.purpose,
+    role: repo.role,
+    kind: repo.kind,
+    status: REPOSITORY_STATUS[repo.status],
+    url: repo.url,
+    team: name.team(repo.team),
+    domain: repo.domain ?? null,
     upstream: upstream.map((i) => ({
-      service: name.repo(i.data.from), endpoint: i.data.connection?.endpoint ?? null, purpose: i.data.purpose,
+      service: name.repo(i.data.from),
+      endpoint: i.data.connection?.endpoint ?? null,
+      purpose: i.data.purpose,
       type: INTEGRATION_TYPE[i.data.type],
     })),
-    authentication: upstream.filter((i) => i.data.auth !== 'none').map((i) => ({
-      service: name.repo(i.data.from), method: AUTH[i.data.auth], header: AUTH_HEADER[i.data.auth] ?? null,
-    })),
-    failureHandling: upstream.filter((i) => i.data.errorHandling).map((i) => {
-      const e = i.data.errorHandling!;
-      return {
+    authentication: upstream
+      .filter((i) => i.data.auth !== 'none')
+      .map((i) => ({
         service: name.repo(i.data.from),
-        circuitBreaker: e.circuitBreaker ?? null,
-        retry: e.retries === undefined ? null : `${e.retries} retries${e.backoff ? `, backoff ${e.backoff}` : ''}`,
-        timeout: e.timeoutMs === undefined ? null : `${e.timeoutMs}ms`,
-        fallback: e.fallback ?? null,
-      };
-    }),
-    monorepo: repo.packages?.length ? {
-      workspace: repo.workspace ?? null,
-      packages: repo.packages.map((p) => ({ name: p.name, dependsOn: p.dependsOn?.length ? p.dependsOn : null, purpose: p.purpose })),
-    } : null,
+        method: AUTH[i.data.auth],
+        header: AUTH_HEADER[i.data.auth] ?? null,
+      })),
+    failureHandling: upstream
+      .filter((i) => i.data.errorHandling)
+      .map((i) => {
+        const e = i.data.errorHandling!;
+        return {
+          service: name.repo(i.data.from),
+          circuitBreaker: e.circuitBreaker ?? null,
+          retry: e.retries === undefined ? null : `${e.retries} retries${e.backoff ? `, backoff ${e.backoff}` : ''}`,
+          timeout: e.timeoutMs === undefined ? null : `${e.timeoutMs}ms`,
+          fallback: e.fallback ?? null,
+        };
+      }),
+    monorepo: repo.packages?.length
+      ? {
+          workspace: repo.workspace ?? null,
+          packages: repo.packages.map((p) => ({ name: p.name, dependsOn: p.dependsOn?.length ? p.dependsOn : null, purpose: p.purpose })),
+        }
+      : null,
     libraries: (repo.libraries ?? []).map((l) => ({
-      name: l.name, version: l.version,
-      location: l.repository ? model.repositories.get(l.repository)?.data.url.replace(/^https?:\/\//, '') ?? l.repository : l.location ?? '—',
+      name: l.name,
+      version: l.version,
+      location: l.repository ? (model.repositories.get(l.repository)?.data.url.replace(/^https?:\/\//, '') ?? l.repository) : (l.location ?? '—'),
     })),
     consumedEvents: events(links.consumesEvents).map(({ id: e, event }) => ({
-      event: e, source: event.producers.map(name.repo).join(', '),
+      event: e,
+      source: event.producers.map(name.repo).join(', '),
       handling: event.consumers.find((c) => c.repository === id)?.handling ?? '—',
     })),
     producedEvents: events(links.produces).map(({ id: e, event }) => ({
-      event: e, payload: `{${Object.keys(event.payload).join(', ')}}`,
+      event: e,
+      payload: `{${Object.keys(event.payload).join(', ')}}`,
       consumers: event.consumers.map((c) => name.repo(c.repository)).join(', ') || '—',
     })),
     eventChannels: [...new Set(events([...links.produces, ...links.consumesEvents]).map(({ event }) => event.channel))],
-    eventSchemas: events(links.produces).filter(({ event }) => event.schema).map(({ id: e, event }) => ({ event: e, schema: event.schema! })),
-    routes: gateway.flatMap((g) => (g.routes ?? []).map((r) => ({
-      route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`, backend: r.backend ? name.repo(r.backend) : '-', auth: r.auth ? 'Yes' : 'No',
-    }))),
-    aggregations: gateway.flatMap((g) => (g.aggregations ?? []).map((a) => ({
-      route: a.route, sources: a.sources.map((s) => `${name.repo(s.repository)} (${s.data})`),
-      timeout: `${a.timeoutMs / 1000}s`, partialFailure: a.partialFailure ?? null,
-    }))),
+    eventSchemas: events(links.produces)
+      .filter(({ event }) => event.schema)
+      .map(({ id: e, event }) => ({ event: e, schema: event.schema! })),
+    routes: gateway.flatMap((g) =>
+      (g.routes ?? []).map((r) => ({
+        route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`,
+        backend: r.backend ? name.repo(r.backend) : '-',
+        auth: r.auth ? 'Yes' : 'No',
+      })),
+    ),
+    aggregations: gateway.flatMap((g) =>
+      (g.aggregations ?? []).map((a) => ({
+        route: a.route,
+        sources: a.sources.map((s) => `${name.repo(s.repository)} (${s.data})`),
+        timeout: `${a.timeoutMs / 1000}s`,
+        partialFailure: a.partialFailure ?? null,
+      })),
+    ),
     ownedTables: (repo.tables?.owns ?? []).map((t) => ({ name: t.name, purpose: t.purpose, access: t.access ?? 'Read/write (this service only)' })),
     readTables: (repo.tables?.reads ?? []).map((t) => ({ table: t.table, owner: name.repo(t.owner), purpose: t.purpose })),
     cdc: (repo.tables?.reads ?? []).filter((t) => t.cdc).map((t) => ({ table: t.table, owner: name.repo(t.owner) })),

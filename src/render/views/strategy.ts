@@ -5,17 +5,35 @@ import { namer } from './common.ts';
 
 /** Registry values in the words of the strategy seed's choices, where one fits. */
 const INTEGRATION_TYPE_CHOICE: Partial<Record<Integration['type'], string>> = {
-  rest: 'API-based', graphql: 'API-based', grpc: 'API-based', websocket: 'API-based', webhook: 'API-based', 'cross-app-auth': 'API-based',
-  event: 'Event-driven', 'shared-database': 'Database-shared', file: 'File-based', 'message-queue': 'Message Queue',
+  rest: 'API-based',
+  graphql: 'API-based',
+  grpc: 'API-based',
+  websocket: 'API-based',
+  webhook: 'API-based',
+  'cross-app-auth': 'API-based',
+  event: 'Event-driven',
+  'shared-database': 'Database-shared',
+  file: 'File-based',
+  'message-queue': 'Message Queue',
 };
 const PROTOCOL_CHOICE: Partial<Record<Integration['type'], string>> = {
-  rest: 'HTTP REST', webhook: 'HTTP REST', 'cross-app-auth': 'HTTP REST', websocket: 'WebSocket',
-  'message-queue': 'Message Queue', event: 'Message Queue', 'shared-database': 'Database Events',
+  rest: 'HTTP REST',
+  webhook: 'HTTP REST',
+  'cross-app-auth': 'HTTP REST',
+  websocket: 'WebSocket',
+  'message-queue': 'Message Queue',
+  event: 'Message Queue',
+  'shared-database': 'Database Events',
 };
 const AUTH_CHOICE: Partial<Record<Integration['auth'], string>> = { jwt: 'JWT', 'api-key': 'API Key', oauth2: 'OAuth', 'internal-token': 'Internal Token' };
 const SECURITY_CHOICE: Partial<Record<Integration['auth'], string>> = { jwt: 'JWT tokens', 'api-key': 'API keys', mtls: 'Mutual TLS' };
 const PATTERN_CHOICE = { synchronous: 'Synchronous', asynchronous: 'Asynchronous', 'fire-and-forget': 'Fire-and-forget' } as const;
-const DELIVERY_CHOICE = { 'at-least-once': 'At-least-once', 'exactly-once': 'Exactly-once', 'best-effort': 'Best-effort', 'at-most-once': 'At-most-once' } as const;
+const DELIVERY_CHOICE = {
+  'at-least-once': 'At-least-once',
+  'exactly-once': 'Exactly-once',
+  'best-effort': 'Best-effort',
+  'at-most-once': 'At-most-once',
+} as const;
 
 export interface StrategyInput {
   integrations: string[];
@@ -67,21 +85,23 @@ export function strategyView(model: Model, input: StrategyInput) {
         participants: participants(d.from, d.to, d.direction === 'both-ways', name.repo),
         integrationType: INTEGRATION_TYPE_CHOICE[d.type] ?? null,
         format: d.format ?? null,
-        payload: payloadEvents.length
-          ? JSON.stringify(Object.fromEntries(payloadEvents.map((ev, k) => [d.events![k]!, ev.data.payload])), null, 2)
-          : null,
+        payload: payloadEvents.length ? JSON.stringify(Object.fromEntries(payloadEvents.map((ev, k) => [d.events![k]!, ev.data.payload])), null, 2) : null,
         protocol: PROTOCOL_CHOICE[d.type] ? `${PROTOCOL_CHOICE[d.type]} (${d.protocol})` : d.protocol,
         auth: AUTH_CHOICE[d.auth] ?? AUTH[d.auth],
         endpoint: d.connection?.endpoint ?? null,
         pattern: d.requestPattern ? PATTERN_CHOICE[d.requestPattern] : null,
         retry: e?.retries !== undefined ? `${e.retries} retries${e.backoff ? `, ${e.backoff}` : ''}` : null,
-        timeout: e?.timeoutMs !== undefined ? `${e.timeoutMs}ms${e.fallback ? `; fallback: ${e.fallback}` : ''}` : e?.fallback ? `Fallback: ${e.fallback}` : null,
+        timeout:
+          e?.timeoutMs !== undefined ? `${e.timeoutMs}ms${e.fallback ? `; fallback: ${e.fallback}` : ''}` : e?.fallback ? `Fallback: ${e.fallback}` : null,
         circuitBreaker: e?.circuitBreaker ?? null,
       };
     }),
     events,
     eventTechnology: technology && /kafka/i.test(technology) ? 'Apache Kafka' : technology && /rabbit|amqp/i.test(technology) ? 'RabbitMQ' : technology,
     delivery: mostCommon(events.map((ev) => DELIVERY_CHOICE[ev.delivery])),
-    authMethod: (() => { const a = mostCommon(chosen.map((i) => i.data.auth)); return a ? SECURITY_CHOICE[a as Integration['auth']] ?? AUTH[a as Integration['auth']] : null; })(),
+    authMethod: (() => {
+      const a = mostCommon(chosen.map((i) => i.data.auth));
+      return a ? (SECURITY_CHOICE[a as Integration['auth']] ?? AUTH[a as Integration['auth']]) : null;
+    })(),
   };
 }

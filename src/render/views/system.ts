@@ -6,11 +6,16 @@ import { byTitle } from './common.ts';
 
 /** Integration categories of the system integrations seed, by integration type. */
 const CATEGORY: Record<Integration['type'], [group: string, category: string]> = {
-  rest: ['External Services', 'API Integrations'], graphql: ['External Services', 'API Integrations'],
-  grpc: ['External Services', 'API Integrations'], websocket: ['External Services', 'API Integrations'],
-  webhook: ['External Services', 'API Integrations'], 'message-queue': ['External Services', 'Message Queues'],
-  event: ['Data Systems', 'Stream Processing'], 'shared-database': ['Data Systems', 'Database Connections'],
-  file: ['Data Systems', 'Batch Operations'], 'cross-app-auth': ['External Services', 'Authentication Services'],
+  rest: ['External Services', 'API Integrations'],
+  graphql: ['External Services', 'API Integrations'],
+  grpc: ['External Services', 'API Integrations'],
+  websocket: ['External Services', 'API Integrations'],
+  webhook: ['External Services', 'API Integrations'],
+  'message-queue': ['External Services', 'Message Queues'],
+  event: ['Data Systems', 'Stream Processing'],
+  'shared-database': ['Data Systems', 'Database Connections'],
+  file: ['Data Systems', 'Batch Operations'],
+  'cross-app-auth': ['External Services', 'Authentication Services'],
   'npm-package': ['Development Tools', 'Package Management'],
 };
 
@@ -20,7 +25,8 @@ const stamp = (date: string) => date.replace(/[T ]/, '_').replace(':', '-');
 /** The system integrations page (seed 004). */
 export function systemView(model: Model) {
   const integrations = [...model.integrations.values()].sort(byTitle);
-  const log = integrations.flatMap((i) => (i.data.changelog ?? []).map((c) => ({ ...c, integration: i.data.title })))
+  const log = integrations
+    .flatMap((i) => (i.data.changelog ?? []).map((c) => ({ ...c, integration: i.data.title })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.integration.localeCompare(b.integration));
   const groups = new Map<string, Map<string, { title: string; path: string }[]>>();
   for (const i of integrations) {
@@ -28,8 +34,10 @@ export function systemView(model: Model) {
     const g = groups.get(group) ?? groups.set(group, new Map()).get(group)!;
     (g.get(category) ?? g.set(category, []).get(category)!).push({ title: i.data.title, path: `integrations/${i.id}.md` });
   }
-  const tally = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, n]) => ({ value, n }));
+  const tally = (values: string[]) =>
+    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([value, n]) => ({ value, n }));
   return {
     status: integrations.some((i) => ['active', 'production', 'production-ready'].includes(i.data.status)) ? 'Active' : 'Planned',
     created: log[0] ? stamp(log[0].date) : null,
@@ -37,27 +45,40 @@ export function systemView(model: Model) {
     diagram: ecosystemDiagram(model).source,
     connections: integrations.map((i) => ({
       title: i.data.title,
-      json: JSON.stringify({
-        integration: {
-          name: i.data.title, type: INTEGRATION_TYPE[i.data.type], version: i.data.version,
-          endpoint: i.data.connection?.endpoint ?? null,
-          auth: { type: AUTH[i.data.auth], credentials: i.data.connection?.credentials ?? null },
-          config: {
-            timeout: i.data.connection?.timeoutMs ? `${i.data.connection.timeoutMs}ms` : null,
-            retry: i.data.connection?.retry ?? null,
-            rateLimit: i.data.connection?.rateLimit ?? null,
+      json: JSON.stringify(
+        {
+          integration: {
+            name: i.data.title,
+            type: INTEGRATION_TYPE[i.data.type],
+            version: i.data.version,
+            endpoint: i.data.connection?.endpoint ?? null,
+            auth: { type: AUTH[i.data.auth], credentials: i.data.connection?.credentials ?? null },
+            config: {
+              timeout: i.data.connection?.timeoutMs ? `${i.data.connection.timeoutMs}ms` : null,
+              retry: i.data.connection?.retry ?? null,
+              rateLimit: i.data.connection?.rateLimit ?? null,
+            },
           },
         },
-      }, null, 4),
+        null,
+        4,
+      ),
     })),
     groups: [...groups].map(([group, categories], n) => ({
-      n: n + 1, group, categories: [...categories].map(([category, items]) => ({ category, items })),
+      n: n + 1,
+      group,
+      categories: [...categories].map(([category, items]) => ({ category, items })),
     })),
     authentication: tally(integrations.map((i) => AUTH[i.data.auth])),
     exchange: tally(integrations.map((i) => i.data.protocol)),
-    health: integrations.filter((i) => i.data.health).map((i) => ({
-      title: i.data.title, uptime: percent(i.data.health!.uptime), errorRate: percent(i.data.health!.errorRate), response: millis(i.data.health!.avgResponseMs),
-    })),
+    health: integrations
+      .filter((i) => i.data.health)
+      .map((i) => ({
+        title: i.data.title,
+        uptime: percent(i.data.health!.uptime),
+        errorRate: percent(i.data.health!.errorRate),
+        response: millis(i.data.health!.avgResponseMs),
+      })),
     rateLimits: integrations.filter((i) => i.data.connection?.rateLimit).map((i) => ({ title: i.data.title, limit: i.data.connection!.rateLimit! })),
     history: log.map((c) => ({ stamp: stamp(c.date), summary: c.summary, integration: c.integration, details: c.details ?? [] })),
   };

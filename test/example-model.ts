@@ -7,7 +7,8 @@ import { TODAY } from './registry-fixture.ts';
 
 /** The example ecosystem in content/, loaded once per test file, and its rendered documents. */
 export const EXAMPLE = join(import.meta.dirname, '..', 'content');
-export const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+/** The seed documents, kept in the project (test/fixtures/seeds/README.md says what they are). */
+export const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
 export const example = await loadRegistry(EXAMPLE, { today: TODAY });
 export const engine = createEngine(await loadTemplates());
 export const documents = renderDocuments(example.model, engine);

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { TemplateError } from '../render/engine.ts';
 import { renderRegistry } from '../render/load.ts';
-import { EXIT, UsageError, type Io } from './io.ts';
+import { EXIT, UsageError } from './io.ts';
 import { loadValidModel } from './load.ts';
 import type { Command } from './main.ts';
 
@@ -26,7 +26,7 @@ export const exportCommand: Command = {
     if ((await stat(out).catch(() => undefined))?.isFile()) throw new UsageError(`${shown} is a file, not a folder.`);
     const loaded = await loadValidModel(values.content, io);
     if (!loaded) return EXIT.problems;
-    let documents;
+    let documents: Awaited<ReturnType<typeof renderRegistry>>;
     try {
       documents = await renderRegistry(loaded.model, loaded.dir, { cwd: io.cwd });
     } catch (error) {

@@ -12,7 +12,7 @@ import { SCAFFOLD_KINDS, scaffoldEntity, scaffoldStrategyMeta, type ScaffoldKind
 import { loadTemplates } from '../render/templates.ts';
 import { strategyView } from '../render/views/strategy.ts';
 import { contentDir, today } from './check.ts';
-import { EXIT, UsageError, type Io } from './io.ts';
+import { EXIT, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', 'schemas');

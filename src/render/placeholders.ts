@@ -21,7 +21,7 @@ export interface Placeholder {
 const UPPER = /(?<![{$\w])\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\}(?!\})/g;
 // `[Prose]` not preceded by a word, `]`, `[`, `!` or `\`, and not followed by `(`, `[`, `:` or `]`:
 // so links, images, references, wiki links and `items[0]` are left alone.
-const BRACKET = /(?<![\w\]\[!\\])\[([^[\]\n]+)\](?![([:\]])/g;
+const BRACKET = /(?<![\w\][!\\])\[([^[\]\n]+)\](?![([:\]])/g;
 const QUOTED_BRACKET = /"\[([^[\]"\n]+)\]"/g;
 const PROSE_FENCES = new Set(['markdown', 'md', '']);
 

@@ -26,7 +26,9 @@ export function registryValues(model: Model): Map<string, string> {
   values.set('MAINTAINED_BY', model.teams.get(eco.maintainedBy)?.data.name ?? eco.maintainedBy);
   project('CURRENT_PROJECT', eco.currentProject);
   project('REFERENCE_PROJECT', eco.referenceProject);
-  eco.projects?.forEach((id, i) => project(`PROJECT_${i + 1}`, id));
+  eco.projects?.forEach((id, i) => {
+    project(`PROJECT_${i + 1}`, id);
+  });
   for (const [key, value] of Object.entries(eco.placeholders ?? {})) values.set(key, value);
   return values;
 }

@@ -1,5 +1,3 @@
-// The YAML reader: two parsers must agree on data, and positions must be exact.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';

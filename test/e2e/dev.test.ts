@@ -52,6 +52,6 @@ describe('npm run dev', () => {
     const file = join(dir, 'repositories', 'stripe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));
     await until(async () => (await page('/repositories/stripe/')).includes('Stripe Payments Ltd'), 'the edit to show');
-    expect(log.replace(/\u001b\[[0-9;]*m/g, '')).toContain('[plexus-content-watch] 0 errors, 1 warning in 74 files.');
+    expect(log.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')).toContain('[plexus-content-watch] 0 errors, 1 warning in 74 files.');
   }, 120_000);
 });

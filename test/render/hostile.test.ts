@@ -30,7 +30,7 @@ const documents = renderDocuments(model, engine);
 type Node = { type: string; value?: string; children?: Node[] };
 const walk = (node: Node, visit: (n: Node) => void) => {
   visit(node);
-  node.children?.forEach((c) => walk(c, visit));
+  for (const c of node.children ?? []) walk(c, visit);
 };
 const textOf = (node: Node): string => node.value ?? (node.children ?? []).map(textOf).join('');
 

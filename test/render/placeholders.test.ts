@@ -29,6 +29,7 @@ describe('scanPlaceholders', () => {
     ],
     ['not links, images, references or wiki links', '[a](u) ![i](p) [r][x] [[Wiki]] [x]: http://e', []],
     ['not task boxes, footnotes or indexes', '- [ ] todo\n- [x] done\nnote[^1] items[0] [^2]', []],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is a literal ${…} in Markdown
     ['not template literals or double braces', '${HOME} {{NAME}}', []],
     ['a whole code span, but not code around it', '`[URL or channel]` and `a[ b ]`', [['bracket', '[URL or channel]', 1, 2]]],
     ['only quoted brackets in code blocks', '```json\n{"a": ["x", "y"], "b": "[Name]"}\n```', [['bracket', '[Name]', 2, 25]]],

@@ -32,7 +32,7 @@ export function registryView(model: Model) {
   const note = (path: string | undefined, comment?: string) => {
     if (path?.startsWith(prefix)) locations.set(path.slice(prefix.length), comment ?? locations.get(path.slice(prefix.length)));
   };
-  for (const i of model.integrations.values()) i.data.docs?.forEach((d) => note(d));
+  for (const i of model.integrations.values()) for (const d of i.data.docs ?? []) note(d);
   for (const p of model.patterns.values()) note(p.data.guide);
   for (const p of model.protocols.values()) note(p.data.documentation);
   for (const d of model.docsets.values()) note(d.data.location, d.data.purpose);

@@ -28,7 +28,7 @@ export const exportCommand: Command = {
     if (!loaded) return EXIT.problems;
     let documents: Awaited<ReturnType<typeof renderRegistry>>;
     try {
-      documents = await renderRegistry(loaded.model, loaded.dir, { cwd: io.cwd });
+      documents = await renderRegistry(loaded.model, { cwd: io.cwd });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       io.err(formatDiagnostic(error.diagnostic));

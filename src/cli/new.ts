@@ -102,7 +102,7 @@ export const scaffold: Command = {
     if (k === 'strategy') {
       const meta = scaffoldStrategyMeta(model, id, options);
       const { program, ecosystem: _, ...frontMatter } = meta;
-      const engine = createEngine(await loadTemplates(join(dir, 'templates'), io.cwd));
+      const engine = createEngine(await loadTemplates(model.templates, io.cwd));
       const body = engine.render(
         'strategy.md.hbs',
         strategyView(model, {

@@ -30,6 +30,8 @@ export const CODES = {
   SelfIntegration: { code: 'PLX023', severity: 'error', title: 'Integration from a repository to itself' },
   BadFrontMatter: { code: 'PLX024', severity: 'error', title: 'Document front matter missing or malformed' },
   UnknownWikiLink: { code: 'PLX025', severity: 'warning', title: 'Wiki link to nothing in the registry' },
+  UnreadableFile: { code: 'PLX026', severity: 'error', title: 'File cannot be read' },
+  NotRegularFile: { code: 'PLX027', severity: 'error', title: 'Not a regular file inside the registry (a link out, a pipe, a device)' },
   OverdueReview: { code: 'PLX030', severity: 'warning', title: 'Review overdue' },
   ShortDeprecationNotice: { code: 'PLX031', severity: 'warning', title: 'Deprecation notice shorter than policy' },
   DeprecationMissing: { code: 'PLX032', severity: 'error', title: 'Deprecated integration without deprecation details' },

@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import type { DocumentEntity, Entity, Registry, Source } from './model.ts';
 import { COLLECTIONS, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
-import { decodeSource, parseYamlSource } from './source.ts';
+import { decodeSource, parseYamlSource, preparsedYaml } from './source.ts';
 import { validate } from './validate.ts';
 
 const START = { line: 1, col: 1 };
@@ -21,6 +21,7 @@ export function emptyRegistry(): Registry {
     protocols: new Map(),
     docsets: new Map(),
     documents: new Map(),
+    templates: new Map(),
     invalid: new Set(),
   };
 }
@@ -32,11 +33,13 @@ export function classify(
   | { kind: 'ecosystem' }
   | { kind: 'collection'; collection: CollectionName; id: string }
   | { kind: 'document'; id: string }
+  | { kind: 'template'; name: string }
   | { kind: 'ignored' }
   | { kind: 'unknown' } {
   if (path === 'ecosystem.yaml' || path === 'ecosystem.yml') return { kind: 'ecosystem' };
   const [top, ...rest] = path.split('/');
   if (top === 'docs' && DOC_FILE.test(path)) return { kind: 'document', id: rest.join('/').replace(DOC_FILE, '') };
+  if (top === 'templates' && rest.length === 1 && rest[0]!.endsWith('.hbs')) return { kind: 'template', name: rest[0]! };
   if (top === 'templates' || !YAML_FILE.test(path)) return { kind: 'ignored' };
   if (top && top in COLLECTIONS && rest.length > 0) {
     return { kind: 'collection', collection: top as CollectionName, id: rest[rest.length - 1]!.replace(YAML_FILE, '') };
@@ -44,8 +47,10 @@ export function classify(
   return { kind: 'unknown' };
 }
 
-function parseAndValidate<S extends z.ZodType>(schema: S, source: Source, what: string, text: string, lineOffset = 0) {
-  const { parsed, diagnostics } = parseYamlSource(source.display, text, lineOffset);
+function parseAndValidate<S extends z.ZodType>(schema: S, source: Source, what: string, text: string, lineOffset = 0, preparsed?: Record<string, unknown>) {
+  const { parsed, diagnostics } = preparsed
+    ? { parsed: preparsedYaml(text, preparsed, lineOffset), diagnostics: [] }
+    : parseYamlSource(source.display, text, lineOffset);
   if (!parsed) return { diagnostics };
   const result = validate(schema, source.display, parsed, what);
   return { value: result.value, locate: parsed.locate, diagnostics: result.diagnostics };
@@ -55,7 +60,10 @@ function parseAndValidate<S extends z.ZodType>(schema: S, source: Source, what: 
  * Parses and validates every source into the registry's collections. Duplicate ids and
  * files outside the layout are reported here; references are resolved later.
  */
-export function loadSources(sources: readonly Source[]): { registry: Registry; diagnostics: Diagnostic[] } {
+export function loadSources(
+  sources: readonly Source[],
+  preparsed: ReadonlyMap<string, Record<string, unknown>> = new Map(),
+): { registry: Registry; diagnostics: Diagnostic[] } {
   const registry = emptyRegistry();
   const diagnostics: Diagnostic[] = [];
   const firstFile = new Map<string, string>();
@@ -81,6 +89,16 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
 
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const where = classify(source.path);
+    if (source.problem && where.kind !== 'collection' && where.kind !== 'document') {
+      diagnostics.push(source.problem);
+      continue;
+    }
+    if (where.kind === 'template') {
+      const decoded = decodeSource(source.display, source.bytes);
+      diagnostics.push(...decoded.diagnostics);
+      if (decoded.text !== undefined) registry.templates.set(where.name, { name: where.name, file: source.display, text: decoded.text });
+      continue;
+    }
     if (where.kind === 'ignored') continue;
     if (where.kind === 'unknown') {
       diagnostics.push(
@@ -112,12 +130,16 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
       if (!claimId(collection, where.id, source)) continue;
       registry.invalid.add(`${collection}/${where.id}`); // until it validates
     }
+    if (source.problem) {
+      diagnostics.push(source.problem);
+      continue;
+    }
     const decoded = decodeSource(source.display, source.bytes);
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text === undefined) continue;
 
     if (where.kind === 'ecosystem') {
-      const r = parseAndValidate(EcosystemSchema, source, 'ecosystem', decoded.text);
+      const r = parseAndValidate(EcosystemSchema, source, 'ecosystem', decoded.text, 0, preparsed.get(source.path));
       diagnostics.push(...r.diagnostics);
       if (r.value && r.locate) registry.ecosystem = { id: 'ecosystem', file: source.display, data: r.value, locate: r.locate };
       continue;
@@ -146,7 +168,7 @@ export function loadSources(sources: readonly Source[]): { registry: Registry; d
     }
 
     const { collection, id } = where;
-    const r = parseAndValidate(COLLECTIONS[collection] as z.ZodType, source, SINGULAR[collection], decoded.text);
+    const r = parseAndValidate(COLLECTIONS[collection] as z.ZodType, source, SINGULAR[collection], decoded.text, 0, preparsed.get(source.path));
     diagnostics.push(...r.diagnostics);
     if (r.value !== undefined && r.locate) {
       registry.invalid.delete(`${collection}/${id}`);

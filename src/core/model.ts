@@ -46,6 +46,8 @@ export interface Registry {
   protocols: Map<string, Entity<Protocol>>;
   docsets: Map<string, Entity<Docset>>;
   documents: Map<string, DocumentEntity>;
+  /** The registry's own `templates/*.hbs`, which override Plexus's templates of the same name. */
+  templates: Map<string, { name: string; file: string; text: string }>;
   /** `kind/id` of files that exist but failed validation: references to them are not dangling. */
   invalid: Set<string>;
 }
@@ -72,4 +74,6 @@ export interface Source {
   /** Path to show in diagnostics, e.g. `content/integrations/a.yaml`. */
   display: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (a link out of the registry, permissions…); its bytes are empty. */
+  problem?: import('./diagnostics.ts').Diagnostic;
 }

@@ -13,10 +13,14 @@ export interface BuildResult {
 
 /**
  * The whole pure pipeline: parse, validate, resolve, analyse. Never throws on user input;
- * every mistake is a diagnostic. `today` (`YYYY-MM-DD`) decides what is overdue.
+ * every mistake is a diagnostic. `today` (`YYYY-MM-DD`) decides what is overdue. `preparsed` holds
+ * YAML data by source path that another thread already parsed (see `loadRegistry`).
  */
-export function buildRegistry(sources: readonly Source[], options: { today: string; contentLabel?: string }): BuildResult {
-  const { registry, diagnostics } = loadSources(sources);
+export function buildRegistry(
+  sources: readonly Source[],
+  options: { today: string; contentLabel?: string; preparsed?: ReadonlyMap<string, Record<string, unknown>> },
+): BuildResult {
+  const { registry, diagnostics } = loadSources(sources, options.preparsed);
   if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
     const label = options.contentLabel ?? 'content';
     diagnostics.push(

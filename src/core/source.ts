@@ -1,5 +1,4 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import jsyaml from 'js-yaml';
 import { diagnostic } from './codes.ts';
 import type { Diagnostic, Position } from './diagnostics.ts';
 
@@ -145,38 +144,44 @@ function makeLocate(doc: Document, counter: LineCounter, lineOffset: number): Pa
   };
 }
 
-/** The file parsed by `yaml` with source ranges: slow, so only made when a position is needed. */
-function positioned(text: string) {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
-  return { doc, counter };
-}
-
-/** Anchors or aliases: the fast parser shares aliased nodes, so only `yaml` can bound their expansion. */
-const ALIAS_OR_ANCHOR = /(?:^|[\s,[{:-])[&*][^\s,\]}]/;
-
 /**
  * Parses one YAML file that must hold a mapping, keeping a way back to source positions.
  * `lineOffset` shifts reported lines, for YAML that starts further down a file (front matter).
  *
- * Two parsers, one truth: js-yaml reads well-formed files about ten times faster than `yaml`,
- * whose positions are exact. A file that js-yaml rejects, or that uses aliases, is read by
- * `yaml` alone; otherwise `yaml` runs only if a diagnostic asks where something is.
+ * One parser, one meaning: the `yaml` package reads every file as YAML 1.2 (core schema), so
+ * `0b10` is text and `+.5` a number wherever they appear, whatever else the file holds.
  */
 export function parseYamlSource(file: string, text: string, lineOffset = 0): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
-  let data: unknown;
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
+  return fromDocument(file, text, doc, counter, lineOffset);
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' } as const;
+
+/**
+ * The data of a file that parses cleanly into a mapping, or undefined: what a second thread
+ * hands back (src/core/parse-worker.ts). Anything else is parsed again on the main thread,
+ * where its diagnostics are made.
+ */
+export function cleanYamlData(text: string): Record<string, unknown> | undefined {
+  const doc = parseDocument(text, YAML_OPTIONS);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   try {
-    if (ALIAS_OR_ANCHOR.test(text)) return parseSlowly(file, text, lineOffset);
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
   } catch {
-    return parseSlowly(file, text, lineOffset);
+    return undefined;
   }
-  let slow: ReturnType<typeof positioned> | undefined;
-  const lazy = () => (slow ??= positioned(text));
-  const locate: ParsedYaml['locate'] = (path, target) => makeLocate(lazy().doc, lazy().counter, lineOffset)(path, target);
-  if (data === null || data === undefined) return { diagnostics: [emptyFile(file, lineOffset)] };
-  if (typeof data !== 'object' || Array.isArray(data)) return { diagnostics: [notMapping(file, Array.isArray(data), locate([]))] };
-  return { parsed: { data: data as Record<string, unknown>, locate, raw: (path) => rawAt(lazy().doc, text, path) }, diagnostics: [] };
+}
+
+/**
+ * A file already parsed (by `cleanYamlData`, perhaps on another thread): positions are found by
+ * parsing it again, with the same parser, only when a diagnostic asks where something is.
+ */
+export function preparsedYaml(text: string, data: Record<string, unknown>, lineOffset = 0): ParsedYaml {
+  let full: ParsedYaml | undefined;
+  const positioned = () => (full ??= parseYamlSource('', text, lineOffset).parsed!);
+  return { data, locate: (path, target) => positioned().locate(path, target), raw: (path) => positioned().raw(path) };
 }
 
 function emptyFile(file: string, lineOffset: number): Diagnostic {
@@ -198,17 +203,34 @@ function rawAt(doc: Document, text: string, path: readonly PropertyKey[]): strin
   return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
 }
 
-/** The `yaml` path: exact positions for syntax errors, and a bound on alias expansion. */
-function parseSlowly(file: string, text: string, lineOffset: number): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
-  const { doc, counter } = positioned(text);
+/** The key written at `offset`, as YAML reads it (a quoted key unquoted). */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+/** Syntax errors at their exact positions, a bound on alias expansion, then the data. */
+function fromDocument(file: string, text: string, doc: Document, counter: LineCounter, lineOffset: number): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const shift = (p: { line: number; col: number } | undefined): Position => (p ? { line: p.line + lineOffset, col: p.col } : { line: 1 + lineOffset, col: 1 });
 
   if (doc.errors.length > 0) {
     const tab = firstIndentTab(text, lineOffset);
     const diagnostics = doc.errors.map((error) => {
-      const pos = shift(error.linePos?.[0]);
+      const pos = shift(counter.linePos(error.pos[0]));
       if (error.code === 'DUPLICATE_KEY') {
-        const key = text.slice(error.pos[0], error.pos[1]).split(':')[0]!.trim();
+        const key =
+          keyAt(doc, error.pos[0]) ??
+          text
+            .slice(error.pos[0])
+            .split(/:(?:\s|$)/)[0]!
+            .trim();
         return diagnostic(
           'DuplicateKey',
           file,

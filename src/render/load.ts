@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { renderDocuments, type RenderedDocument } from './documents.ts';
 import { createEngine } from './engine.ts';
 import { loadTemplates } from './templates.ts';
 
-/** Renders every document of a registry folder, with its own `templates/` overriding the defaults. */
-export async function renderRegistry(model: Model, contentDir: string, options: { cwd?: string; defaults?: string } = {}): Promise<RenderedDocument[]> {
-  const engine = createEngine(await loadTemplates(join(contentDir, 'templates'), options.cwd, options.defaults));
+/** Renders every document of a registry, with its own `templates/` overriding the defaults. */
+export async function renderRegistry(model: Model, options: { cwd?: string; defaults?: string } = {}): Promise<RenderedDocument[]> {
+  const engine = createEngine(await loadTemplates(model.templates, options.cwd, options.defaults));
   return renderDocuments(model, engine);
 }

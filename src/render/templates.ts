@@ -1,32 +1,26 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { Model } from '../core/model.ts';
 import type { TemplateSource } from './engine.ts';
 
 /** The templates Plexus ships, beside `src/`. */
 export const DEFAULT_TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 
-async function readDir(dir: string, cwd: string): Promise<TemplateSource[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(
-    names
-      .filter((n) => n.endsWith('.hbs'))
-      .sort()
-      .map(async (name) => ({
-        name,
-        file: relative(cwd, join(dir, name)) || name,
-        text: await readFile(join(dir, name), 'utf8'),
-      })),
-  );
-}
-
 /**
- * The default templates, with any file of the same name in `overrides` taking its place.
- * `defaults` is for bundled callers (the site), where this module no longer sits beside `templates/`.
+ * Plexus's own templates, with the registry's `templates/*.hbs` (read with the rest of the
+ * registry, under its file rules) taking the place of those of the same name. `defaults` is for
+ * bundled callers (the site), where this module no longer sits beside `templates/`.
  */
-export async function loadTemplates(overrides?: string, cwd = process.cwd(), defaults = DEFAULT_TEMPLATES): Promise<Map<string, TemplateSource>> {
+export async function loadTemplates(
+  overrides: Model['templates'] = new Map(),
+  cwd = process.cwd(),
+  defaults = DEFAULT_TEMPLATES,
+): Promise<Map<string, TemplateSource>> {
   const templates = new Map<string, TemplateSource>();
-  for (const t of await readDir(defaults, cwd)) templates.set(t.name, t);
+  const names = (await readdir(defaults).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).sort();
+  for (const name of names)
+    templates.set(name, { name, file: relative(cwd, join(defaults, name)) || name, text: await readFile(join(defaults, name), 'utf8') });
   if (templates.size === 0) throw new Error(`No templates found in ${defaults}`);
-  if (overrides) for (const t of await readDir(overrides, cwd)) templates.set(t.name, t);
+  for (const [name, t] of overrides) templates.set(name, t);
   return templates;
 }

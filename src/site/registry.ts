@@ -24,7 +24,7 @@ const reused = checked?.contentDir === contentDir && checked.today === process.e
 const result = reused ? checked.result : await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
 const loaded = performance.now();
 export const model = result.model;
-export const documents: RenderedDocument[] = await renderRegistry(model, contentDir, { defaults: join(plexusRoot, 'templates') });
+export const documents: RenderedDocument[] = await renderRegistry(model, { defaults: join(plexusRoot, 'templates') });
 console.log(
   `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`,
 );
@@ -73,7 +73,7 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */
 export async function strategyCompleteness(id: string) {
-  blankStrategy ??= createEngine(await loadTemplates(join(contentDir, 'templates'), undefined, join(plexusRoot, 'templates'))).render(
+  blankStrategy ??= createEngine(await loadTemplates(model.templates, undefined, join(plexusRoot, 'templates'))).render(
     'strategy.md.hbs',
     strategyView(model, { integrations: [] }),
   );

@@ -37,6 +37,22 @@ describe('parseYamlSource', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['PLX001', 2, 4]]);
   });
 
+  it('gives a value one meaning whatever else the file holds (YAML 1.2 core, one parser)', () => {
+    const values = 'b: 0b10\nf: !!float 10\np: +.5\no: 0o17\nx: 0x1F\n';
+    const plain = parseYamlSource('f', values).parsed?.data;
+    expect(plain).toEqual({ b: '0b10', f: '10', p: 0.5, o: 15, x: 31 });
+    // An anchor elsewhere in the file once switched parsers, and with them these meanings.
+    expect(parseYamlSource('f', `${values}a: &a 1\nc: *a\n`).parsed?.data).toEqual({ ...plain, a: 1, c: 1 });
+  });
+
+  it('names the whole duplicate key, quoted or not', () => {
+    const { diagnostics } = parseYamlSource('f', 'name: a\nowner: b\nname: c\n"quoted key": 1\n"quoted key": 2\n');
+    expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([
+      '3:1 Key "name" appears more than once in this mapping.',
+      '5:1 Key "quoted key" appears more than once in this mapping.',
+    ]);
+  });
+
   it('accepts a moderate use of aliases', () => {
     expect(parseYamlSource('f', 'a: &x [1, 2]\nb: *x\n').parsed?.data).toEqual({ a: [1, 2], b: [1, 2] });
   });

@@ -1,42 +1,89 @@
-// `npm run build`: check the registry, build the site beside dist/, then swap it in, so a failed
-// build never leaves a half-written dist/. PLEXUS_CONTENT, PLEXUS_DIST, SITE_URL and BASE_PATH are honoured.
-import { rename, rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { formatDiagnostic, formatSummary } from '../src/core/diagnostics.ts';
-import { loadRegistry } from '../src/core/fs.ts';
+// `npm run build`: check the registry, build the site beside dist/, then swap it in, so dist/ is
+// always a whole site, the old one or the new one. One build at a time per checkout.
+// PLEXUS_CONTENT, PLEXUS_DIST, PLEXUS_CACHE, PLEXUS_TODAY, SITE_URL and BASE_PATH are honoured.
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { acquireLock, ensureStore, mayReplace, overlaps, removeNow, SITE_MARKER, stagingOf, swapIn, tidyAfterKilledBuilds } from '../src/build/output.ts';
+import { todayFromEnv } from '../src/core/dates.ts';
+import { formatDiagnostic, formatSummary, terminalSafe } from '../src/core/diagnostics.ts';
+import { describeFsError, loadRegistry } from '../src/core/fs.ts';
 import { buildChannel } from '../src/site/build-channel.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const content = resolve(process.env.PLEXUS_CONTENT ?? 'content');
 const started = performance.now();
-// Astro takes ~0.6 s to load: start loading it now, while the registry is read and checked.
+const root = resolve(import.meta.dirname, '..');
+const shown = (path: string) => relative(process.cwd(), path) || '.';
+/** Environment and usage mistakes: one clear line, exit 2, nothing built or touched. */
+function refuse(message: string): never {
+  console.error(terminalSafe(message));
+  process.exit(2);
+}
+const realOrSelf = async (path: string) => realpath(path).catch(async () => join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)));
+
+const { today, error: todayError } = todayFromEnv(process.env);
+if (todayError) refuse(todayError);
+const content = resolve(process.env.PLEXUS_CONTENT || 'content');
+if (!(await stat(content).catch(() => undefined))?.isDirectory())
+  refuse(`No registry folder at ${content}${process.env.PLEXUS_CONTENT ? ' (PLEXUS_CONTENT)' : ''}.`);
+const dist = resolve(process.env.PLEXUS_DIST || join(root, 'dist'));
+if (overlaps(await realOrSelf(dist), await realpath(content)))
+  refuse(`The site folder ${shown(dist)} overlaps the registry ${shown(content)}; choose a PLEXUS_DIST outside it.`);
+await mkdir(dirname(dist), { recursive: true }).catch((error) =>
+  refuse(`Cannot make ${shown(dirname(dist))} to write the site in: ${describeFsError(error)}.`),
+);
+const replaceable = await mayReplace(dist);
+if (!replaceable.ok) refuse(`${shown(dist)} ${replaceable.reason}; a build replaces only a site it built. Choose another PLEXUS_DIST, or empty the folder.`);
+
+// Astro loads while the registry is checked (~0.6 s); a broken registry exits before it is used.
 const astro = import('astro');
-astro.catch(() => {}); // awaited below; a broken registry exits before that
-const checked = await loadRegistry(content, { today: process.env.PLEXUS_TODAY });
+astro.catch(() => {});
+const checked = await loadRegistry(content, { today });
 const { diagnostics, fileCount } = checked;
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 console.log(formatSummary(diagnostics, fileCount));
 if (diagnostics.some((d) => d.severity === 'error')) {
-  console.error(`The registry in ${relative(process.cwd(), content) || '.'} has errors; the site was not built and dist/ is unchanged.`);
+  console.error(`The registry in ${shown(content)} has errors; the site was not built and ${shown(dist)}/ is unchanged.`);
   process.exit(1);
 }
 
-// The site's pages use this registry as checked, instead of reading it again.
-buildChannel().registry = { contentDir: content, today: process.env.PLEXUS_TODAY, result: checked };
+const release = await acquireLock(`${dist}.lock`, (line) => console.log(line));
+const staging = stagingOf(dist);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    removeNow(staging);
+    release();
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
+  });
+}
+const tidied = await tidyAfterKilledBuilds(dist);
+await ensureStore(dist);
+if (tidied.length > 0) console.log(`Removed ${tidied.length} folder(s) left by a build that was stopped: ${tidied.map(shown).join(', ')}.`);
 
-const dist = resolve(process.env.PLEXUS_DIST ?? join(root, 'dist'));
-const staging = `${dist.replace(/\/$/, '')}.staging-${process.pid}`;
+// Astro keeps its prerender bundle inside the output folder when that folder is under the
+// working directory, and that bundle must resolve Plexus's packages: so build from Plexus's
+// own folder, with every path handed over made absolute first.
+Object.assign(process.env, { PLEXUS_CONTENT: content, PLEXUS_CACHE: resolve(process.env.PLEXUS_CACHE || join(root, '.cache', 'plexus')) });
+const callerCwd = process.cwd();
+process.chdir(root);
+// The site's pages use this registry as checked, instead of reading it again.
+buildChannel().registry = { contentDir: content, today, result: checked };
 process.env.PLEXUS_OUT_DIR = staging;
 try {
   const { build } = await astro;
   await build({ root, outDir: staging, logLevel: process.env.PLEXUS_QUIET ? 'warn' : 'info' });
-  await rm(dist, { recursive: true, force: true });
-  await rename(staging, dist);
+  await writeFile(join(staging, SITE_MARKER), 'Built by Plexus; the next build replaces this folder.\n');
+  await swapIn(staging, dist);
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(`Site written to ${relative(process.cwd(), dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (peak memory ${peak} MiB).`);
+  console.log(`Site written to ${relative(callerCwd, dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (peak memory ${peak} MiB).`);
 } catch (error) {
-  console.error(`The site build failed; dist/ is unchanged.\n${(error as Error).message}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    terminalSafe(
+      `The site build failed; ${relative(callerCwd, dist) || '.'}/ is unchanged.\n${(error as NodeJS.ErrnoException).code ? describeFsError(error) : message}`,
+    ),
+  );
+  if (process.env.PLEXUS_DEBUG) console.error(error);
   process.exitCode = 1;
 } finally {
-  await rm(staging, { recursive: true, force: true });
+  removeNow(staging);
+  release();
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
+import { todayFromEnv } from '../core/dates.ts';
 import { loadRegistry } from '../core/fs.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import type { Command } from './main.ts';
@@ -15,10 +16,9 @@ export async function contentDir(value: unknown, io: Io): Promise<string> {
 
 /** `PLEXUS_TODAY` pins "today" for reproducible checks; otherwise the real date. */
 export function today(io: Io): string | undefined {
-  const value = io.env.PLEXUS_TODAY;
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`PLEXUS_TODAY must be YYYY-MM-DD, not "${value}".`);
-  return value;
+  const { today, error } = todayFromEnv(io.env);
+  if (error) throw new UsageError(error);
+  return today;
 }
 
 export const check: Command = {

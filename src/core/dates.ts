@@ -24,3 +24,21 @@ export function monthsBetween(from: string, to: string): number {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The date reviews and sunsets are judged against: PLEXUS_TODAY when set (for reproducible
+ * runs), else the real date. Every entry point (CLI, build, dev) reads it through here.
+ */
+export function todayFromEnv(env: Record<string, string | undefined>): { today?: string; error?: string } {
+  const value = env.PLEXUS_TODAY;
+  if (value === undefined || value === '') return {};
+  if (!isIsoDate(value)) return { error: `PLEXUS_TODAY must be a date written YYYY-MM-DD, not "${value}".` };
+  return { today: value };
+}

@@ -28,10 +28,25 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
 }
 
+// Control characters (but newline and tab), DEL, C1 controls and bidirectional overrides.
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text safe to print to a terminal: registry text may hold escape sequences (which can rewrite
+ * the screen or the window title) or bidi overrides (which reorder what is read); each is shown
+ * as its code, `\x1B` or `\u202E`, instead of acting.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
 /** `content/a.yaml:12:5 error PLX012 Unknown repository "x".` and an indented hint line. */
 export function formatDiagnostic(d: Diagnostic): string {
   const head = `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  return terminalSafe(d.hint ? `${head}\n  hint: ${d.hint}` : head);
 }
 
 function plural(n: number, word: string): string {

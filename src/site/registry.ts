@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { todayFromEnv } from '../core/dates.ts';
 import { loadRegistry } from '../core/fs.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
 import { drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
@@ -20,8 +21,9 @@ export const plexusRoot = process.env.PLEXUS_ROOT ?? process.cwd();
 const started = performance.now();
 // `npm run build` has just read and checked this registry; pages reuse that rather than read it again.
 const checked = buildChannel().registry;
-const reused = checked?.contentDir === contentDir && checked.today === process.env.PLEXUS_TODAY;
-const result = reused ? checked.result : await loadRegistry(contentDir, { today: process.env.PLEXUS_TODAY });
+const { today } = todayFromEnv(process.env);
+const reused = checked?.contentDir === contentDir && checked.today === today;
+const result = reused ? checked.result : await loadRegistry(contentDir, { today });
 const loaded = performance.now();
 export const model = result.model;
 export const documents: RenderedDocument[] = await renderRegistry(model, { defaults: join(plexusRoot, 'templates') });

@@ -98,7 +98,9 @@ describe('plexus check', () => {
 
   it('rejects a malformed PLEXUS_TODAY', async () => {
     const { code, err } = await run(['check', '--content', valid], { PLEXUS_TODAY: 'tomorrow' });
-    expect([code, err.split('\n')[0]]).toEqual([2, 'PLEXUS_TODAY must be YYYY-MM-DD, not "tomorrow".']);
+    expect([code, err.split('\n')[0]]).toEqual([2, 'PLEXUS_TODAY must be a date written YYYY-MM-DD, not "tomorrow".']);
+    const impossible = await run(['check', '--content', valid], { PLEXUS_TODAY: '2026-02-30' });
+    expect([impossible.code, impossible.err.split('\n')[0]]).toEqual([2, 'PLEXUS_TODAY must be a date written YYYY-MM-DD, not "2026-02-30".']);
   });
 
   it('shows help and exits 2 without a command', async () => {

@@ -3,7 +3,18 @@
 // PLEXUS_CONTENT, PLEXUS_DIST, PLEXUS_CACHE, PLEXUS_TODAY, SITE_URL and BASE_PATH are honoured.
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { acquireLock, ensureStore, mayReplace, overlaps, removeNow, SITE_MARKER, stagingOf, swapIn, tidyAfterKilledBuilds } from '../src/build/output.ts';
+import {
+  acquireLock,
+  ensureStore,
+  mayReplace,
+  overlaps,
+  removeNow,
+  removeWhenQuiet,
+  SITE_MARKER,
+  stagingOf,
+  swapIn,
+  tidyAfterKilledBuilds,
+} from '../src/build/output.ts';
 import { todayFromEnv } from '../src/core/dates.ts';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../src/core/diagnostics.ts';
 import { describeFsError, loadRegistry } from '../src/core/fs.ts';
@@ -16,6 +27,27 @@ const shown = (path: string) => relative(process.cwd(), path) || '.';
 function refuse(message: string): never {
   console.error(terminalSafe(message));
   process.exit(2);
+}
+/**
+ * Astro's logger prints a failed page's stack trace, which tells a registry's author nothing they
+ * can act on (the page and the error message are on the lines around it). Frames are dropped from
+ * what the build prints; PLEXUS_DEBUG=1 keeps them.
+ */
+function hideStackFrames(): void {
+  const frame = /^\s+at .*(?:\(.*:\d+:\d+\)|:\d+:\d+)$/;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== 'string' || !chunk.includes('    at ')) return write(chunk, ...rest);
+      return write(
+        chunk
+          .split('\n')
+          .filter((line) => !frame.test(line))
+          .join('\n'),
+        ...rest,
+      );
+    }) as typeof stream.write;
+  }
 }
 const realOrSelf = async (path: string) => realpath(path).catch(async () => join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)));
 
@@ -67,6 +99,7 @@ process.chdir(root);
 // The site's pages use this registry as checked, instead of reading it again.
 buildChannel().registry = { contentDir: content, today, result: checked };
 process.env.PLEXUS_OUT_DIR = staging;
+if (!process.env.PLEXUS_DEBUG) hideStackFrames();
 try {
   const { build } = await astro;
   await build({ root, outDir: staging, logLevel: process.env.PLEXUS_QUIET ? 'warn' : 'info' });
@@ -83,6 +116,7 @@ try {
   );
   if (process.env.PLEXUS_DEBUG) console.error(error);
   process.exitCode = 1;
+  await removeWhenQuiet(staging);
 } finally {
   removeNow(staging);
   release();

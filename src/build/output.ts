@@ -118,6 +118,26 @@ export async function swapIn(staging: string, dist: string): Promise<void> {
   );
 }
 
+/**
+ * Deletes a failed build's staging folder. Pages still rendering when another failed keep writing
+ * into it for a moment (deleting it then gave ENOTEMPTY), so delete until it stays gone.
+ */
+export async function removeWhenQuiet(dir: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince: number | undefined;
+  while (Date.now() < deadline) {
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
+    const gone = !(await lstat(dir).then(
+      () => true,
+      () => false,
+    ));
+    if (!gone) quietSince = undefined;
+    else if (quietSince === undefined) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Deletes a staging folder on the way out, synchronously (for exit and signal handlers). */
 export function removeNow(dir: string): void {
   try {

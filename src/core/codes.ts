@@ -31,6 +31,8 @@ export const CODES = {
   BadFrontMatter: { code: 'PLX024', severity: 'error', title: 'Document front matter missing or malformed' },
   UnknownWikiLink: { code: 'PLX025', severity: 'warning', title: 'Wiki link to nothing in the registry' },
   UnreadableFile: { code: 'PLX026', severity: 'error', title: 'File cannot be read' },
+  MdxNotAllowed: { code: 'PLX028', severity: 'error', title: 'MDX document in a registry that has not opted in to MDX' },
+  MdxSyntax: { code: 'PLX029', severity: 'error', title: 'MDX document that does not compile' },
   NotRegularFile: { code: 'PLX027', severity: 'error', title: 'Not a regular file inside the registry (a link out, a pipe, a device)' },
   OverdueReview: { code: 'PLX030', severity: 'warning', title: 'Review overdue' },
   ShortDeprecationNotice: { code: 'PLX031', severity: 'warning', title: 'Deprecation notice shorter than policy' },

@@ -7,6 +7,7 @@ import { diagnostic } from './codes.ts';
 import { todayIso } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Source } from './model.ts';
+import { loadMdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { cleanYamlData, MAX_FILE_BYTES } from './source.ts';
 
@@ -159,7 +160,8 @@ export async function loadRegistry(dir: string, options: { today?: string; cwd?:
   const cwd = options.cwd ?? process.cwd();
   const sources = await readSources(dir, cwd);
   const preparsed = await parseInParallel(sources);
-  return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed });
+  const compileMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx')) ? await loadMdxCompiler() : undefined;
+  return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx });
 }
 
 export type { Diagnostic };

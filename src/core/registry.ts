@@ -3,6 +3,7 @@ import { diagnostic } from './codes.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadSources } from './load.ts';
 import type { Model, Source } from './model.ts';
+import { checkMdx, type MdxCompiler } from './mdx.ts';
 import { resolveReferences } from './resolve.ts';
 
 export interface BuildResult {
@@ -14,11 +15,13 @@ export interface BuildResult {
 /**
  * The whole pure pipeline: parse, validate, resolve, analyse. Never throws on user input;
  * every mistake is a diagnostic. `today` (`YYYY-MM-DD`) decides what is overdue. `preparsed` holds
- * YAML data by source path that another thread already parsed (see `loadRegistry`).
+ * YAML data by source path that another thread already parsed (see `loadRegistry`);
+ * `compileMdx` compiles an MDX body and returns its first error, if any (MDX documents are only
+ * compiled when it is given).
  */
 export function buildRegistry(
   sources: readonly Source[],
-  options: { today: string; contentLabel?: string; preparsed?: ReadonlyMap<string, Record<string, unknown>> },
+  options: { today: string; contentLabel?: string; preparsed?: ReadonlyMap<string, Record<string, unknown>>; compileMdx?: MdxCompiler },
 ): BuildResult {
   const { registry, diagnostics } = loadSources(sources, options.preparsed);
   if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
@@ -33,6 +36,7 @@ export function buildRegistry(
       ),
     );
   }
+  diagnostics.push(...checkMdx(registry, options.compileMdx));
   diagnostics.push(...resolveReferences(registry));
   const analysed = analyse(registry, options.today);
   diagnostics.push(...analysed.diagnostics);

@@ -98,6 +98,24 @@ describe('npm run build writes its site whole', () => {
     expect(await readdir(join(dir, '.killed.builds'))).toEqual([expect.stringMatching(/^site-/)]);
   }, 180_000);
 
+  it('fails cleanly when a page throws: no stack trace, no staging left, the old site kept', async () => {
+    const dist = join(dir, 'failing');
+    expect((await build({ PLEXUS_DIST: dist })).code).toBe(0);
+    const broken = join(dir, 'broken-content');
+    await cp(content, broken, { recursive: true });
+    await writeFile(join(broken, 'ecosystem.yaml'), `${BASE['ecosystem.yaml']}mdx: true\n`);
+    await writeFile(
+      join(broken, 'docs', 'boom.mdx'),
+      '---\ntitle: Boom\npurpose: Fails to render\nstatus: draft\nversion: 0.1.0\nauthors: [Ada]\n---\n\n{(() => { throw new Error("the page failed") })()}\n',
+    );
+    const result = await build({ PLEXUS_DIST: dist, PLEXUS_CONTENT: broken });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^The site build failed; failing\/ is unchanged\.\n.*the page failed/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(join(dir, '.failing.builds'))).toEqual([expect.stringMatching(/^site-/)]);
+    expect(await exists(join(dist, 'index.html'))).toBe(true);
+  }, 120_000);
+
   it.each([
     [{ PLEXUS_CONTENT: join(dir, 'no-such-registry') }, `No registry folder at ${join(dir, 'no-such-registry')} (PLEXUS_CONTENT).\n`],
     [{ PLEXUS_TODAY: '2026-13-01' }, 'PLEXUS_TODAY must be a date written YYYY-MM-DD, not "2026-13-01".\n'],

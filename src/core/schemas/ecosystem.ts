@@ -30,6 +30,12 @@ export const EcosystemSchema = z.strictObject({
     )
     .optional()
     .describe('When the registry is reviewed and what each review covers.'),
+  mdx: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether .mdx documents may run. MDX is code: its JavaScript runs when the site is built (it can read files and the environment) and its elements reach every reader. Off unless set to true; see "Security model" in the README.',
+    ),
   placeholders: z
     .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'Placeholder names are UPPER_SNAKE, e.g. "SUPPORT_EMAIL".' }), Text)
     .optional()

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { svgProblem } from './safe-svg.ts';
 
 export type Theme = 'default' | 'dark';
 
@@ -59,6 +60,8 @@ export interface RenderStats {
   cached: number;
   drawn: number;
   failed: { source: string; error: string }[];
+  /** Cached drawings that were not clean SVG (truncated, or holding script): drawn again. */
+  rejected: { key: string; reason: string }[];
   ms: number;
 }
 
@@ -74,16 +77,21 @@ export async function renderDiagrams(
   const started = performance.now();
   const svgs = new Map<string, string>();
   const todo = new Map<string, { source: string; theme: Theme }>();
+  const rejected: RenderStats['rejected'] = [];
   await mkdir(options.cacheDir, { recursive: true });
   await Promise.all(
     jobs.map(async (job) => {
       const key = diagramKey(job.source, job.theme);
       if (svgs.has(key) || todo.has(key)) return;
       const cached = await readFile(join(options.cacheDir, `${key}.svg`), 'utf8').catch(() => undefined);
-      if (cached !== undefined) svgs.set(key, cached);
+      const problem = cached === undefined ? undefined : svgProblem(cached);
+      if (cached !== undefined && problem === undefined) svgs.set(key, cached);
       else todo.set(key, job);
+      if (problem !== undefined) rejected.push({ key, reason: problem });
     }),
   );
+  const order = new Map(jobs.map((job, i) => [diagramKey(job.source, job.theme), i]));
+  rejected.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const cachedCount = svgs.size;
   const failed: RenderStats['failed'] = [];
   if (todo.size > 0) {
@@ -122,7 +130,9 @@ export async function renderDiagrams(
           );
           await context.close();
           for (const r of results) {
-            if (r.svg === undefined) {
+            const problem = r.svg === undefined ? undefined : svgProblem(r.svg);
+            if (problem !== undefined) r.error = `the drawing cannot be used: ${problem}`;
+            if (r.svg === undefined || problem !== undefined) {
               failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' });
               continue;
             }
@@ -138,5 +148,5 @@ export async function renderDiagrams(
       await browser.close();
     }
   }
-  return { svgs, stats: { total: jobs.length, cached: cachedCount, drawn: svgs.size - cachedCount, failed, ms: performance.now() - started } };
+  return { svgs, stats: { total: jobs.length, cached: cachedCount, drawn: svgs.size - cachedCount, failed, rejected, ms: performance.now() - started } };
 }

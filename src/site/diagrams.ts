@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
 import { diagramKey, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
@@ -59,6 +60,7 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   log(
     `Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
   );
+  for (const r of stats.rejected) log(`A cached drawing was not a clean SVG (${r.reason}); it was drawn again: ${join(cacheDir, `${r.key}.svg`)}`);
   for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
   // Keys hashed once per source: pages ask for their diagrams many times.
   const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));

@@ -120,3 +120,47 @@ describe('renderDiagrams', () => {
     expect(svgs.has(diagramKey(good, 'default'))).toBe(true);
   }, 60_000);
 });
+
+describe('the diagram cache is read as untrusted', () => {
+  const GOOD =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>#a .x{fill:url(#grad)}</style><defs><marker id="m"><path d="M0 0"/></marker></defs><g><rect width="1" marker-end="url(#m)"/><text><tspan>a &lt; b</tspan></text></g></svg>';
+
+  it.each([
+    ['a drawing as mermaid makes it', GOOD, undefined],
+    ['an empty file', '', 'it is not one whole <svg> element'],
+    ['a truncated drawing', GOOD.slice(0, 120), 'it is not one whole <svg> element'],
+    ['a script', GOOD.replace('<g>', '<g><script>alert(1)</script>'), 'it holds a <script> element'],
+    ['an event handler', GOOD.replace('<rect ', '<rect onclick="alert(1)" '), 'it has an event handler (onclick)'],
+    [
+      'an outside link',
+      GOOD.replace('<g>', '<g><use href="https://evil.example/x.svg#a"/>'),
+      'it refers to something outside itself (href="https://evil.example/x.svg#a")',
+    ],
+    ['a foreignObject', GOOD.replace('<g>', '<g><foreignObject><p>x</p></foreignObject>'), 'it holds a <foreignObject> element'],
+    ['a style that loads', GOOD.replace('fill:url(#grad)', 'background:url(https://evil.example/t.png)'), 'its style loads something from outside'],
+    ['two roots', `${GOOD}${GOOD}`, 'it holds more than one root element'],
+    ['badly nested tags', GOOD.replace('</g>', '</text></g>'), '</text> closes an element that is not open'],
+  ])('%s', async (_, svg, problem) => {
+    const { svgProblem } = await import('../../src/diagrams/safe-svg.ts');
+    expect(svgProblem(svg)).toBe(problem);
+  });
+
+  it('draws again what the cache holds that is not a clean SVG, and says so', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await cache();
+    const sources = ['flowchart LR\n  a --> b\n', 'flowchart LR\n  c --> d\n', 'flowchart LR\n  e --> f\n'];
+    const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
+    await renderDiagrams(jobs, { cacheDir: dir, launch });
+    const [poisoned, truncated, kept] = jobs.map((j) => diagramKey(j.source, j.theme)) as [string, string, string];
+    await writeFile(join(dir, `${poisoned}.svg`), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+    await writeFile(join(dir, `${truncated}.svg`), '<svg xmlns="http://www.w3.org/2000/svg"><g>');
+    const { svgs, stats } = await renderDiagrams(jobs, { cacheDir: dir, launch });
+    expect(stats.rejected).toEqual([
+      { key: poisoned, reason: 'it holds a <script> element' },
+      { key: truncated, reason: 'it is not one whole <svg> element' },
+    ]);
+    expect([stats.cached, stats.drawn]).toEqual([1, 2]);
+    expect(svgs.get(poisoned)).not.toContain('<script');
+    expect(svgs.get(kept)).toContain('<svg');
+  }, 60_000);
+});

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { diagnostic } from '../core/codes.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -8,11 +8,15 @@ import { fillPlaceholders, scanPlaceholders, type Placeholder } from '../render/
 import { registryValues } from '../render/registry-values.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { loadValidModel } from './load.ts';
+import { checkOutputFile, replaceFile } from './output.ts';
 import type { Command } from './main.ts';
 
 async function readText(path: string, io: Io, what: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  const bytes = await readFile(path).catch(() => undefined);
-  if (!bytes) throw new UsageError(`No ${what} at ${relative(io.cwd, path) || path}.`);
+  const shown = relative(io.cwd, path) || path;
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`No ${what} at ${shown}.`);
+  if (!info.isFile()) throw new UsageError(`The ${what} ${shown} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; give a file.`);
+  const bytes = await readFile(path);
   return decodeSource(relative(io.cwd, path), bytes);
 }
 
@@ -63,12 +67,13 @@ function skeleton(template: string, placeholders: Placeholder[], known: Readonly
 
 export const fill: Command = {
   summary: 'Fill {UPPER_SNAKE}, [Bracket] and [A | B] placeholders in a Markdown template from the registry and a values file.',
-  usage: 'plexus fill TEMPLATE [--values FILE] [--out FILE] [--strict] [--list] [--content DIR]',
+  usage: 'plexus fill TEMPLATE [--values FILE] [--out FILE [--force]] [--strict] [--list] [--content DIR]',
   options: {
     values: { type: 'string' },
     out: { type: 'string' },
     strict: { type: 'boolean' },
     list: { type: 'boolean' },
+    force: { type: 'boolean' },
     content: { type: 'string' },
   },
   async run({ values: options, positionals }, io) {
@@ -78,9 +83,21 @@ export const fill: Command = {
     const source = await readText(templatePath, io, 'template');
     const loaded = await loadValidModel(options.content, io);
     if (!loaded) return EXIT.problems;
+    const valuesPath = options.values ? resolve(io.cwd, String(options.values)) : undefined;
+    const out = options.out ? resolve(io.cwd, String(options.out)) : undefined;
+    // Checked before anything is filled, so a refused --out costs nothing and writes nothing.
+    if (out) {
+      await checkOutputFile(out, {
+        cwd: io.cwd,
+        registry: loaded.dir,
+        inputs: [templatePath, ...(valuesPath ? [valuesPath] : [])],
+        force: !!options.force,
+        option: '--out',
+      });
+    }
     const registry = registryValues(loaded.model);
     const diagnostics: Diagnostic[] = [...source.diagnostics];
-    const given = options.values ? await readValues(resolve(io.cwd, String(options.values)), io) : undefined;
+    const given = valuesPath ? await readValues(valuesPath, io) : undefined;
     diagnostics.push(...(given?.diagnostics ?? []));
     if (source.text === undefined || diagnostics.some((d) => d.severity === 'error')) {
       for (const d of diagnostics) io.err(formatDiagnostic(d));
@@ -97,7 +114,18 @@ export const fill: Command = {
     for (const { placeholder: p, value } of result.badChoices) {
       diagnostics.push(diagnostic('BadChoice', template, p, `"${value}" is not one of the choices of ${p.raw}.`, `Choose one of: ${p.choices.join(', ')}.`));
     }
-    const bad = new Set(result.badChoices.map((b) => b.placeholder));
+    for (const { placeholder: p, value, reason } of result.unsafe) {
+      diagnostics.push(
+        diagnostic(
+          'UnsafeValue',
+          template,
+          p,
+          `"${value}" cannot fill ${p.raw}: ${reason}.`,
+          'Give an https:// address or a relative path; the placeholder was left as it was.',
+        ),
+      );
+    }
+    const bad = new Set([...result.badChoices, ...result.unsafe].map((b) => b.placeholder));
     for (const p of result.unfilled.filter((u) => !bad.has(u))) {
       diagnostics.push(
         diagnostic(
@@ -134,15 +162,13 @@ export const fill: Command = {
         ? `No placeholders in ${template}.`
         : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete); ${total - filled} left.`,
     );
-    if (options.out) {
-      const out = resolve(io.cwd, String(options.out));
-      if (out === templatePath) throw new UsageError('--out must not be the template itself; write the filled copy elsewhere.');
-      await writeFile(out, result.text);
+    if (out) {
+      await replaceFile(out, result.text);
       io.err(`Wrote ${relative(io.cwd, out)}.`);
     } else {
       io.out(result.text.replace(/\n$/, ''));
     }
-    if (result.badChoices.length > 0) return EXIT.problems;
+    if (result.badChoices.length > 0 || result.unsafe.length > 0) return EXIT.problems;
     return options.strict && result.unfilled.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };

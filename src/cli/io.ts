@@ -1,3 +1,5 @@
+import { terminalSafe } from '../core/diagnostics.ts';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
   cwd: string;
@@ -6,11 +8,15 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * The real terminal. Messages (stderr) never carry control characters from registry text;
+ * results (stdout) are escaped too when they go to a terminal, and left as data when piped.
+ */
 export const processIo = (): Io => ({
   cwd: process.cwd(),
   env: process.env,
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${process.stdout.isTTY ? terminalSafe(text) : text}\n`),
+  err: (text) => process.stderr.write(`${terminalSafe(text)}\n`),
 });
 
 /** Exit codes shared by every command. */

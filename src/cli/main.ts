@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { relative } from 'node:path';
+import { describeFsError } from '../core/fs.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 export interface Command {
@@ -32,8 +34,33 @@ function help(): string {
   ].join('\n');
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 fine, 1 problems
+ * in the registry or the input, 2 usage and environment errors. Nothing prints a stack trace
+ * unless asked with --debug (or PLEXUS_DEBUG=1).
+ */
 export async function runMain(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug') || !!io.env.PLEXUS_DEBUG;
+  try {
+    return await dispatch(
+      argv.filter((a) => a !== '--debug'),
+      io,
+    );
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const path = (error as NodeJS.ErrnoException).path;
+    io.err(
+      code && path
+        ? `Cannot use ${relative(io.cwd, path) || path}: ${describeFsError(error)}.`
+        : `Plexus failed unexpectedly: ${(error as Error).message ?? String(error)}`,
+    );
+    if (debug) io.err(String((error as Error).stack ?? error));
+    else io.err('Run again with --debug to see where.');
+    return EXIT.usage;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     io.out(help());

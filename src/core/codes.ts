@@ -44,6 +44,7 @@ export const CODES = {
   TemplateError: { code: 'PLX040', severity: 'error', title: 'Template error' },
   UnfilledPlaceholder: { code: 'PLX041', severity: 'warning', title: 'Placeholder left unfilled' },
   BadChoice: { code: 'PLX042', severity: 'error', title: "Value not among a placeholder's choices" },
+  UnsafeValue: { code: 'PLX044', severity: 'error', title: 'Value that cannot stand where its placeholder is (a link to another scheme)' },
   UnusedValue: { code: 'PLX043', severity: 'warning', title: 'Value that fills no placeholder' },
 } as const satisfies Record<string, { code: string; severity: Diagnostic['severity']; title: string }>;
 

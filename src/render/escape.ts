@@ -8,17 +8,33 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>|~$&]/g;
 /** Anything markdownText would change; most values (names, ids, dates) have none of it. */
 const NEEDS_ESCAPE = /[\\`*_{}[\]<>|~$&\r\n]/;
 
-/** Inline text: every character that could start markup is escaped; newlines fold to spaces. */
+/** What makes a line a heading, list item, quote, setext underline or code block when a value starts one. */
+const LINE_START = /^(?:[ \t]|#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$|\d{1,9}[.)](?:[ \t]|$))/;
+
+/**
+ * Inline text: every character that could start markup is escaped; newlines fold to spaces. A
+ * value may start a line in a template (`{{purpose}}` alone on a line), so what would make that
+ * line a heading (`# Not a heading`), a list item or a code block is escaped too.
+ */
 export function markdownText(value: unknown): string {
+  const text = inlineText(value);
+  if (!LINE_START.test(text)) return text;
+  return text
+    .replace(/^[ \t]+/, '')
+    .replace(/^(#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)](?:[ \t]|$))/, '$1\\$2');
+}
+
+/** Text inside a line that something else starts (a table cell): markup escaped, newlines folded. */
+function inlineText(value: unknown): string {
   const text = String(value ?? '');
   if (!NEEDS_ESCAPE.test(text)) return text;
-  // Inline only: templates never start a line with a value, so list and heading markers need no escape.
   return text.replace(/\r?\n+/g, ' ').replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
 /** A GFM table cell: inline text, with nothing that could end the cell or the row. */
 export function tableCell(value: unknown): string {
-  const text = markdownText(value).trim();
+  const text = inlineText(value).trim();
   return text === '' ? '—' : text;
 }
 

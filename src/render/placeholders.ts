@@ -14,8 +14,14 @@ export interface Placeholder {
   col: number;
   /** Offset in the text, for replacing. */
   offset: number;
-  /** How a value is written there: escaped Markdown text, or verbatim (code, link destinations). */
-  context: 'text' | 'verbatim';
+  /**
+   * Where it stands, which decides how a value is written there: Markdown text (escaped), an
+   * inline code span, a code block line, a quoted string in a code block (JSON-escaped), or a
+   * link destination (a safe URL).
+   */
+  context: 'text' | 'code-span' | 'code-block' | 'code-string' | 'link';
+  /** For `code-span`: the span's offsets in the text and its backtick fence length. */
+  span?: { start: number; end: number; fence: number };
 }
 
 const UPPER = /(?<![{$\w])\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\}(?!\})/g;
@@ -67,9 +73,20 @@ export function scanPlaceholders(text: string): Placeholder[] {
       const at = (index: number) => ({ line: lineNo + 1, col: index + 1, offset: lineStarts[lineNo]! + index });
       const spans = prose ? codeSpans(line) : [];
       const inCode = (index: number, end: number) => spans.find(([s, e]) => index >= s && end <= e);
+      const spanOf = (span: [number, number] | undefined) =>
+        span && { start: lineStarts[lineNo]! + span[0], end: lineStarts[lineNo]! + span[1], fence: /^`+/.exec(line.slice(span[0]))![0].length };
+      const codeContext = (index: number, length: number): Placeholder['context'] =>
+        line[index - 1] === '"' && line[index + length] === '"' ? 'code-string' : 'code-block';
       for (const m of line.matchAll(UPPER)) {
-        const code = !prose || inCode(m.index, m.index + m[0].length) !== undefined || inLinkDestination(line, m.index);
-        found.push({ kind: 'upper', key: m[1]!, raw: m[0], choices: [], ...at(m.index), context: code ? 'verbatim' : 'text' });
+        const span = prose ? inCode(m.index, m.index + m[0].length) : undefined;
+        const context: Placeholder['context'] = !prose
+          ? codeContext(m.index, m[0].length)
+          : span
+            ? 'code-span'
+            : inLinkDestination(line, m.index)
+              ? 'link'
+              : 'text';
+        found.push({ kind: 'upper', key: m[1]!, raw: m[0], choices: [], ...at(m.index), context, ...(span ? { span: spanOf(span) } : {}) });
       }
       const bracketRe = prose ? BRACKET : QUOTED_BRACKET;
       for (const m of line.matchAll(bracketRe)) {
@@ -94,7 +111,8 @@ export function scanPlaceholders(text: string): Placeholder[] {
           raw,
           choices,
           ...at(index),
-          context: !prose || span ? 'verbatim' : 'text',
+          context: !prose ? 'code-string' : span ? 'code-span' : 'text',
+          ...(span ? { span: spanOf(span) } : {}),
         });
       }
     });
@@ -108,6 +126,31 @@ export interface FillResult {
   unfilled: Placeholder[];
   /** Values given for a choice that is not one of its options. */
   badChoices: { placeholder: Placeholder; value: string }[];
+  /** Values that cannot stand where the placeholder is (a `javascript:` link), left unfilled. */
+  unsafe: { placeholder: Placeholder; value: string; reason: string }[];
+}
+
+/** A link destination may start only with http(s), mailto or a relative path; never another scheme. */
+function linkValue(value: string, atStart: boolean): string | undefined {
+  const text = value.trim().replace(/\r?\n+/g, '');
+  if (atStart && /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^(https?|mailto):/i.test(text)) return undefined;
+  return text.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** How `value` is written in its placeholder's context; undefined where it cannot stand. */
+function written(p: Placeholder, value: string, text: string): string | undefined {
+  switch (p.context) {
+    case 'text':
+      return markdownText(value);
+    case 'link':
+      return linkValue(value, text.slice(p.offset - 2, p.offset) === '](');
+    case 'code-string':
+      return JSON.stringify(value.replace(/\r?\n+/g, ' ')).slice(1, -1);
+    case 'code-span':
+    case 'code-block':
+      // On one line, so a value can never end a code block or start a new one.
+      return value.replace(/\r?\n+/g, ' ');
+  }
 }
 
 /**
@@ -119,8 +162,8 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
   const filled: Placeholder[] = [];
   const unfilled: Placeholder[] = [];
   const badChoices: FillResult['badChoices'] = [];
-  let out = '';
-  let cursor = 0;
+  const unsafe: FillResult['unsafe'] = [];
+  const replacements: { start: number; end: number; text: string; placeholder: Placeholder }[] = [];
   for (const p of placeholders) {
     let value = values.get(p.key);
     if (value !== undefined && p.kind === 'choice') {
@@ -128,15 +171,51 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
       if (option === undefined) badChoices.push({ placeholder: p, value });
       value = option;
     }
-    if (value === undefined) {
+    const out = value === undefined ? undefined : written(p, value, text);
+    if (value !== undefined && out === undefined)
+      unsafe.push({ placeholder: p, value, reason: 'a link may only go to an http(s) or mailto address or a relative path' });
+    if (out === undefined) {
       unfilled.push(p);
       continue;
     }
     filled.push(p);
-    out += text.slice(cursor, p.offset) + (p.context === 'text' ? markdownText(value) : value);
-    cursor = p.offset + p.raw.length;
+    replacements.push({ start: p.offset, end: p.offset + p.raw.length, text: out, placeholder: p });
   }
-  return { text: out + text.slice(cursor), filled, unfilled, badChoices };
+  return { text: apply(text, replacements), filled, unfilled, badChoices, unsafe };
+}
+
+/**
+ * Writes the replacements into the text. A code span whose new content holds a backtick run as
+ * long as its fence is written again with a longer fence, so a value can never close the span.
+ */
+function apply(text: string, replacements: { start: number; end: number; text: string; placeholder: Placeholder }[]): string {
+  let out = '';
+  let cursor = 0;
+  for (let i = 0; i < replacements.length; i++) {
+    const r = replacements[i]!;
+    const span = r.placeholder.span;
+    if (!span) {
+      out += text.slice(cursor, r.start) + r.text;
+      cursor = r.end;
+      continue;
+    }
+    // Every replacement inside this span, together.
+    const inside = [r];
+    while (replacements[i + 1]?.placeholder.span?.start === span.start) inside.push(replacements[++i]!);
+    let content = '';
+    let at = span.start + span.fence;
+    for (const x of inside) {
+      content += text.slice(at, x.start) + x.text;
+      at = x.end;
+    }
+    content += text.slice(at, span.end - span.fence);
+    const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest >= span.fence ? longest + 1 : span.fence);
+    const pad = longest >= span.fence && (content.startsWith('`') || content.endsWith('`')) ? ' ' : '';
+    out += text.slice(cursor, span.start) + fence + pad + content + pad + fence;
+    cursor = span.end;
+  }
+  return out + text.slice(cursor);
 }
 
 /**

@@ -78,9 +78,50 @@ describe('plexus fill', () => {
     expect(err.split('\n').at(-1)).toBe('Filled 3 of 129 placeholders (2% complete); 126 left.');
   });
 
+  it('never writes over what it was not asked to replace', async () => {
+    await writeFile(join(root, 'mine.md'), 'my notes');
+    await writeFile(join(root, 'v.yaml'), 'Program Name: Checkout\n');
+    const { symlink } = await import('node:fs/promises');
+    await symlink(join(root, 'content', 'ecosystem.yaml'), join(root, 'link-into-registry.md'));
+    const cases: [string[], string][] = [
+      [['--out', 'mine.md'], '--out: mine.md already exists; add --force to replace it.'],
+      [['--out', 'content/filled.md'], '--out: content/filled.md is inside the registry; write filled copies outside it.'],
+      [['--out', 'link-into-registry.md', '--force'], '--out: link-into-registry.md is inside the registry; write filled copies outside it.'],
+      [['--out', 'v.yaml', '--values', 'v.yaml', '--force'], "--out: v.yaml is one of this command's inputs; write the result elsewhere."],
+      [
+        ['--out', 'seeds/003_9a0c83b643e042f2.txt', '--force'],
+        "--out: seeds/003_9a0c83b643e042f2.txt is one of this command's inputs; write the result elsewhere.",
+      ],
+      [['--out', 'no/such/folder/x.md'], '--out: there is no folder no/such/folder to write x.md in.'],
+      [['--out', 'content'], '--out: content is a folder; give a file name.'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, err } = await run('fill', 'seeds/003_9a0c83b643e042f2.txt', ...args);
+      expect([code, err.split('\n')[0]], args.join(' ')).toEqual([2, message]);
+    }
+    expect(await readFile(join(root, 'mine.md'), 'utf8')).toBe('my notes');
+    expect(await readFile(join(root, 'v.yaml'), 'utf8')).toBe('Program Name: Checkout\n');
+    const forced = await run('fill', 'seeds/003_9a0c83b643e042f2.txt', '--values', 'v.yaml', '--out', 'mine.md', '--force');
+    expect(forced.code).toBe(0);
+    expect(await readFile(join(root, 'mine.md'), 'utf8')).toMatch(/^# Integration Strategy: Checkout Cross-Component Integration/);
+  });
+
+  it('refuses a value that would make a link to another scheme', async () => {
+    await writeFile(join(root, 'link.md'), 'See [the guide]({GUIDE_URL}).\n');
+    await writeFile(join(root, 'evil.yaml'), 'GUIDE_URL: "javascript:alert(document.cookie)"\n');
+    const { code, out, err } = await run('fill', 'link.md', '--values', 'evil.yaml');
+    expect(code).toBe(1);
+    expect(out).toBe('See [the guide]({GUIDE_URL}).');
+    expect(err.split('\n').slice(0, 2)).toEqual([
+      'link.md:1:17 error PLX044 "javascript:alert(document.cookie)" cannot fill {GUIDE_URL}: a link may only go to an http(s) or mailto address or a relative path.',
+      '  hint: Give an https:// address or a relative path; the placeholder was left as it was.',
+    ]);
+  });
+
   it.each([
     [['fill'], 'Name the template to fill.'],
     [['fill', 'nope.md'], 'No template at nope.md.'],
+    [['fill', 'content'], 'The template content is a folder; give a file.'],
   ])('exits 2 on %j', async (args, message) => {
     const { code, err } = await run(...args);
     expect([code, err.split('\n')[0]]).toEqual([2, message]);

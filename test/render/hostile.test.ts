@@ -85,3 +85,23 @@ describe('hostile text', () => {
     expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(guide)![1]!).title).toBe(HOSTILE);
   });
 });
+
+describe('values at the start of a line', () => {
+  const LINE_STARTERS = ['# Not a heading', '- not a list', '1. not a list', '    not code', '===', '> not a quote'];
+  it.each(LINE_STARTERS)('"%s" as a purpose renders as text in a paragraph, not as structure', (purpose) => {
+    const r = check({
+      'repositories/orders-api.yaml': edit('repositories/orders-api.yaml', 'purpose: Orders', `purpose: ${JSON.stringify(purpose)}`)[
+        'repositories/orders-api.yaml'
+      ]!,
+    });
+    const markdown = renderDocuments(r.model, engine)
+      .find((d) => d.path === 'repositories/orders-api.md')!
+      .markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Node;
+    // The top-level block that holds the text must be a paragraph (not a heading, list, quote, code).
+    const core = purpose.trim().replace(/^(#|-|1\.|>)\s*/, '');
+    const blocks = (tree.children ?? []).filter((b) => textOf(b).includes(core)).map((b) => b.type);
+    expect(blocks).toEqual(['paragraph']);
+    expect(markdown).not.toMatch(new RegExp(`^${purpose.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+  });
+});

@@ -93,3 +93,40 @@ describe('fillPlaceholders', () => {
     expect([result.filled.length, result.unfilled.length]).toEqual([3, 12]);
   });
 });
+
+describe('fillPlaceholders escapes each value for where it lands', () => {
+  const fill = (text: string, values: Record<string, string>) => fillPlaceholders(text, new Map(Object.entries(values)));
+
+  it.each([
+    ['a heading marker in text', '{NAME}\n', { NAME: '# Not a heading' }, '\\# Not a heading\n'],
+    ['markup in text', 'By {NAME}.', { NAME: '<b>*x*</b>' }, 'By \\<b\\>\\*x\\*\\</b\\>.'],
+    ['a backtick in a code span', 'Path: `{REPO}/docs`', { REPO: 'a`b' }, 'Path: ``a`b/docs``'],
+    ['backticks at the edge of a code span', 'Run `{CMD}`', { CMD: '`rm`' }, 'Run `` `rm` ``'],
+    ['a fence in a code block stays on its line', '```\n{REPO}/docs\n```', { REPO: 'x\n```\n# out' }, '```\nx ``` # out/docs\n```'],
+    [
+      'a quote in a quoted code string',
+      '```json\n{"name": "[Name]", "id": "{ID}"}\n```',
+      { Name: 'a "b" \\ c', ID: 'x"y' },
+      '```json\n{"name": "a \\"b\\" \\\\ c", "id": "x\\"y"}\n```',
+    ],
+    ['spaces and parentheses in a link destination', '[site]({URL})', { URL: 'https://e.example/a b(c)' }, '[site](https://e.example/a%20b%28c%29)'],
+    [
+      'a path after a link host',
+      '[repo](https://github.com/{ORG}/x)',
+      { ORG: 'acme) [x](javascript:alert(1)' },
+      '[repo](https://github.com/acme%29%20[x]%28javascript:alert%281%29/x)',
+    ],
+  ])('%s', (_, text, values, expected) => {
+    const result = fill(text, values);
+    expect(result.text).toBe(expected);
+    expect(result.unsafe).toEqual([]);
+  });
+
+  it('refuses a link to another scheme and leaves the placeholder', () => {
+    const result = fill('[click]({URL}) and {URL}', { URL: 'javascript:alert(1)' });
+    expect(result.text).toBe('[click]({URL}) and javascript:alert(1)');
+    expect(result.unsafe.map((u) => [u.placeholder.raw, u.placeholder.col, u.reason])).toEqual([
+      ['{URL}', 9, 'a link may only go to an http(s) or mailto address or a relative path'],
+    ]);
+  });
+});

@@ -208,6 +208,36 @@ describe('plexus export', () => {
     await rm(join(root, 'content/templates'), { recursive: true });
   });
 
+  it('refuses a target that is, holds or sits in the registry', async () => {
+    for (const target of ['content', 'content/out', '.']) {
+      const { code, err } = await run('export', '--md', target);
+      expect([code, err.split('\n')[0]], target).toEqual([2, `${target} overlaps the registry content; export to a folder outside it.`]);
+    }
+    expect(await readFile(join(root, 'content', 'ecosystem.yaml'), 'utf8')).toContain('name: Eventful');
+  });
+
+  it('deletes only the files it recorded writing, and never replaces a file it did not write', async () => {
+    expect((await run('export', '--md', 'kept')).code).toBe(0);
+    await writeFile(join(root, 'kept', 'NOTES.md'), 'my notes');
+    await writeFile(join(root, 'kept', 'repositories', 'mine.md'), 'mine too');
+    const retired = join(root, 'content', 'integrations', 'accounting-export.yaml');
+    const text = await readFile(retired, 'utf8');
+    await rm(retired);
+    expect((await run('export', '--md', 'kept')).code).toBe(0);
+    await writeFile(retired, text);
+    expect(await readFile(join(root, 'kept', 'NOTES.md'), 'utf8')).toBe('my notes');
+    expect(await readFile(join(root, 'kept', 'repositories', 'mine.md'), 'utf8')).toBe('mine too');
+    await expect(readFile(join(root, 'kept', 'integrations', 'accounting-export.md'))).rejects.toThrow();
+    // A file of the user's where export wants to write: refused, nothing changed.
+    await writeFile(join(root, 'kept', 'integrations', 'accounting-export.md'), 'my own page');
+    const refused = await run('export', '--md', 'kept');
+    expect([refused.code, refused.err.split('\n')[0]]).toEqual([
+      1,
+      'kept/integrations/accounting-export.md is in the way: export did not write it, so it will not replace it; nothing was written.',
+    ]);
+    expect(await readFile(join(root, 'kept', 'integrations', 'accounting-export.md'), 'utf8')).toBe('my own page');
+  });
+
   it('refuses a folder it did not write, and writes nothing from a broken registry', async () => {
     await mkdir(join(root, 'mine'));
     await writeFile(join(root, 'mine/notes.md'), 'mine');

@@ -1,9 +1,10 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
 import type { Model } from '../core/model.ts';
-import { ID_PATTERN, INTEGRATION_TYPES, type Integration } from '../core/schemas/index.ts';
+import { ID_PATTERN, INTEGRATION_TYPES, SINGULAR, type Integration } from '../core/schemas/index.ts';
 import { didYouMeanSuffix } from '../core/suggest.ts';
 import { todayIso } from '../core/dates.ts';
 import { withFrontMatter } from '../render/documents.ts';
@@ -28,6 +29,8 @@ const list = (value: unknown) =>
 
 function mustExist(model: Model, folder: 'repositories' | 'teams' | 'integrations', ids: string[] | undefined, option: string) {
   for (const id of ids ?? []) {
+    if (model.invalid.has(`${folder}/${id}`))
+      throw new UsageError(`--${option}: ${SINGULAR[folder]} "${id}" exists but has errors (shown above); fix it first.`);
     if (!model[folder].has(id))
       throw new UsageError(`--${option}: no ${folder.slice(0, -1).replace(/ie$/, 'y')} "${id}".${didYouMeanSuffix(id, model[folder].keys())}`);
   }
@@ -68,7 +71,29 @@ export const scaffold: Command = {
       throw new UsageError(`--type "${String(values.type)}" is not an integration type.${didYouMeanSuffix(String(values.type), INTEGRATION_TYPES)}`);
     }
     const dir = await contentDir(values.content, io);
-    const { model } = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    const k = kind as ScaffoldKind;
+    const file = join(dir, SCAFFOLD_KINDS[k], `${id}.${k === 'strategy' ? 'md' : 'yaml'}`);
+    const shown = relative(io.cwd, file);
+    // Any file that gives the same id counts (x.yml beside x.yaml, x.mdx beside x.md), a dangling link too.
+    const siblings = k === 'strategy' ? ['md', 'mdx'] : ['yaml', 'yml'];
+    for (const ext of siblings) {
+      const taken = join(dir, SCAFFOLD_KINDS[k], `${id}.${ext}`);
+      if (await lstat(taken).catch(() => undefined)) {
+        io.err(`${relative(io.cwd, taken)} already exists; plexus new never overwrites. Edit it, or choose another id.`);
+        return EXIT.problems;
+      }
+    }
+    const { model, diagnostics, fileCount } = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    // The registry's own errors come first: a scaffold is judged against what check says.
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) io.err(formatDiagnostic(d));
+    if (errors.length > 0) {
+      io.err(`${formatSummary(errors, fileCount)} plexus new carries on for a repository, integration, event, pattern or team, but check these.`);
+      if (kind === 'strategy') {
+        io.err('A strategy document is written from the registry: fix the registry first (plexus check).');
+        return EXIT.problems;
+      }
+    }
     const options: ScaffoldOptions = {
       today: today(io) ?? todayIso(),
       from: values.from as string | undefined,
@@ -87,16 +112,11 @@ export const scaffold: Command = {
       [options.from, options.producer, ...(options.to ?? [])].filter((x): x is string => !!x),
       'from/--to/--producer',
     );
+    if (options.from && options.to?.includes(options.from))
+      throw new UsageError(`--from and --to both name "${options.from}"; an integration connects two repositories.`);
     mustExist(model, 'teams', options.team ? [options.team] : [], 'team');
     mustExist(model, 'integrations', options.integrations, 'integrations');
 
-    const k = kind as ScaffoldKind;
-    const file = join(dir, SCAFFOLD_KINDS[k], `${id}.${k === 'strategy' ? 'md' : 'yaml'}`);
-    const shown = relative(io.cwd, file);
-    if (await stat(file).catch(() => undefined)) {
-      io.err(`${shown} already exists; plexus new never overwrites. Edit it, or choose another id.`);
-      return EXIT.problems;
-    }
     let text: string;
     let todo: string[];
     if (k === 'strategy') {

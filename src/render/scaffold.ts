@@ -49,7 +49,8 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
   const eco = model.ecosystem?.data;
   switch (kind) {
     case 'team':
-      return { name: title(id), lead: '', contacts: { email: '', chat: `#${id}` }, escalation: '' };
+      // Only what is known, and required fields left empty for check to point at: never an empty optional value check would reject.
+      return { name: title(id), lead: '', contacts: { chat: `#${id}` } };
     case 'repository': {
       const current = eco ? model.repositories.get(eco.currentProject)?.data.url : undefined;
       const org = current?.replace(/\/[^/]+\/?$/, '');
@@ -81,7 +82,7 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
         lastUpdated: o.today,
         status: 'planned',
         lifecycle: { phase: 'planning' },
-        contacts: { primary: lead ? `${lead.name} team lead (${lead.lead})` : '', escalation: lead?.escalation ?? '' },
+        ...(lead ? { contacts: { primary: `${lead.name} team lead (${lead.lead})`, ...(lead.escalation ? { escalation: lead.escalation } : {}) } } : {}),
         ...(type === 'event' ? { events: [] } : {}),
       };
     }

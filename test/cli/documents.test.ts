@@ -139,7 +139,9 @@ describe('plexus new', () => {
     expect(text).toContain(`lastUpdated: ${TODAY}\n`);
     const again = await run('new', 'integration', 'orders-to-stripe');
     expect(again.code).toBe(1);
-    expect(again.err).toBe('content/integrations/orders-to-stripe.yaml already exists; plexus new never overwrites. Edit it, or choose another id.');
+    expect(again.err.split('\n').at(-1)).toBe(
+      'content/integrations/orders-to-stripe.yaml already exists; plexus new never overwrites. Edit it, or choose another id.',
+    );
     const checked = await run('check');
     expect(checked.out).toContain('content/integrations/orders-to-stripe.yaml:6:10 error PLX018 "purpose" must not be empty.');
     await rm(join(root, 'content/integrations/orders-to-stripe.yaml'));
@@ -168,6 +170,64 @@ describe('plexus new', () => {
   });
 
   it.each([
+    ['team', ['data'], ['lead']],
+    ['repository', ['search-service', '--team', 'core-platform'], ['purpose', 'role']],
+    ['event', ['refund.issued', '--producer', 'payment-service'], ['description', 'consumers']],
+    ['integration', ['search-to-users', '--from', 'user-service', '--to', 'web-platform'], ['purpose']],
+  ])('new %s writes what check accepts, but for the fields it says to fill in', async (kind, args, fields) => {
+    const made = await run('new', kind, ...args);
+    const file = made.out.split('\n')[0]!.replace(/^Created (.*)\.$/, '$1');
+    try {
+      expect(made.code).toBe(0);
+      expect(made.out.split('\n')[1]).toBe(`Fill in: ${fields.join(', ')}. Then run plexus check.`);
+      const checked = await run('check');
+      const own = checked.out.split('\n').filter((l) => l.startsWith(`${file}:`));
+      // Every complaint about the new file is about a field it said to fill in (an event also needs a carrier).
+      expect(own.filter((l) => !fields.some((f) => l.includes(`"${f}"`)) && !l.includes('PLX035'))).toEqual([]);
+    } finally {
+      await rm(join(root, file), { force: true });
+    }
+  });
+
+  it("reports the registry's errors first, then scaffolds; a strategy waits for a registry that checks", async () => {
+    await writeFile(join(root, 'content/teams/broken.yaml'), 'name: Broken\nlead: [unclosed\n');
+    const made = await run('new', 'repository', 'ledger', '--team', 'payments');
+    expect(made.code).toBe(0);
+    expect(made.err.split('\n')[0]).toMatch(/^content\/teams\/broken\.yaml:\d+:\d+ error PLX001 /);
+    expect(made.err).toContain('1 error, 0 warnings in ');
+    expect(made.out.split('\n')[0]).toBe('Created content/repositories/ledger.yaml.');
+    const onBroken = await run('new', 'repository', 'ledger2', '--team', 'broken');
+    expect([onBroken.code, onBroken.err.split('\n').at(-2)]).toEqual([2, '--team: team "broken" exists but has errors (shown above); fix it first.']);
+    const strategy = await run('new', 'strategy', 'later', '--integrations', 'orders-to-payments');
+    expect([strategy.code, strategy.err.split('\n').at(-1)]).toEqual([
+      1,
+      'A strategy document is written from the registry: fix the registry first (plexus check).',
+    ]);
+    await rm(join(root, 'content/teams/broken.yaml'));
+    await rm(join(root, 'content/repositories/ledger.yaml'));
+  });
+
+  it('refuses an id another file already gives, a dangling link included', async () => {
+    await mkdir(join(root, 'content/docs/strategy'), { recursive: true });
+    await writeFile(join(root, 'content/docs/strategy/launch.mdx'), 'x');
+    const beside = await run('new', 'strategy', 'launch');
+    expect([beside.code, beside.err]).toEqual([
+      1,
+      'content/docs/strategy/launch.mdx already exists; plexus new never overwrites. Edit it, or choose another id.',
+    ]);
+    await rm(join(root, 'content/docs/strategy/launch.mdx'));
+    const { symlink } = await import('node:fs/promises');
+    await symlink(join(root, 'nowhere.yaml'), join(root, 'content/teams/ghost.yaml'));
+    const dangling = await run('new', 'team', 'ghost');
+    expect([dangling.code, dangling.err.split('\n').at(-1)]).toEqual([
+      1,
+      'content/teams/ghost.yaml already exists; plexus new never overwrites. Edit it, or choose another id.',
+    ]);
+    await rm(join(root, 'content/teams/ghost.yaml'));
+  });
+
+  it.each([
+    [['new', 'integration', 'x', '--from', 'stripe', '--to', 'stripe'], '--from and --to both name "stripe"; an integration connects two repositories.'],
     [['new', 'integation', 'x'], 'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, pattern, team, strategy.'],
     [['new', 'team', 'Bad Id'], '"Bad Id" is not a valid id: use lowercase letters, digits, ".", "_" and "-".'],
     [['new', 'integration', 'x', '--from', 'stripes'], '--from/--to/--producer: no repository "stripes". Did you mean "stripe"?'],

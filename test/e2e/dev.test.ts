@@ -52,6 +52,20 @@ describe('npm run dev', () => {
     const file = join(dir, 'repositories', 'stripe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));
     await until(async () => (await page('/repositories/stripe/')).includes('Stripe Payments Ltd'), 'the edit to show');
+    // A mistake: every page becomes the list of errors, as check prints them; the fix brings the site back.
+    const broken = (await readFile(file, 'utf8')).replace('kind: external', 'kind: externall');
+    await writeFile(file, broken);
+    let errorPage = '';
+    await until(async () => {
+      const response = await fetch(`http://127.0.0.1:${PORT}/repositories/stripe/`, { headers: { accept: 'text/html' } }).catch(() => undefined);
+      errorPage = response && response.status === 500 ? await response.text() : '';
+      return errorPage.includes('The registry has errors');
+    }, 'the error page');
+    expect(errorPage).toContain('repositories/stripe.yaml:');
+    expect(errorPage).toContain('error PLX013 &#34;externall&#34; is not a valid &#34;kind&#34;. Did you mean &#34;external&#34;?');
+    expect(errorPage).toContain('/@vite/client');
+    await writeFile(file, broken.replace('kind: externall', 'kind: external'));
+    await until(async () => (await page('/repositories/stripe/')).includes('Stripe Payments Ltd'), 'the site to come back');
     expect(log.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')).toContain('[plexus-content-watch] 0 errors, 1 warning in 74 files.');
   }, 120_000);
 });

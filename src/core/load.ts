@@ -3,7 +3,7 @@ import { diagnostic } from './codes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import type { DocumentEntity, Entity, Registry, Source } from './model.ts';
-import { COLLECTIONS, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
+import { COLLECTIONS, DOC_ID_PATTERN, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
 import { decodeSource, parseYamlSource, preparsedYaml } from './source.ts';
 import { validate } from './validate.ts';
 
@@ -122,6 +122,19 @@ export function loadSources(
             START,
             `File name "${where.id}" is not a valid id.`,
             'Ids come from file names: lowercase letters, digits, ".", "_" and "-", e.g. "orders-to-payments.yaml".',
+          ),
+        );
+        continue;
+      }
+      // Document paths become page URLs and file names in exports: the same plain characters, per folder.
+      if (where.kind === 'document' && !DOC_ID_PATTERN.test(where.id)) {
+        diagnostics.push(
+          diagnostic(
+            'InvalidId',
+            source.display,
+            START,
+            `Document path "${source.path.slice('docs/'.length)}" is not a valid document id.`,
+            'Each folder and file name under docs/ uses letters, digits, ".", "_" and "-" and starts with a letter or digit, e.g. "guides/cross-app-authentication.md"; rename it.',
           ),
         );
         continue;

@@ -80,6 +80,10 @@ const CASES: Case[] = [
   ['empty title', edit(I, 'title: Payments to Orders', 'title: ""'), [['PLX018', I, 1, 8]]],
   ['upper-case id in a list', edit(I, 'to: [orders-api]', 'to: [Orders]'), [['PLX019', I, 3, 6]]],
   ['file name that is no id', { 'teams/Core_Team.yaml': BASE['teams/core.yaml']! }, [['PLX019', 'teams/Core_Team.yaml', 1, 1]]],
+  // A percent sign became %2541 in the page URL (a 404); a non-ASCII name a double-encoded link.
+  ['document path with a percent sign', { 'docs/guides/p%41x.md': BASE['docs/guide.md']! }, [['PLX019', 'docs/guides/p%41x.md', 1, 1]]],
+  ['document path with non-ASCII letters', { 'docs/überblick/start.md': BASE['docs/guide.md']! }, [['PLX019', 'docs/überblick/start.md', 1, 1]]],
+  ['document path with a space', { 'docs/on call.md': BASE['docs/guide.md']! }, [['PLX019', 'docs/on call.md', 1, 1]]],
   // Resolution and analysis (PLX020–PLX035)
   ['duplicate id in a sub-folder', { 'teams/old/core.yaml': BASE['teams/core.yaml']! }, [['PLX020', 'teams/old/core.yaml', 1, 1]]],
   ['no ecosystem.yaml', { 'ecosystem.yaml': null }, [['PLX021', 'ecosystem.yaml', 1, 1]]],

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { diagnostic } from '../core/codes.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeSource, parseYamlSource } from '../core/source.ts';
-import { didYouMeanSuffix } from '../core/suggest.ts';
+import { didYouMean } from '../core/suggest.ts';
 import { fillPlaceholders, scanPlaceholders, type Placeholder } from '../render/placeholders.ts';
 import { registryValues } from '../render/registry-values.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
@@ -32,13 +32,12 @@ async function readValues(path: string, io: Io) {
     if (value === null || value === '') continue; // a skeleton line left blank
     if (typeof value === 'object') {
       diagnostics.push(
-        diagnostic(
-          'WrongType',
-          display,
-          parsed.locate([key]),
-          `"${key}" should be text, not ${Array.isArray(value) ? 'a list' : 'a mapping'}.`,
-          'Each placeholder takes one line of text.',
-        ),
+        diagnostic('WrongType', display, parsed.locate([key]), {
+          name: key,
+          expected: 'text',
+          actual: Array.isArray(value) ? 'a list' : 'a mapping',
+          description: 'Each placeholder takes one line of text.',
+        }),
       );
       continue;
     }
@@ -112,46 +111,20 @@ export const fill: Command = {
     const values = new Map([...registry, ...(given?.values ?? [])]);
     const result = fillPlaceholders(source.text, values);
     for (const { placeholder: p, value } of result.badChoices) {
-      diagnostics.push(diagnostic('BadChoice', template, p, `"${value}" is not one of the choices of ${p.raw}.`, `Choose one of: ${p.choices.join(', ')}.`));
+      diagnostics.push(diagnostic('BadChoice', template, p, { value, raw: p.raw, choices: p.choices }));
     }
     for (const { placeholder: p, value, reason } of result.unsafe) {
-      diagnostics.push(
-        diagnostic(
-          'UnsafeValue',
-          template,
-          p,
-          `"${value}" cannot fill ${p.raw}: ${reason}.`,
-          'Give an https:// address or a relative path; the placeholder was left as it was.',
-        ),
-      );
+      diagnostics.push(diagnostic('UnsafeValue', template, p, { value, raw: p.raw, reason }));
     }
     const bad = new Set([...result.badChoices, ...result.unsafe].map((b) => b.placeholder));
     for (const p of result.unfilled.filter((u) => !bad.has(u))) {
-      diagnostics.push(
-        diagnostic(
-          'UnfilledPlaceholder',
-          template,
-          p,
-          `Unfilled placeholder ${p.raw}.`,
-          p.kind === 'upper'
-            ? `Set ${p.key} under placeholders: in ecosystem.yaml, or in a --values file.`
-            : `Give "${p.key}" a value in a --values file (plexus fill ${template} --list writes one).`,
-        ),
-      );
+      diagnostics.push(diagnostic('UnfilledPlaceholder', template, p, { raw: p.raw, key: p.key, upper: p.kind === 'upper', template }));
     }
     if (given?.values) {
       const keys = new Set(placeholders.map((p) => p.key));
       for (const key of given.values.keys()) {
         if (keys.has(key)) continue;
-        diagnostics.push(
-          diagnostic(
-            'UnusedValue',
-            given.display!,
-            given.locate!([key], 'key'),
-            `"${key}" fills no placeholder in ${template}.${didYouMeanSuffix(key, keys)}`,
-            'Keys are placeholder names: UPPER_SNAKE without braces, or the text inside [brackets].',
-          ),
-        );
+        diagnostics.push(diagnostic('UnusedValue', given.display!, given.locate!([key], 'key'), { key, template, meant: didYouMean(key, keys) }));
       }
     }
     for (const d of diagnostics) io.err(formatDiagnostic(d));

@@ -168,26 +168,26 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
       for (const c of consumersOf.get(id)!) to.add(c);
       if (!event.data.producers.includes(from)) {
         diagnostics.push(
-          diagnostic(
-            'EventMismatch',
-            integration.file,
-            integration.locate(['events', i]),
-            `Integration "${id}" carries "${eventId}" from "${from}", but the event does not list "${from}" as a producer.`,
-            `Add "${from}" to producers in ${event.file}, or remove the event from this integration.`,
-          ),
+          diagnostic('EventMismatch', integration.file, integration.locate(['events', i]), {
+            integration: id,
+            event: eventId,
+            from,
+            eventFile: event.file,
+            notProducer: true,
+          }),
         );
       }
       if (integration.data.to === ALL_CLIENTS) return;
       const declared = new Set(event.data.consumers.map((c) => c.repository));
       for (const c of integration.data.to.filter((t) => !declared.has(t))) {
         diagnostics.push(
-          diagnostic(
-            'EventMismatch',
-            integration.file,
-            integration.locate(['events', i]),
-            `Integration "${id}" delivers "${eventId}" to "${c}", but the event does not list "${c}" as a consumer.`,
-            `Add a consumer { repository: ${c}, handling: … } in ${event.file}, or remove the event from this integration.`,
-          ),
+          diagnostic('EventMismatch', integration.file, integration.locate(['events', i]), {
+            integration: id,
+            event: eventId,
+            to: c,
+            eventFile: event.file,
+            notConsumer: true,
+          }),
         );
       }
     });
@@ -198,42 +198,18 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
     if (uncertainEvents.has(id)) continue;
     const from = carriedFrom.get(id);
     if (!from) {
-      diagnostics.push(
-        diagnostic(
-          'UnusedEvent',
-          event.file,
-          event.locate([], 'key'),
-          `Event "${id}" is carried by no integration.`,
-          'List it under `events:` of the integration that delivers it, or delete the event if it is gone.',
-        ),
-      );
+      diagnostics.push(diagnostic('UnusedEvent', event.file, event.locate([], 'key'), { event: id }));
       continue;
     }
     event.data.producers.forEach((p, i) => {
       if (!from.has(p) && registry.repositories.has(p)) {
-        diagnostics.push(
-          diagnostic(
-            'EventMismatch',
-            event.file,
-            event.locate(['producers', i]),
-            `"${p}" is listed as a producer of "${id}", but no integration carries "${id}" from "${p}".`,
-            `Add "${id}" to the events of an integration from "${p}", or remove the producer.`,
-          ),
-        );
+        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['producers', i]), { producer: p, event: id }));
       }
     });
     const to = carriedTo.get(id)!;
     event.data.consumers.forEach((c, i) => {
       if (!to.has(c.repository) && registry.repositories.has(c.repository)) {
-        diagnostics.push(
-          diagnostic(
-            'EventMismatch',
-            event.file,
-            event.locate(['consumers', i, 'repository']),
-            `"${c.repository}" is listed as a consumer of "${id}", but no integration delivers "${id}" to it.`,
-            `Add "${id}" to the events of an integration to "${c.repository}", or remove the consumer.`,
-          ),
-        );
+        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['consumers', i, 'repository']), { consumer: c.repository, event: id }));
       }
     });
   }
@@ -252,15 +228,7 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     if (to !== ALL_CLIENTS) {
       const self = to.indexOf(from);
       if (self >= 0) {
-        diagnostics.push(
-          diagnostic(
-            'SelfIntegration',
-            integration.file,
-            integration.locate(['to', self]),
-            `Integration "${id}" goes from "${from}" to itself.`,
-            'An integration connects two repositories; describe internal structure as monorepo packages instead.',
-          ),
-        );
+        diagnostics.push(diagnostic('SelfIntegration', integration.file, integration.locate(['to', self]), { integration: id, repository: from }));
       }
     }
   }
@@ -270,28 +238,19 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
   const eco = registry.ecosystem;
   if (eco && eco.data.nextReview < today) {
     overdueReviews.push({ kind: 'ecosystem', id: 'ecosystem', name: `${eco.data.name} registry`, due: eco.data.nextReview });
-    diagnostics.push(
-      diagnostic(
-        'OverdueReview',
-        eco.file,
-        eco.locate(['nextReview']),
-        `The registry review was due on ${eco.data.nextReview}.`,
-        'Review the registry, then set lastUpdated to today and nextReview to the next date.',
-      ),
-    );
+    diagnostics.push(diagnostic('OverdueReview', eco.file, eco.locate(['nextReview']), { registryDue: eco.data.nextReview }));
   }
   for (const [id, docset] of registry.docsets) {
     const due = REVIEW_PERIOD[docset.data.frequency]?.(docset.data.lastReview);
     if (due !== undefined && due < today) {
       overdueReviews.push({ kind: 'docset', id, name: docset.data.name, due });
       diagnostics.push(
-        diagnostic(
-          'OverdueReview',
-          docset.file,
-          docset.locate(['lastReview']),
-          `"${docset.data.name}" is reviewed ${docset.data.frequency}; its last review (${docset.data.lastReview}) made it due on ${due}.`,
-          'Review the documentation set and set lastReview to the date you did.',
-        ),
+        diagnostic('OverdueReview', docset.file, docset.locate(['lastReview']), {
+          docset: docset.data.name,
+          frequency: docset.data.frequency,
+          lastReview: docset.data.lastReview,
+          due,
+        }),
       );
     }
   }
@@ -302,66 +261,34 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     const { status, lifecycle, title } = integration.data;
     const deprecation = lifecycle?.deprecation;
     if (status === 'deprecated' && !deprecation) {
-      diagnostics.push(
-        diagnostic(
-          'DeprecationMissing',
-          integration.file,
-          integration.locate(['status']),
-          `Integration "${id}" is deprecated but says nothing of its deprecation.`,
-          'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.',
-        ),
-      );
+      diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']), { integration: id }));
     }
     if (!deprecation) continue;
     if (status !== 'retired') deprecations.push({ id, title, ...deprecation });
     const { announced, sunset } = deprecation;
     if (sunset < announced) {
-      diagnostics.push(
-        diagnostic(
-          'DateOrder',
-          integration.file,
-          integration.locate(['lifecycle', 'deprecation', 'sunset']),
-          `Sunset ${sunset} comes before the announcement ${announced}.`,
-          'Check both dates.',
-        ),
-      );
+      diagnostics.push(diagnostic('DateOrder', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']), { sunset, announced }));
       continue;
     }
     if (policy && monthsBetween(announced, sunset) < policy.deprecationNoticeMonths) {
       diagnostics.push(
-        diagnostic(
-          'ShortDeprecationNotice',
-          integration.file,
-          integration.locate(['lifecycle', 'deprecation', 'sunset']),
-          `Sunset ${sunset} gives ${monthsBetween(announced, sunset)} months' notice after ${announced}; the policy asks for ${policy.deprecationNoticeMonths}.`,
-          `Move the sunset to ${addMonths(announced, policy.deprecationNoticeMonths)} or later (policies.deprecationNoticeMonths in ecosystem.yaml).`,
-        ),
+        diagnostic('ShortDeprecationNotice', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']), {
+          sunset,
+          months: monthsBetween(announced, sunset),
+          announced,
+          policy: policy.deprecationNoticeMonths,
+          earliest: addMonths(announced, policy.deprecationNoticeMonths),
+        }),
       );
     }
     if (sunset < today && status !== 'retired') {
-      diagnostics.push(
-        diagnostic(
-          'SunsetPassed',
-          integration.file,
-          integration.locate(['status']),
-          `Integration "${id}" passed its sunset on ${sunset} but is still ${status}.`,
-          'Retire it (status: retired) or move the sunset date.',
-        ),
-      );
+      diagnostics.push(diagnostic('SunsetPassed', integration.file, integration.locate(['status']), { integration: id, sunset, status }));
     }
   }
   for (const doc of registry.documents.values()) {
     for (const link of wikiTargets(doc.body)) {
       if (resolveWikiTarget(registry, link.target)) continue;
-      diagnostics.push(
-        diagnostic(
-          'UnknownWikiLink',
-          doc.file,
-          { line: doc.bodyLine + link.line - 1, col: link.col },
-          `[[${link.target}]] names no document, repository, integration, protocol or pattern.`,
-          'Wiki links resolve against document ids (paths under docs/ or file names) and entity ids; fix the target or write a plain link.',
-        ),
-      );
+      diagnostics.push(diagnostic('UnknownWikiLink', doc.file, { line: doc.bodyLine + link.line - 1, col: link.col }, { target: link.target }));
     }
   }
   deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));

@@ -8,15 +8,7 @@ export function splitFrontMatter(file: string, text: string): { yaml?: string; b
     return {
       body: text,
       bodyLine: 1,
-      diagnostics: [
-        diagnostic(
-          'BadFrontMatter',
-          file,
-          { line: 1, col: 1 },
-          'The document has no front matter.',
-          'Start the file with a `---` block holding title, purpose, status, version and authors.',
-        ),
-      ],
+      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, { unclosed: false })],
     };
   }
   const close = /^---[ \t]*$/m;
@@ -26,7 +18,7 @@ export function splitFrontMatter(file: string, text: string): { yaml?: string; b
     return {
       body: text,
       bodyLine: 1,
-      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, 'The front matter is never closed.', 'End it with a line holding only `---`.')],
+      diagnostics: [diagnostic('BadFrontMatter', file, { line: 1, col: 1 }, { unclosed: true })],
     };
   }
   const yaml = rest.slice(0, end.index);

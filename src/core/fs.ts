@@ -76,35 +76,25 @@ export async function readSources(dir: string, cwd: string = process.cwd()): Pro
       if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return;
       if (entry.isDirectory()) return;
       const source = { path, display: display(file) };
-      const refuse = (message: string, hint: string) =>
-        sources.push({ ...source, bytes: new Uint8Array(), problem: diagnostic('NotRegularFile', source.display, START, message, hint) });
+      const refuse = (is: 'link-out' | 'dangling' | 'special') =>
+        sources.push({ ...source, bytes: new Uint8Array(), problem: diagnostic('NotRegularFile', source.display, START, { path, is }) });
       try {
         if (entry.isSymbolicLink()) {
           const target = await realpath(file).catch(() => undefined);
-          if (target === undefined) return refuse(`"${path}" is a symbolic link to nothing.`, 'Remove the link, or put the file itself in the registry.');
+          if (target === undefined) return refuse('dangling');
           if (!inside(root, target)) {
-            return refuse(
-              `"${path}" is a symbolic link that leads out of the registry folder; it was not read.`,
-              'Copy the file into the registry instead of linking to it: Plexus reads only files inside the registry.',
-            );
+            return refuse('link-out');
           }
           if ((await lstat(target)).isDirectory()) return; // its files are inside the registry and read where they are
           return sources.push({ ...source, bytes: await readRegular(target) });
         }
-        if (!entry.isFile())
-          return refuse(`"${path}" is not a regular file (a pipe, socket or device); it was not read.`, 'Remove it from the registry folder.');
+        if (!entry.isFile()) return refuse('special');
         sources.push({ ...source, bytes: await readRegular(file) });
       } catch (error) {
         sources.push({
           ...source,
           bytes: new Uint8Array(),
-          problem: diagnostic(
-            'UnreadableFile',
-            source.display,
-            START,
-            `"${path}" cannot be read: ${describeFsError(error)}.`,
-            "Check the file's permissions (Plexus needs to read every file in the registry), or remove it.",
-          ),
+          problem: diagnostic('UnreadableFile', source.display, START, { path, reason: describeFsError(error) }),
         });
       }
     }),

@@ -72,15 +72,7 @@ export function loadSources(
     const key = `${collection}/${id}`;
     const previous = firstFile.get(key);
     if (previous !== undefined) {
-      diagnostics.push(
-        diagnostic(
-          'DuplicateId',
-          source.display,
-          START,
-          `Duplicate ${SINGULAR[collection as CollectionName]} id "${id}"; ${previous} already defines it.`,
-          'Ids come from file names and must be unique within a folder; rename one of the files.',
-        ),
-      );
+      diagnostics.push(diagnostic('DuplicateId', source.display, START, { kind: SINGULAR[collection as CollectionName], id, previous }));
       return false;
     }
     firstFile.set(key, source.display);
@@ -101,42 +93,18 @@ export function loadSources(
     }
     if (where.kind === 'ignored') continue;
     if (where.kind === 'unknown') {
-      diagnostics.push(
-        diagnostic(
-          'UnknownFile',
-          source.display,
-          START,
-          `"${source.path}" is not part of the registry layout and was not read.`,
-          `Entity files go in ${Object.keys(COLLECTIONS).join('/, ')}/ or docs/; the ecosystem in ecosystem.yaml.`,
-        ),
-      );
+      diagnostics.push(diagnostic('UnknownFile', source.display, START, { path: source.path, folders: Object.keys(COLLECTIONS) }));
       continue;
     }
     // Claim the id before reading, so a file that fails to parse still exists for references.
     if (where.kind === 'collection' || where.kind === 'document') {
       if (where.kind === 'collection' && !ID_PATTERN.test(where.id)) {
-        diagnostics.push(
-          diagnostic(
-            'InvalidId',
-            source.display,
-            START,
-            `File name "${where.id}" is not a valid id.`,
-            'Ids come from file names: lowercase letters, digits, ".", "_" and "-", e.g. "orders-to-payments.yaml".',
-          ),
-        );
+        diagnostics.push(diagnostic('InvalidId', source.display, START, { fileName: where.id }));
         continue;
       }
       // Document paths become page URLs and file names in exports: the same plain characters, per folder.
       if (where.kind === 'document' && !DOC_ID_PATTERN.test(where.id)) {
-        diagnostics.push(
-          diagnostic(
-            'InvalidId',
-            source.display,
-            START,
-            `Document path "${source.path.slice('docs/'.length)}" is not a valid document id.`,
-            'Each folder and file name under docs/ uses letters, digits, ".", "_" and "-" and starts with a letter or digit, e.g. "guides/cross-app-authentication.md"; rename it.',
-          ),
-        );
+        diagnostics.push(diagnostic('InvalidId', source.display, START, { documentPath: source.path.slice('docs/'.length) }));
         continue;
       }
       const collection = where.kind === 'document' ? 'documents' : where.collection;

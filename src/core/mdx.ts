@@ -16,28 +16,12 @@ export function checkMdx(registry: Registry, compile: MdxCompiler | undefined): 
   for (const doc of registry.documents.values()) {
     if (!doc.file.endsWith('.mdx')) continue;
     if (!allowed) {
-      diagnostics.push(
-        diagnostic(
-          'MdxNotAllowed',
-          doc.file,
-          { line: 1, col: 1 },
-          `"${doc.path}" is MDX, which runs as code when the site is built, and this registry has not opted in to MDX.`,
-          'Rename it to .md if it needs no code; or, once the maintainers accept that documents run as code (README: Security model), set `mdx: true` in ecosystem.yaml.',
-        ),
-      );
+      diagnostics.push(diagnostic('MdxNotAllowed', doc.file, { line: 1, col: 1 }, { path: doc.path }));
       continue;
     }
     const error = compile?.(doc.body);
     if (error) {
-      diagnostics.push(
-        diagnostic(
-          'MdxSyntax',
-          doc.file,
-          { line: doc.bodyLine + error.line - 1, col: error.col },
-          `The MDX does not compile: ${error.message}`,
-          'MDX reads `{`, `}` and `<` as code; escape them as `\\{`, `\\}` and `&lt;` in prose, and close every element.',
-        ),
-      );
+      diagnostics.push(diagnostic('MdxSyntax', doc.file, { line: doc.bodyLine + error.line - 1, col: error.col }, { reason: error.message }));
     }
   }
   return diagnostics;

@@ -26,15 +26,7 @@ export function buildRegistry(
   const { registry, diagnostics } = loadSources(sources, options.preparsed);
   if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
     const label = options.contentLabel ?? 'content';
-    diagnostics.push(
-      diagnostic(
-        'MissingEcosystem',
-        `${label}/ecosystem.yaml`,
-        { line: 1, col: 1 },
-        `No ecosystem.yaml in ${label}.`,
-        'Every registry needs one: it names the ecosystem and its policies. `plexus new` can scaffold the rest.',
-      ),
-    );
+    diagnostics.push(diagnostic('MissingEcosystem', `${label}/ecosystem.yaml`, { line: 1, col: 1 }, { folder: label }));
   }
   diagnostics.push(...checkMdx(registry, options.compileMdx));
   diagnostics.push(...resolveReferences(registry));

@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Entity, Registry } from './model.ts';
 import { ALL_CLIENTS, SINGULAR, type CollectionName } from './schemas/index.ts';
 import type { PathSegment } from './source.ts';
-import { didYouMeanSuffix } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 type Target = CollectionName | 'documents';
 /** One reference from an entity to another: where it is written and what it names. */
@@ -96,15 +96,14 @@ export function resolveReferences(registry: Registry): Diagnostic[] {
       const kind = SINGULAR[target];
       const suffix = target === 'documents' ? '.md' : '.yaml';
       diagnostics.push(
-        diagnostic(
-          'UnknownReference',
-          entity.file,
-          entity.locate(path),
-          `Unknown ${kind} "${id}".${didYouMeanSuffix(id, known.keys())}`,
-          known.size === 0
-            ? `There are no ${kind} files yet; create ${FOLDER[target]}${id}${suffix}.`
-            : `${/^[aeiou]/.test(kind) ? 'An' : 'A'} ${kind} id is a file name in ${FOLDER[target]} (${known.size} known); fix the id or create ${FOLDER[target]}${id}${suffix}.`,
-        ),
+        diagnostic('UnknownReference', entity.file, entity.locate(path), {
+          kind,
+          id,
+          meant: didYouMean(id, known.keys()),
+          known: known.size,
+          folder: FOLDER[target],
+          suffix,
+        }),
       );
     }
   }

@@ -72,30 +72,14 @@ export function decodeSource(file: string, bytes: Uint8Array): { text?: string; 
   if (bytes.length > MAX_FILE_BYTES) {
     const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`;
     return {
-      diagnostics: [
-        diagnostic(
-          'FileTooLarge',
-          file,
-          START,
-          `File is ${size}; the limit is 1 MiB.`,
-          'Split it into one file per entity; large payload examples belong in a linked document.',
-        ),
-      ],
+      diagnostics: [diagnostic('FileTooLarge', file, START, { size })],
     };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const byte = bytes[bad]!.toString(16).padStart(2, '0').toUpperCase();
     return {
-      diagnostics: [
-        diagnostic(
-          'NotUtf8',
-          file,
-          positionOfByte(bytes, bad),
-          `Byte 0x${byte} is not valid UTF-8.`,
-          'Save the file as UTF-8 (editors call it "UTF-8" or "UTF-8 without BOM").',
-        ),
-      ],
+      diagnostics: [diagnostic('NotUtf8', file, positionOfByte(bytes, bad), { byte })],
     };
   }
   let text = new TextDecoder().decode(bytes);
@@ -185,17 +169,11 @@ export function preparsedYaml(text: string, data: Record<string, unknown>, lineO
 }
 
 function emptyFile(file: string, lineOffset: number): Diagnostic {
-  return diagnostic('EmptyFile', file, { line: 1 + lineOffset, col: 1 }, 'The file is empty.', 'Add the fields for this entity, or delete the file.');
+  return diagnostic('EmptyFile', file, { line: 1 + lineOffset, col: 1 });
 }
 
 function notMapping(file: string, list: boolean, at: Position): Diagnostic {
-  return diagnostic(
-    'NotMapping',
-    file,
-    at,
-    `The file holds ${list ? 'a list' : 'a single value'}, not a mapping of keys to values.`,
-    'Each registry file describes one entity as `key: value` lines.',
-  );
+  return diagnostic('NotMapping', file, at, { list });
 }
 
 function rawAt(doc: Document, text: string, path: readonly PropertyKey[]): string | undefined {
@@ -231,47 +209,23 @@ function fromDocument(file: string, text: string, doc: Document, counter: LineCo
             .slice(error.pos[0])
             .split(/:(?:\s|$)/)[0]!
             .trim();
-        return diagnostic(
-          'DuplicateKey',
-          file,
-          pos,
-          `Key "${key}" appears more than once in this mapping.`,
-          'YAML keeps only one of them; merge the two entries or rename one.',
-        );
+        return diagnostic('DuplicateKey', file, pos, { key });
       }
       if (tab && (error.code === 'TAB_AS_INDENT' || tab.line <= pos.line)) {
-        return diagnostic(
-          'TabIndent',
-          file,
-          tab,
-          'A tab is used for indentation; YAML allows only spaces.',
-          'Replace the tab with spaces (your editor can convert indentation to spaces).',
-        );
+        return diagnostic('TabIndent', file, tab);
       }
       if (error.code === 'MISSING_CHAR' && /closing ["']quote/.test(error.message)) {
         // An unclosed quote runs to the end of the file; nothing after it can be a quote,
         // so the last one before the error is the one left open.
-        const quote = error.message.includes(`"quote`) ? '"' : "'";
+        const quote: '"' | "'" = error.message.includes(`"quote`) ? '"' : "'";
         const open = counter.linePos(text.lastIndexOf(quote, error.pos[0]));
-        return diagnostic(
-          'YamlSyntax',
-          file,
-          shift(open),
-          `This ${quote === '"' ? 'double' : 'single'} quote is never closed.`,
-          `Close it with ${quote} at the end of the value, or remove it.`,
-        );
+        return diagnostic('YamlSyntax', file, shift(open), { unclosedQuote: quote });
       }
       if (error.code === 'MULTIPLE_DOCS') {
-        return diagnostic(
-          'YamlSyntax',
-          file,
-          pos,
-          'The file holds more than one YAML document.',
-          'Keep one entity per file; remove the extra `---` separator.',
-        );
+        return diagnostic('YamlSyntax', file, pos, { multipleDocuments: true });
       }
       const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return diagnostic('YamlSyntax', file, pos, `${reason}.`.replace(/\.\.$/, '.'), 'Check the indentation and quoting on this line and the one before it.');
+      return diagnostic('YamlSyntax', file, pos, { reason });
     });
     // One mistake often yields several parser errors at one spot; report each place once.
     const seen = new Set<string>();
@@ -294,15 +248,7 @@ function fromDocument(file: string, text: string, doc: Document, counter: LineCo
       },
     });
     return {
-      diagnostics: [
-        diagnostic(
-          'AliasBomb',
-          file,
-          first,
-          `Aliases expand to more than ${MAX_ALIASES} nodes, the most one file may use.`,
-          'Repeat the values instead of nesting aliases; a registry file should read plainly.',
-        ),
-      ],
+      diagnostics: [diagnostic('AliasBomb', file, first, { limit: MAX_ALIASES })],
     };
   }
   return { parsed: { data: data as Record<string, unknown>, locate, raw: (path) => rawAt(doc, text, path) }, diagnostics: [] };

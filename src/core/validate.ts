@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { diagnostic, type CodeName } from './codes.ts';
+import { diagnostic } from './codes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { FORMAT_CODES } from './schemas/common.ts';
 import type { ParsedYaml } from './source.ts';
-import { didYouMean, didYouMeanSuffix } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 
 type Path = readonly PropertyKey[];
 type Issue = z.core.$ZodIssue;
@@ -84,61 +84,37 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
   const path = [...base, ...issue.path];
   const name = formatPath(path);
   const value = valueAt(parsed.data, path);
-  const at = (code: CodeName, message: string, hint?: string, target: 'key' | 'value' = 'value') =>
-    diagnostic(code, file, parsed.locate(path, target), message, hint);
+  const here = parsed.locate(path, 'value');
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(schema, path);
+      const within = name ? `"${name}"` : `this ${what}`;
       return issue.keys.map((key) =>
-        diagnostic(
-          'UnknownKey',
-          file,
-          parsed.locate([...path, key], 'key'),
-          `Unknown key "${key}"${name ? ` in "${name}"` : ` in this ${what}`}.${didYouMeanSuffix(key, allowed)}`,
-          `Allowed keys: ${allowed.join(', ')}.`,
-        ),
+        diagnostic('UnknownKey', file, parsed.locate([...path, key], 'key'), { key, within, meant: didYouMean(key, allowed), allowed }),
       );
     }
     case 'invalid_type': {
       if (value === undefined) {
         const field = String(path[path.length - 1]);
-        const description = descriptionAt(schema, path);
-        return [
-          diagnostic(
-            'MissingField',
-            file,
-            parsed.locate(path.slice(0, -1), 'key'),
-            `Missing required field "${name}" in this ${what}.`,
-            description ? `Add \`${field}:\`. ${description}` : `Add \`${field}:\`.`,
-          ),
-        ];
+        return [diagnostic('MissingField', file, parsed.locate(path.slice(0, -1), 'key'), { name, what, field, description: descriptionAt(schema, path) })];
       }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       const written = parsed.raw(path) ?? String(value);
-      const hint =
+      const quote =
         issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-          ? `Quote it: "${written}" (YAML reads ${written} as ${typeof value === 'number' ? 'a number' : 'true or false'}).`
-          : descriptionAt(schema, path);
-      return [at('WrongType', `"${name}" should be ${expected}, not ${describeValue(value)}.`, hint)];
+          ? { written, as: typeof value === 'number' ? 'a number' : 'true or false' }
+          : undefined;
+      return [diagnostic('WrongType', file, here, { name, expected, actual: describeValue(value), quote, description: descriptionAt(schema, path) })];
     }
     case 'invalid_value': {
       const choices = issue.values.map(String);
-      if (choices.length === 1) {
-        return [at('InvalidChoice', `"${name}" must be "${choices[0]}", not ${describeValue(value)}.`)];
-      }
-      return [
-        at(
-          'InvalidChoice',
-          `${describeValue(value).replace(/^the text /, '')} is not a valid "${name}".${didYouMeanSuffix(String(value), choices)}`,
-          `Choose one of: ${choices.join(', ')}.`,
-        ),
-      ];
+      const shown = choices.length === 1 ? describeValue(value) : describeValue(value).replace(/^the text /, '');
+      return [diagnostic('InvalidChoice', file, here, { name, value: shown, choices, meant: didYouMean(String(value), choices) })];
     }
     case 'invalid_format': {
-      const code: CodeName = issue.format === 'date' ? 'InvalidDate' : (issue.pattern && FORMAT_CODES.get(issue.pattern)) || 'InvalidValue';
-      const label = { InvalidDate: 'date', InvalidVersion: 'version', InvalidUrl: 'URL', InvalidId: 'id', InvalidValue: 'value' }[code as string] ?? 'value';
-      return [at(code, `Invalid ${label} ${JSON.stringify(value)} in "${name}".`, issue.message)];
+      const code = issue.format === 'date' ? 'InvalidDate' : (issue.pattern && FORMAT_CODES.get(issue.pattern)) || 'InvalidValue';
+      return [diagnostic(code, file, here, { value: JSON.stringify(value), name, rule: issue.message })];
     }
     case 'invalid_union': {
       // Report the branch whose shape matches what was written (a list for a list branch, …).
@@ -153,10 +129,15 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
               ? (EXPECTED[e.expected] ?? e.expected)
               : 'another form',
         );
-      return [at('WrongType', `"${name}" should be ${options.join(' or ')}, not ${describeValue(value)}.`, descriptionAt(schema, path))];
+      return [
+        diagnostic('WrongType', file, here, { name, expected: options.join(' or '), actual: describeValue(value), description: descriptionAt(schema, path) }),
+      ];
     }
     case 'too_small':
     case 'too_big': {
+      const description = descriptionAt(schema, path);
+      if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1)
+        return [diagnostic('InvalidValue', file, here, { empty: name, description })];
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
       const unit =
         issue.origin === 'array'
@@ -164,14 +145,10 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
           : issue.origin === 'string'
             ? ' characters'
             : '';
-      const message =
-        issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1
-          ? `"${name}" must not be empty.`
-          : `"${name}" must be ${bound}${unit}, not ${describeValue(value)}.`;
-      return [at('InvalidValue', message, descriptionAt(schema, path))];
+      return [diagnostic('InvalidValue', file, here, { name, bound: `${bound}${unit}`, actual: describeValue(value), description })];
     }
     default:
-      return [at('InvalidValue', `Invalid value for "${name}": ${issue.message}.`, descriptionAt(schema, path))];
+      return [diagnostic('InvalidValue', file, here, { name, reason: issue.message, description: descriptionAt(schema, path) })];
   }
 }
 

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { codeBlock, inlineCode, markdownLink, markdownText, tableCell, tableCode } from './escape.ts';
 
@@ -114,40 +115,13 @@ function strictHelper(fn: (...args: unknown[]) => unknown) {
 }
 
 function templateDiagnostic(source: TemplateSource, error: Error & { lineNumber?: number; column?: number }): Diagnostic {
-  if (error instanceof MissingField) {
-    return {
-      code: 'PLX040',
-      severity: 'error',
-      file: source.file,
-      line: error.line,
-      col: error.col,
-      message: `The template uses "${error.field}", which this document's data does not have.`,
-      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
-    };
-  }
-  const parse = /^Parse error on line (\d+):/.exec(error.message);
+  if (error instanceof MissingField) return diagnostic('TemplateError', source.file, { line: error.line, col: error.col }, { field: error.field });
   const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(error.message);
-  const base = { code: 'PLX040', severity: 'error' as const, file: source.file };
-  if (strict) {
-    return {
-      ...base,
-      line: Number(strict[2]),
-      col: Number(strict[3]) + 1,
-      message: `The template uses "${strict[1]}", which this document's data does not have.`,
-      hint: 'Check the field name against the view data the document is rendered from (see src/render/views/), or guard it with {{#if}}.',
-    };
-  }
-  if (parse) {
-    const expecting = /Expecting (.*), got (.*)$/m.exec(error.message);
-    return {
-      ...base,
-      line: Number(parse[1]),
-      col: 1,
-      message: `The template does not parse${expecting ? `: got ${expecting[2]}` : ''}.`,
-      hint: 'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
-    };
-  }
-  return { ...base, line: error.lineNumber ?? 1, col: (error.column ?? 0) + 1, message: `${error.message.split('\n')[0]}.`.replace(/\.\.$/, '.') };
+  if (strict) return diagnostic('TemplateError', source.file, { line: Number(strict[2]), col: Number(strict[3]) + 1 }, { field: strict[1]! });
+  const parse = /^Parse error on line (\d+):/.exec(error.message);
+  if (parse)
+    return diagnostic('TemplateError', source.file, { line: Number(parse[1]), col: 1 }, { parse: /Expecting (.*), got (.*)$/m.exec(error.message)?.[2] });
+  return diagnostic('TemplateError', source.file, { line: error.lineNumber ?? 1, col: (error.column ?? 0) + 1 }, { reason: error.message.split('\n')[0]! });
 }
 
 export interface Engine {

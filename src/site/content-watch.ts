@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { todayFromEnv } from '../core/dates.ts';
-import { type Diagnostic, formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
+import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 
 /** The page `npm run dev` shows instead of the site while the registry has errors. */
-export function errorPage(errors: Diagnostic[], summary: string, base: string): string {
-  const items = errors.map((d) => `<li><pre>${escapeHtml(formatDiagnostic(d))}</pre></li>`).join('');
+export function errorPage(errors: string[], summary: string, base: string): string {
+  const items = errors.map((line) => `<li><pre>${escapeHtml(line)}</pre></li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The registry has errors</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;margin:0}li{margin:.75rem 0;padding:.5rem .75rem;background:#fdf2f2;border-left:4px solid #c53030;list-style:none}ul{padding:0}</style></head>
 <body><main><h1>The registry has errors</h1><p>${escapeHtml(summary)} Fix them and save: this page reloads by itself.</p><ul>${items}</ul></main>
@@ -30,24 +30,23 @@ export default function contentWatch(): AstroIntegration {
       },
       'astro:server:setup': async ({ server, logger }) => {
         const content = resolve(process.env.PLEXUS_CONTENT || 'content');
-        let state: { errors: Diagnostic[]; summary: string } = { errors: [], summary: '' };
+        let state: { errors: string[]; summary: string } = { errors: [], summary: '' };
         const recheck = async () => {
           const { today, error } = todayFromEnv(process.env);
           if (error) {
-            state = {
-              errors: [{ code: 'PLX000', severity: 'error', file: 'PLEXUS_TODAY', line: 1, col: 1, message: error }],
-              summary: '1 error in the environment.',
-            };
+            state = { errors: [error], summary: 'The environment is not right.' };
             return;
           }
-          const { diagnostics, fileCount } = await loadRegistry(content, { today }).catch((e: Error) => ({
-            diagnostics: [{ code: 'PLX000', severity: 'error' as const, file: content, line: 1, col: 1, message: `The registry cannot be read: ${e.message}` }],
-            fileCount: 0,
-          }));
+          const loaded = await loadRegistry(content, { today }).catch((e: Error) => e);
+          if (loaded instanceof Error) {
+            state = { errors: [`The registry in ${content} cannot be read: ${loaded.message}`], summary: 'The registry cannot be read.' };
+            return;
+          }
+          const { diagnostics, fileCount } = loaded;
           for (const d of diagnostics) logger.warn(formatDiagnostic(d));
           const summary = formatSummary(diagnostics, fileCount);
           logger.info(summary);
-          state = { errors: diagnostics.filter((d) => d.severity === 'error'), summary };
+          state = { errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), summary };
         };
         await recheck();
         server.middlewares.use((req, res, next) => {

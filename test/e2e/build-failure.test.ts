@@ -19,6 +19,7 @@ describe('npm run build on a broken registry', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('from: stripe', 'from: strip'));
     await mkdir(join(dir, 'dist'));
     await writeFile(join(dir, 'dist', 'index.html'), 'the previous site');
+    await writeFile(join(dir, 'dist', '.plexus-site'), ''); // a site an earlier build wrote
     const env = withoutViteEnv();
     const result = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
       cwd: dir,
@@ -30,7 +31,7 @@ describe('npm run build on a broken registry', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('content/integrations/stripe-payments.yaml:3:7 error PLX012 Unknown repository "strip". Did you mean "stripe"?');
     expect(result.stderr).toBe('The registry in content has errors; the site was not built and dist/ is unchanged.\n');
-    expect(await readdir(join(dir, 'dist'))).toEqual(['index.html']);
+    expect((await readdir(join(dir, 'dist'))).sort()).toEqual(['.plexus-site', 'index.html']);
     expect(await readFile(join(dir, 'dist', 'index.html'), 'utf8')).toBe('the previous site');
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describeFsError } from '../core/fs.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
@@ -49,11 +50,9 @@ export async function runMain(argv: readonly string[], io: Io): Promise<number> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const path = (error as NodeJS.ErrnoException).path;
-    io.err(
-      code && path
-        ? `Cannot use ${relative(io.cwd, path) || path}: ${describeFsError(error)}.`
-        : `Plexus failed unexpectedly: ${(error as Error).message ?? String(error)}`,
-    );
+    const aFile = (code === 'EEXIST' || code === 'ENOTDIR') && path !== undefined && statSync(path, { throwIfNoEntry: false })?.isFile();
+    const why = aFile ? 'it is a file, where a folder is needed' : describeFsError(error);
+    io.err(code && path ? `Cannot use ${relative(io.cwd, path) || path}: ${why}.` : `Plexus failed unexpectedly: ${(error as Error).message ?? String(error)}`);
     if (debug) io.err(String((error as Error).stack ?? error));
     else io.err('Run again with --debug to see where.');
     return EXIT.usage;

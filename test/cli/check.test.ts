@@ -136,3 +136,35 @@ describe('the plexus bin', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('what the CLI prints', () => {
+  const bin = join(import.meta.dirname, '..', '..', 'bin', 'plexus.ts');
+  const runBin = (args: string[]) =>
+    promisify(execFile)(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, PLEXUS_TODAY: TODAY, PLEXUS_DEBUG: '' } }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it('shows control characters and bidi overrides in registry text as codes, never raw', async () => {
+    const name = await registry('escapes', {
+      'docsets/guides.yaml': BASE['docsets/guides.yaml']!.replace('name: Guides', 'name: "Guides\\e[2J\\e]0;pwned\\a \\u202Eevil"').replace(
+        '2026-11-01',
+        '2026-09-01',
+      ),
+    });
+    const result = await runBin(['check', '--content', name, '--strict']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(result.stdout).toContain('"Guides\\x1B[2J\\x1B]0;pwned\\x07 \\u202Eevil" is reviewed monthly');
+  });
+
+  it('turns a failure it did not expect into one line and exit 2; --debug shows where', async () => {
+    await writeFile(join(root, 'a-file'), 'x');
+    const result = await runBin(['export', '--content', valid, '--md', 'a-file/out']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Cannot use a-file: it is a file, where a folder is needed.\nRun again with --debug to see where.\n');
+    const debug = await runBin(['export', '--content', valid, '--md', 'a-file/out', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});

@@ -154,6 +154,7 @@ describe('what the CLI prints', () => {
     });
     const result = await runBin(['check', '--content', name, '--strict']);
     expect(result.code).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     expect(result.stdout).toContain('"Guides\\x1B[2J\\x1B]0;pwned\\x07 \\u202Eevil" is reviewed monthly');
   });

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same registry. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

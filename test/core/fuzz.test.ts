@@ -5,23 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../../src/cli/main.ts';
+import { random } from '../../src/synthetic/generate.ts';
 import { EXAMPLE } from '../example-model.ts';
 import { TODAY } from '../registry-fixture.ts';
 
 const SEED = 20261124;
 const RUNS = 250;
-
-/** mulberry32: a small, well-mixed PRNG, so every run of the suite makes the same mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '\t',

@@ -43,8 +43,8 @@ url: https://github.com/acme/payments-api
 team: core
 `,
   'integrations/payments-to-orders.yaml': `title: Payments to Orders
-from: payments-api
-to: [orders-api]
+provider: payments-api
+consumers: [orders-api]
 purpose: Tell orders about payments
 type: event
 protocol: Kafka

@@ -48,11 +48,11 @@ function emptyFields(data: unknown, prefix = ''): string[] {
 export const scaffold: Command = {
   summary: 'Scaffold a repository, integration, event, pattern, team or strategy document, pre-filled from the registry.',
   usage:
-    'plexus new KIND ID [--from REPO --to REPO,… --type TYPE] [--team TEAM] [--producer REPO] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
+    'plexus new KIND ID [--provider REPO --consumers REPO,… --type TYPE] [--team TEAM] [--producer REPO] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
   options: {
     content: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
+    provider: { type: 'string' },
+    consumers: { type: 'string' },
     type: { type: 'string' },
     team: { type: 'string' },
     producer: { type: 'string' },
@@ -96,8 +96,8 @@ export const scaffold: Command = {
     }
     const options: ScaffoldOptions = {
       today: today(io) ?? todayIso(),
-      from: values.from as string | undefined,
-      to: list(values.to),
+      provider: values.provider as string | undefined,
+      consumers: list(values.consumers),
       type: values.type as Integration['type'] | undefined,
       team: values.team as string | undefined,
       producer: values.producer as string | undefined,
@@ -109,11 +109,11 @@ export const scaffold: Command = {
     mustExist(
       model,
       'repositories',
-      [options.from, options.producer, ...(options.to ?? [])].filter((x): x is string => !!x),
-      'from/--to/--producer',
+      [options.provider, options.producer, ...(options.consumers ?? [])].filter((x): x is string => !!x),
+      'provider/--consumers/--producer',
     );
-    if (options.from && options.to?.includes(options.from))
-      throw new UsageError(`--from and --to both name "${options.from}"; an integration connects two repositories.`);
+    if (options.provider && options.consumers?.includes(options.provider))
+      throw new UsageError(`--provider and --consumers both name "${options.provider}"; a repository does not consume its own integration.`);
     mustExist(model, 'teams', options.team ? [options.team] : [], 'team');
     mustExist(model, 'integrations', options.integrations, 'integrations');
 

@@ -30,7 +30,7 @@ function deriveLinks(registry: Registry, consumersOf: Map<string, string[]>): Ma
   };
   for (const id of registry.repositories.keys()) get(id);
   for (const [id, integration] of registry.integrations) {
-    const { from, direction } = integration.data;
+    const { provider: from, direction } = integration.data;
     const provider = get(from);
     provider.provides.push(id);
     for (const consumer of consumersOf.get(id)!) {
@@ -149,7 +149,7 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
         ([
           ,
           {
-            data: { from, to, events },
+            data: { provider: from, consumers: to, events },
           },
         ]) => !repoKnown(from) || (to !== ALL_CLIENTS && !to.every(repoKnown)) || !(events ?? []).every((e) => registry.events.has(e)),
       )
@@ -162,7 +162,7 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
     integration.data.events?.forEach((eventId, i) => {
       const event = registry.events.get(eventId);
       if (!event || uncertainEvents.has(eventId)) return; // a dangling reference was reported instead
-      const { from } = integration.data;
+      const { provider: from } = integration.data;
       (carriedFrom.get(eventId) ?? carriedFrom.set(eventId, new Set()).get(eventId)!).add(from);
       const to = carriedTo.get(eventId) ?? carriedTo.set(eventId, new Set()).get(eventId)!;
       for (const c of consumersOf.get(id)!) to.add(c);
@@ -177,9 +177,9 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
           }),
         );
       }
-      if (integration.data.to === ALL_CLIENTS) return;
+      if (integration.data.consumers === ALL_CLIENTS) return;
       const declared = new Set(event.data.consumers.map((c) => c.repository));
-      for (const c of integration.data.to.filter((t) => !declared.has(t))) {
+      for (const c of integration.data.consumers.filter((t) => !declared.has(t))) {
         diagnostics.push(
           diagnostic('EventMismatch', integration.file, integration.locate(['events', i]), {
             integration: id,
@@ -216,21 +216,53 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
   return diagnostics;
 }
 
+/** Types where a consumer sends the request and the provider answers it. */
+const REQUEST_RESPONSE = new Set(['rest', 'graphql', 'grpc']);
+
+/**
+ * Interaction steps must agree with the roles: for a request/response type a request goes from
+ * a consumer to the provider, and the provider only answers. A step that has the provider send a
+ * request to a consumer means the roles (or the steps) are the wrong way round.
+ */
+function stepsAgainstRoles(id: string, integration: Registry['integrations'] extends Map<string, infer E> ? E : never, consumers: string[]): Diagnostic[] {
+  const { provider, type, direction, steps } = integration.data;
+  if (!REQUEST_RESPONSE.has(type) || direction === 'both-ways' || !steps) return [];
+  const out: Diagnostic[] = [];
+  steps.forEach((step, i) => {
+    if (step.reply || step.from !== provider || !consumers.includes(step.to)) return;
+    out.push(
+      diagnostic('RoleContradiction', integration.file, integration.locate(['steps', i, 'from']), {
+        integration: id,
+        provider,
+        consumer: step.to,
+        step: i + 1,
+        type,
+      }),
+    );
+  });
+  return out;
+}
+
 /** Derives the links between entities and checks what only the whole registry can show. */
 export function analyse(registry: Registry, today: string): { analysis: Analysis; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const clients = [...registry.repositories.values()].filter((r) => CLIENT_KINDS.has(r.data.kind)).map((r) => r.id);
   const consumersOf = new Map<string, string[]>();
   for (const [id, integration] of registry.integrations) {
-    const { from, to } = integration.data;
+    const { provider: from, consumers: to } = integration.data;
     const consumers = to === ALL_CLIENTS ? clients.filter((c) => c !== from) : to.filter((t) => registry.repositories.has(t));
-    consumersOf.set(id, consumers);
+    consumersOf.set(id, [...new Set(consumers)]);
     if (to !== ALL_CLIENTS) {
       const self = to.indexOf(from);
       if (self >= 0) {
-        diagnostics.push(diagnostic('SelfIntegration', integration.file, integration.locate(['to', self]), { integration: id, repository: from }));
+        diagnostics.push(diagnostic('SelfIntegration', integration.file, integration.locate(['consumers', self]), { integration: id, repository: from }));
       }
+      to.forEach((c, i) => {
+        if (to.indexOf(c) < i)
+          diagnostics.push(diagnostic('RoleContradiction', integration.file, integration.locate(['consumers', i]), { integration: id, twice: c }));
+      });
     }
+    diagnostics.push(...stepsAgainstRoles(id, integration, consumers));
   }
   diagnostics.push(...checkEvents(registry, consumersOf));
 

@@ -231,8 +231,8 @@ export const CODES = {
   SelfIntegration: entry<{ integration: string; repository: string }>({
     code: 'PLX023',
     severity: 'error',
-    title: 'an integration from a repository to itself',
-    message: (a) => `Integration "${a.integration}" goes from "${a.repository}" to itself.`,
+    title: 'a repository listed as a consumer of its own integration',
+    message: (a) => `"${a.repository}" provides "${a.integration}" and is listed as its consumer too.`,
     hint: () => 'An integration connects two repositories; describe internal structure as monorepo packages instead.',
   }),
   BadFrontMatter: entry<{ unclosed: boolean }>({
@@ -336,6 +336,26 @@ export const CODES = {
     title: 'an event that no integration carries',
     message: (a) => `Event "${a.event}" is carried by no integration.`,
     hint: () => 'List it under `events:` of the integration that delivers it, or delete the event if it is gone.',
+  }),
+  RenamedKey: entry<{ old: string; now: string; meaning: string }>({
+    code: 'PLX036',
+    severity: 'error',
+    title: 'a key that was renamed (`from`/`to` of an integration are now `provider`/`consumers`)',
+    message: (a) => `"${a.old}" is now "${a.now}".`,
+    hint: (a) => `Rename \`${a.old}:\` to \`${a.now}:\`, keeping its value: ${a.now} ${a.now.endsWith('s') ? 'are' : 'is'} ${a.meaning}.`,
+  }),
+  RoleContradiction: entry<{ integration: string; provider: string; consumer: string; step: number; type: string } | { integration: string; twice: string }>({
+    code: 'PLX037',
+    severity: 'error',
+    title: 'roles that contradict each other: steps in which the provider calls a consumer, a consumer listed twice',
+    message: (a) =>
+      'twice' in a
+        ? `"${a.twice}" is listed twice as a consumer of "${a.integration}".`
+        : `Step ${a.step} of "${a.integration}" has the provider "${a.provider}" send a request to its consumer "${a.consumer}"; in a ${a.type} integration consumers call the provider.`,
+    hint: (a) =>
+      'twice' in a
+        ? 'List each consumer once.'
+        : `If "${a.consumer}" serves the API, make it the provider and "${a.provider}" a consumer; if the step is an answer, mark it \`reply: true\`.`,
   }),
   // Rendering and `plexus fill` (PLX040 and up): reported by those commands, not by `check`.
   TemplateError: entry<{ field: string } | { parse: string | undefined } | { reason: string }>({

@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import type { DocumentEntity, Entity, Registry, Source } from './model.ts';
 import { COLLECTIONS, DOC_ID_PATTERN, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
+import { renameKeys } from './renamed.ts';
 import { decodeSource, parseYamlSource, preparsedYaml } from './source.ts';
 import { validate } from './validate.ts';
 
@@ -47,11 +48,23 @@ export function classify(
   return { kind: 'unknown' };
 }
 
-function parseAndValidate<S extends z.ZodType>(schema: S, source: Source, what: string, text: string, lineOffset = 0, preparsed?: Record<string, unknown>) {
+function parseAndValidate<S extends z.ZodType>(
+  schema: S,
+  source: Source,
+  what: string,
+  text: string,
+  lineOffset = 0,
+  preparsed?: Record<string, unknown>,
+  collection?: string,
+) {
   const { parsed, diagnostics } = preparsed
     ? { parsed: preparsedYaml(text, preparsed, lineOffset), diagnostics: [] }
     : parseYamlSource(source.display, text, lineOffset);
   if (!parsed) return { diagnostics };
+  // A renamed key is an error that says how to rename it; the file counts as invalid until then.
+  const renamed = collection ? renameKeys(collection, source.display, parsed) : [];
+  if (renamed.length > 0)
+    return { value: undefined, locate: parsed.locate, diagnostics: [...renamed, ...validate(schema, source.display, parsed, what).diagnostics] };
   const result = validate(schema, source.display, parsed, what);
   return { value: result.value, locate: parsed.locate, diagnostics: result.diagnostics };
 }
@@ -149,7 +162,7 @@ export function loadSources(
     }
 
     const { collection, id } = where;
-    const r = parseAndValidate(COLLECTIONS[collection] as z.ZodType, source, SINGULAR[collection], decoded.text, 0, preparsed.get(source.path));
+    const r = parseAndValidate(COLLECTIONS[collection] as z.ZodType, source, SINGULAR[collection], decoded.text, 0, preparsed.get(source.path), collection);
     diagnostics.push(...r.diagnostics);
     if (r.value !== undefined && r.locate) {
       registry.invalid.delete(`${collection}/${id}`);

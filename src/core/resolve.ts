@@ -39,8 +39,8 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
   }
   for (const integration of registry.integrations.values()) {
     const d = integration.data;
-    const refs = [...ref(['from'], 'repositories', d.from), ...ref(['owner'], 'teams', d.owner)];
-    if (d.to !== ALL_CLIENTS) each(d.to, (id, i) => refs.push(...ref(['to', i], 'repositories', id)));
+    const refs = [...ref(['provider'], 'repositories', d.provider), ...ref(['owner'], 'teams', d.owner)];
+    if (d.consumers !== ALL_CLIENTS) each(d.consumers, (id, i) => refs.push(...ref(['consumers', i], 'repositories', id)));
     each(d.maintenance, (m, i) => refs.push(...ref(['maintenance', i, 'team'], 'teams', m.team)));
     each(d.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));
     each(d.events, (id, i) => refs.push(...ref(['events', i], 'events', id)));

@@ -17,7 +17,7 @@ function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integratio
     const i = model.integrations.get(id)!;
     for (const to of model.analysis.consumersOf.get(id)!) {
       edges.push({
-        from: i.data.from,
+        from: i.data.provider,
         to,
         label: INTEGRATION_TYPE[i.data.type],
         both: i.data.direction === 'both-ways',

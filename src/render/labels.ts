@@ -61,8 +61,17 @@ export function longDate(iso: string): string {
   return `${month} ${d}, ${y}`;
 }
 
-/** `Core API ↔ Hi.Events`, `API Gateway → All client applications`. */
-export function participants(from: string, to: string[] | 'all-clients', both: boolean, names: (id: string) => string): string {
-  const right = to === 'all-clients' ? 'All client applications' : to.map(names).join(', ');
-  return `${names(from)} ${both ? '↔' : '→'} ${right}`;
+/**
+ * Who is on which side, in words that cannot be read backwards: `Provided by Payment Service ·
+ * used by Order Service, Admin Portal`, `… · used by all client applications`, `… · no registered
+ * consumers`, and `(both ways)` where each side also calls the other.
+ */
+export function participants(provider: string, consumers: string[] | 'all-clients', both: boolean, names: (id: string) => string): string {
+  const used =
+    consumers === 'all-clients'
+      ? 'used by all client applications'
+      : consumers.length > 0
+        ? `used by ${consumers.map(names).join(', ')}`
+        : 'no registered consumers';
+  return `Provided by ${names(provider)} · ${used}${both ? ' (both ways)' : ''}`;
 }

@@ -15,8 +15,8 @@ export type ScaffoldKind = keyof typeof SCAFFOLD_KINDS;
 
 export interface ScaffoldOptions {
   today: string;
-  from?: string;
-  to?: string[];
+  provider?: string;
+  consumers?: string[];
   type?: Integration['type'];
   team?: string;
   producer?: string;
@@ -67,12 +67,12 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
     case 'integration': {
       const type = o.type ?? 'rest';
       const same = [...model.integrations.values()].map((i) => i.data).filter((i) => i.type === type);
-      const team = o.from ? model.repositories.get(o.from)?.data.team : undefined;
+      const team = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
       const lead = team ? model.teams.get(team)?.data : undefined;
       return {
         title: title(id),
-        from: o.from ?? '',
-        to: o.to ?? [],
+        provider: o.provider ?? '',
+        consumers: o.consumers ?? [],
         purpose: '',
         type,
         protocol: mostCommon(same.map((i) => i.protocol)) ?? '',
@@ -116,7 +116,7 @@ export function scaffoldStrategyMeta(model: Model, id: string, o: ScaffoldOption
     ...new Set(
       (o.integrations ?? []).flatMap((i) => {
         const d = model.integrations.get(i)?.data;
-        return d ? [d.from, ...(model.analysis.consumersOf.get(i) ?? [])] : [];
+        return d ? [d.provider, ...(model.analysis.consumersOf.get(i) ?? [])] : [];
       }),
     ),
   ].map((r) => model.repositories.get(r)?.data.name ?? r);

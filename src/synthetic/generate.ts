@@ -83,8 +83,8 @@ export function generateRegistry(entities: number, seed = 1): Map<string, string
 
   const integration = (i: number, from: string, to: string[], type: string, events?: string[]) => ({
     title: `Integration ${i}`,
-    from,
-    to,
+    provider: from,
+    consumers: to,
     purpose: `Moves data for flow ${i}`,
     type,
     protocol: type === 'event' ? 'Kafka' : 'HTTPS',

@@ -130,7 +130,7 @@ describe('plexus fill', () => {
 
 describe('plexus new', () => {
   it('scaffolds an integration pre-filled from the registry and never overwrites it', async () => {
-    const first = await run('new', 'integration', 'orders-to-stripe', '--from', 'stripe', '--to', 'order-service', '--type', 'rest');
+    const first = await run('new', 'integration', 'orders-to-stripe', '--provider', 'stripe', '--consumers', 'order-service', '--type', 'rest');
     expect(first).toEqual({ code: 0, out: 'Created content/integrations/orders-to-stripe.yaml.\nFill in: purpose. Then run plexus check.', err: '' });
     const text = await readFile(join(root, 'content/integrations/orders-to-stripe.yaml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=');
@@ -173,7 +173,7 @@ describe('plexus new', () => {
     ['team', ['data'], ['lead']],
     ['repository', ['search-service', '--team', 'core-platform'], ['purpose', 'role']],
     ['event', ['refund.issued', '--producer', 'payment-service'], ['description', 'consumers']],
-    ['integration', ['search-to-users', '--from', 'user-service', '--to', 'web-platform'], ['purpose']],
+    ['integration', ['search-to-users', '--provider', 'user-service', '--consumers', 'web-platform'], ['purpose']],
   ])('new %s writes what check accepts, but for the fields it says to fill in', async (kind, args, fields) => {
     const made = await run('new', kind, ...args);
     const file = made.out.split('\n')[0]!.replace(/^Created (.*)\.$/, '$1');
@@ -227,10 +227,13 @@ describe('plexus new', () => {
   });
 
   it.each([
-    [['new', 'integration', 'x', '--from', 'stripe', '--to', 'stripe'], '--from and --to both name "stripe"; an integration connects two repositories.'],
+    [
+      ['new', 'integration', 'x', '--provider', 'stripe', '--consumers', 'stripe'],
+      '--provider and --consumers both name "stripe"; a repository does not consume its own integration.',
+    ],
     [['new', 'integation', 'x'], 'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, pattern, team, strategy.'],
     [['new', 'team', 'Bad Id'], '"Bad Id" is not a valid id: use lowercase letters, digits, ".", "_" and "-".'],
-    [['new', 'integration', 'x', '--from', 'stripes'], '--from/--to/--producer: no repository "stripes". Did you mean "stripe"?'],
+    [['new', 'integration', 'x', '--provider', 'stripes'], '--provider/--consumers/--producer: no repository "stripes". Did you mean "stripe"?'],
     [['new', 'integration', 'x', '--type', 'soap'], '--type "soap" is not an integration type.'],
   ])('exits 2 on %j', async (args, message) => {
     const { code, err } = await run(...args);

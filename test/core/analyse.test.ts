@@ -5,7 +5,7 @@ import { check } from '../registry-fixture.ts';
 const repo = (name: string, kind = 'service') =>
   `name: ${name}\npurpose: p\nrole: r\nkind: ${kind}\nstatus: active\nurl: https://example.com/${name}\nteam: core\n`;
 const link = (from: string, to: string, extra = '') =>
-  `title: ${from} to ${to}\nfrom: ${from}\nto: ${to}\npurpose: p\ntype: rest\nprotocol: HTTPS\nauth: jwt\nowner: core\nversion: 1.0.0\nlastUpdated: 2026-10-01\nstatus: active\n${extra}`;
+  `title: ${from} to ${to}\nprovider: ${from}\nconsumers: ${to}\npurpose: p\ntype: rest\nprotocol: HTTPS\nauth: jwt\nowner: core\nversion: 1.0.0\nlastUpdated: 2026-10-01\nstatus: active\n${extra}`;
 
 describe('repository links', () => {
   // a → b → c → b (a cycle), d → a; the base registry adds payments-api → orders-api.
@@ -73,6 +73,26 @@ describe('deprecations', () => {
     expect(model.analysis.deprecations.map((d) => [d.id, d.sunset])).toEqual([
       ['soon', '2027-02-01'],
       ['late', '2027-12-01'],
+    ]);
+  });
+});
+
+describe('roles against interaction steps', () => {
+  it('reports a flipped integration whose steps say otherwise', async () => {
+    const { readSources } = await import('../../src/core/fs.ts');
+    const { buildRegistry } = await import('../../src/core/registry.ts');
+    const { EXAMPLE } = await import('../example-model.ts');
+    const sources = await readSources(EXAMPLE, EXAMPLE);
+    const file = sources.find((s) => s.path === 'integrations/orders-to-payments.yaml')!;
+    const flipped = new TextDecoder()
+      .decode(file.bytes)
+      .replace('provider: payment-service\nconsumers: [order-service]', 'provider: order-service\nconsumers: [payment-service]');
+    const result = buildRegistry(
+      sources.map((s) => (s === file ? { ...s, bytes: new TextEncoder().encode(flipped) } : s)),
+      { today: '2026-11-22' },
+    );
+    expect(result.diagnostics.filter((d) => d.code === 'PLX037').map((d) => `${d.file}:${d.line}:${d.col} ${d.message}`)).toEqual([
+      'integrations/orders-to-payments.yaml:42:11 Step 1 of "orders-to-payments" has the provider "order-service" send a request to its consumer "payment-service"; in a grpc integration consumers call the provider.',
     ]);
   });
 });

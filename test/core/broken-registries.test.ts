@@ -16,8 +16,8 @@ c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
 d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 `;
 const LOOP = `title: Loop
-from: orders-api
-to: [orders-api]
+provider: orders-api
+consumers: [orders-api]
 purpose: Calls itself
 type: rest
 protocol: HTTPS
@@ -55,7 +55,7 @@ const CASES: Case[] = [
   ['misspelt nested key', edit(I, '  uptime:', '  uptme:'), [['PLX010', I, 13, 3]]],
   ['missing required field', edit(I, 'owner: core\n', ''), [['PLX011', I, 1, 1]]],
   ['missing nested field', edit(I, '  errorRate: 0.1\n', ''), [['PLX011', I, 12, 1]]],
-  ['unknown repository', edit(I, 'from: payments-api', 'from: payment-api'), [['PLX012', I, 2, 7]]],
+  ['unknown repository', edit(I, 'provider: payments-api', 'provider: payment-api'), [['PLX012', I, 2, 11]]],
   ['unknown team', edit(I, 'owner: core', 'owner: kore'), [['PLX012', I, 8, 8]]],
   ['unknown event', edit(I, 'events: [payment.completed]', 'events: [payment.complete]'), [['PLX012', I, 15, 10]]],
   ['unknown pattern', edit(I, 'patterns: [events]', 'patterns: [event]'), [['PLX012', I, 16, 12]]],
@@ -68,7 +68,7 @@ const CASES: Case[] = [
   ['invalid status in front matter', edit('docs/guide.md', 'status: draft', 'status: done'), [['PLX013', 'docs/guide.md', 4, 9]]],
   ['text where a number belongs', edit(I, 'uptime: 99.9', 'uptime: high'), [['PLX014', I, 13, 11]]],
   ['unquoted version read as a number', edit(I, 'version: 1.0.0', 'version: 1.0'), [['PLX014', I, 9, 10]]],
-  ['one id where a list belongs', edit(I, 'to: [orders-api]', 'to: orders-api'), [['PLX014', I, 3, 5]]],
+  ['one id where a list belongs', edit(I, 'consumers: [orders-api]', 'consumers: orders-api'), [['PLX014', I, 3, 12]]],
   ['impossible date', edit(I, 'lastUpdated: 2026-10-01', 'lastUpdated: 2026-13-01'), [['PLX015', I, 10, 14]]],
   ['two-part version', edit(I, 'version: 1.0.0', 'version: "1.0"'), [['PLX016', I, 9, 10]]],
   [
@@ -78,7 +78,7 @@ const CASES: Case[] = [
   ],
   ['percentage over 100', edit(I, 'errorRate: 0.1', 'errorRate: 150'), [['PLX018', I, 14, 14]]],
   ['empty title', edit(I, 'title: Payments to Orders', 'title: ""'), [['PLX018', I, 1, 8]]],
-  ['upper-case id in a list', edit(I, 'to: [orders-api]', 'to: [Orders]'), [['PLX019', I, 3, 6]]],
+  ['upper-case id in a list', edit(I, 'consumers: [orders-api]', 'consumers: [Orders]'), [['PLX019', I, 3, 13]]],
   ['file name that is no id', { 'teams/Core_Team.yaml': BASE['teams/core.yaml']! }, [['PLX019', 'teams/Core_Team.yaml', 1, 1]]],
   // A percent sign became %2541 in the page URL (a 404); a non-ASCII name a double-encoded link.
   ['document path with a percent sign', { 'docs/guides/p%41x.md': BASE['docs/guide.md']! }, [['PLX019', 'docs/guides/p%41x.md', 1, 1]]],
@@ -96,7 +96,23 @@ const CASES: Case[] = [
       ['PLX022', I, 15, 10],
     ],
   ],
-  ['integration to itself', { 'integrations/loop.yaml': LOOP }, [['PLX023', 'integrations/loop.yaml', 3, 6]]],
+  ['integration to itself', { 'integrations/loop.yaml': LOOP }, [['PLX023', 'integrations/loop.yaml', 3, 13]]],
+  // Roles that contradict each other (PLX037)
+  [
+    'steps in which the provider sends a request to its consumer',
+    edit(I, 'type: event', 'type: rest\nsteps:\n  - from: payments-api\n    to: orders-api\n    message: GET /orders/1'),
+    [['PLX037', I, 7, 11]],
+  ],
+  ['a consumer listed twice', edit(I, 'consumers: [orders-api]', 'consumers: [orders-api, orders-api]'), [['PLX037', I, 3, 25]]],
+  // Keys renamed for meaning (PLX036): the error says how to rename; nothing else cascades.
+  [
+    'the old from/to keys',
+    edit(I, 'provider: payments-api\nconsumers: [orders-api]', 'from: payments-api\nto: [orders-api]'),
+    [
+      ['PLX036', I, 2, 1],
+      ['PLX036', I, 3, 1],
+    ],
+  ],
   ['document without front matter', { 'docs/guide.md': '# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
   ['wiki link to nothing', edit('docs/guide.md', '# Guide\n', '# Guide\n\nSee [[guide]] and [[no-such-page]].\n'), [['PLX025', 'docs/guide.md', 10, 19]]],
   ['front matter never closed', { 'docs/guide.md': '---\ntitle: Guide\n# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],

@@ -10,14 +10,21 @@ const printed = (changes: Record<string, string>) => check(changes).diagnostics.
 describe('diagnostic wording', () => {
   it.each([
     [
-      edit(I, 'from: payments-api', 'from: payment-api'),
-      'content/integrations/payments-to-orders.yaml:2:7 error PLX012 Unknown repository "payment-api". Did you mean "payments-api"?\n' +
+      edit(I, 'provider: payments-api', 'provider: payment-api'),
+      'content/integrations/payments-to-orders.yaml:2:11 error PLX012 Unknown repository "payment-api". Did you mean "payments-api"?\n' +
         '  hint: A repository id is a file name in repositories/ (2 known); fix the id or create repositories/payment-api.yaml.',
+    ],
+    [
+      edit(I, 'provider: payments-api\nconsumers: [orders-api]', 'from: payments-api\nto: [orders-api]'),
+      'content/integrations/payments-to-orders.yaml:2:1 error PLX036 "from" is now "provider".\n' +
+        '  hint: Rename `from:` to `provider:`, keeping its value: provider is the repository that serves the API, publishes the events or package, or owns the data.\n' +
+        'content/integrations/payments-to-orders.yaml:3:1 error PLX036 "to" is now "consumers".\n' +
+        '  hint: Rename `to:` to `consumers:`, keeping its value: consumers are the repositories that call it, subscribe to it, depend on it or read it.',
     ],
     [
       edit(I, 'title:', 'tiltle:'),
       'content/integrations/payments-to-orders.yaml:1:1 error PLX010 Unknown key "tiltle" in this integration. Did you mean "title"?\n' +
-        '  hint: Allowed keys: title, from, to, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, routes, aggregations, patterns, steps, changelog.',
+        '  hint: Allowed keys: title, provider, consumers, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, routes, aggregations, patterns, steps, changelog.',
     ],
     [
       edit(I, 'type: event', 'type: evnt'),

@@ -16,7 +16,7 @@ describe('npm run build on a broken registry', () => {
   it('exits 1 with the diagnostics and leaves the previous dist/ untouched', async () => {
     await cp(EXAMPLE, join(dir, 'content'), { recursive: true });
     const file = join(dir, 'content', 'integrations', 'stripe-payments.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('from: stripe', 'from: strip'));
+    await writeFile(file, (await readFile(file, 'utf8')).replace('provider: stripe', 'provider: strip'));
     await mkdir(join(dir, 'dist'));
     await writeFile(join(dir, 'dist', 'index.html'), 'the previous site');
     await writeFile(join(dir, 'dist', '.plexus-site'), ''); // a site an earlier build wrote
@@ -29,7 +29,7 @@ describe('npm run build on a broken registry', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('content/integrations/stripe-payments.yaml:3:7 error PLX012 Unknown repository "strip". Did you mean "stripe"?');
+    expect(result.stdout).toContain('content/integrations/stripe-payments.yaml:3:11 error PLX012 Unknown repository "strip". Did you mean "stripe"?');
     expect(result.stderr).toBe('The registry in content has errors; the site was not built and dist/ is unchanged.\n');
     expect((await readdir(join(dir, 'dist'))).sort()).toEqual(['.plexus-site', 'index.html']);
     expect(await readFile(join(dir, 'dist', 'index.html'), 'utf8')).toBe('the previous site');

@@ -68,7 +68,7 @@ describe('seed 000: the Integration Registry', () => {
   it('fills each section from data', () => {
     expect(registry).toContain('within the Eventful ecosystem.');
     expect(registry).toContain('| **Core API** | Accounts, events catalogue and the backend for every app | Core backend services | ✅ Active |');
-    expect(registry).toContain('**Repositories Involved**: Core API ↔ Hi.Events');
+    expect(registry).toContain('**Repositories Involved**: Provided by Core API · used by Hi.Events (both ways)');
     expect(registry).toContain('**Maintenance Responsibility**: Core Platform team maintains backend APIs, Frontend team maintains frontend integration');
     expect(registry).toContain('**Used By**: All Eventful applications');
     expect(registry).toContain('**Protocol**: Feature Branch Integration');

@@ -18,7 +18,7 @@ export const INTEGRATION_STATUSES = ['planned', 'in-development', 'production-re
 export const AUTH_METHODS = ['none', 'jwt', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
 export const LIFECYCLE_PHASES = ['planning', 'documentation', 'implementation', 'deployment', 'maintenance', 'retirement'] as const;
 export const REQUEST_PATTERNS = ['synchronous', 'asynchronous', 'fire-and-forget'] as const;
-/** The word that stands for every client of the `from` repository, as in "API gateway → all clients". */
+/** The word that stands for every client application as consumers, as in "API gateway → all clients". */
 export const ALL_CLIENTS = 'all-clients';
 
 const Route = z.strictObject({
@@ -44,7 +44,7 @@ const Aggregation = z.strictObject({
 });
 
 const Step = z.strictObject({
-  from: Ref('repository').describe('Repository sending the message.'),
+  from: Ref('repository').describe('Repository sending the message (a request comes from a consumer, its reply from the provider).'),
   to: Ref('repository').describe('Repository receiving it.'),
   message: Text.describe('What is sent, e.g. "POST /sessions".'),
   reply: z.boolean().optional().describe('True for a response rather than a request.'),
@@ -53,11 +53,19 @@ const Step = z.strictObject({
 /** `content/integrations/<id>.yaml`: how two or more repositories integrate. */
 export const IntegrationSchema = z.strictObject({
   title: Text.describe('Title, e.g. "Cross-App Authentication".'),
-  from: Ref('repository').describe('Repository that provides or initiates the integration.'),
-  to: z
-    .union([z.literal(ALL_CLIENTS), z.array(Ref('repository')).min(1)])
-    .describe('Repositories on the other side, or "all-clients" for every client application (frontend and monorepo repositories).'),
-  direction: z.enum(['one-way', 'both-ways']).default('one-way').describe('one-way (from → to) or both-ways (from ↔ to).'),
+  provider: Ref('repository').describe(
+    'The repository that provides the integration. What that means per type: rest, graphql, grpc, websocket, webhook and cross-app-auth: it serves the API and consumers call it (a webhook provider sends the callbacks consumers registered for); event and message-queue: it publishes and consumers subscribe; shared-database: it owns the data and consumers read or write it; npm-package: it publishes the package and consumers depend on it; file: it produces the files and consumers take them.',
+  ),
+  consumers: z
+    .union([z.literal(ALL_CLIENTS), z.array(Ref('repository'))])
+    .default([])
+    .describe(
+      'The repositories that use what the provider provides (call it, subscribe to it, read it, depend on it), or "all-clients" for every client application (frontend and monorepo repositories). Empty or left out for an API with no registered consumers yet.',
+    ),
+  direction: z
+    .enum(['one-way', 'both-ways'])
+    .default('one-way')
+    .describe('one-way (consumers use the provider) or both-ways (each side also calls the other, as in cross-app authentication).'),
   purpose: Text.describe('Why the integration exists.'),
   type: z.enum(INTEGRATION_TYPES).describe('Integration type, e.g. rest, event, npm-package, cross-app-auth.'),
   typeDetail: Text.optional().describe('How the type reads in prose, e.g. "REST API with JWT authentication".'),

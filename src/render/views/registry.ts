@@ -61,7 +61,7 @@ export function registryView(model: Model) {
         purpose: d.purpose,
         version: d.version,
         lastUpdated: d.lastUpdated,
-        participants: participants(d.from, d.to, d.direction === 'both-ways', name.repo),
+        participants: participants(d.provider, d.consumers, d.direction === 'both-ways', name.repo),
         type: d.typeDetail ?? `${INTEGRATION_TYPE[d.type]}${d.auth === 'none' ? '' : ` with ${AUTH[d.auth]} authentication`}`,
         docs: d.docs ?? [],
         singleDoc: d.docs?.length === 1 ? d.docs[0]! : null,

@@ -38,7 +38,7 @@ export function repositoryView(model: Model, id: string) {
     team: name.team(repo.team),
     domain: repo.domain ?? null,
     upstream: upstream.map((i) => ({
-      service: name.repo(i.data.from),
+      service: name.repo(i.data.provider),
       endpoint: i.data.connection?.endpoint ?? null,
       purpose: i.data.purpose,
       type: INTEGRATION_TYPE[i.data.type],
@@ -46,7 +46,7 @@ export function repositoryView(model: Model, id: string) {
     authentication: upstream
       .filter((i) => i.data.auth !== 'none')
       .map((i) => ({
-        service: name.repo(i.data.from),
+        service: name.repo(i.data.provider),
         method: AUTH[i.data.auth],
         header: AUTH_HEADER[i.data.auth] ?? null,
       })),
@@ -55,7 +55,7 @@ export function repositoryView(model: Model, id: string) {
       .map((i) => {
         const e = i.data.errorHandling!;
         return {
-          service: name.repo(i.data.from),
+          service: name.repo(i.data.provider),
           circuitBreaker: e.circuitBreaker ?? null,
           retry: e.retries === undefined ? null : `${e.retries} retries${e.backoff ? `, backoff ${e.backoff}` : ''}`,
           timeout: e.timeoutMs === undefined ? null : `${e.timeoutMs}ms`,

@@ -59,7 +59,7 @@ function mostCommon(values: string[]): string | null {
 export function strategyView(model: Model, input: StrategyInput) {
   const name = namer(model);
   const chosen = input.integrations.map((id) => model.integrations.get(id)).filter((i) => i !== undefined);
-  const componentIds = [...new Set(chosen.flatMap((i) => [i.data.from, ...model.analysis.consumersOf.get(i.id)!]))];
+  const componentIds = [...new Set(chosen.flatMap((i) => [i.data.provider, ...model.analysis.consumersOf.get(i.id)!]))];
   const eventIds = [...new Set(chosen.flatMap((i) => i.data.events ?? []))];
   const events = eventIds.map((id) => ({ name: id, ...model.events.get(id)!.data }));
   const eventIntegrations = chosen.filter((i) => i.data.type === 'event' || i.data.events?.length);
@@ -82,7 +82,7 @@ export function strategyView(model: Model, input: StrategyInput) {
       const payloadEvents = (d.events ?? []).map((id) => model.events.get(id)!);
       return {
         title: d.title,
-        participants: participants(d.from, d.to, d.direction === 'both-ways', name.repo),
+        participants: participants(d.provider, d.consumers, d.direction === 'both-ways', name.repo),
         integrationType: INTEGRATION_TYPE_CHOICE[d.type] ?? null,
         format: d.format ?? null,
         payload: payloadEvents.length ? JSON.stringify(Object.fromEntries(payloadEvents.map((ev, k) => [d.events![k]!, ev.data.payload])), null, 2) : null,

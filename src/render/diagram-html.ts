@@ -5,6 +5,8 @@ export interface DiagramText {
   title: string;
   /** One sentence on what the diagram shows. */
   description: string;
+  /** How to read it: which way the arrows go and what the marks mean. */
+  legend?: string;
   /** The diagram as text: each edge as a row, for screen readers, search and no-JS readers. */
   rows?: { from: string; label: string; to: string }[];
 }
@@ -15,12 +17,12 @@ export interface DiagramText {
  */
 export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: string; file?: string }): string {
   const alt = text.rows?.length
-    ? `<table><thead><tr><th scope="col">From</th><th scope="col">How</th><th scope="col">To</th></tr></thead><tbody>${text.rows
+    ? `<table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead><tbody>${text.rows
         .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`)
         .join('')}</tbody></table>`
     : `<pre><code>${escapeHtml(source)}</code></pre>`;
   return (
-    `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span></figcaption>` +
+    `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span>${text.legend ? `<span class="diagram-legend">${escapeHtml(text.legend)}</span>` : ''}</figcaption>` +
     `<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${
       drawn ? `<div class="diagram-svg">${drawn.svg}</div>` : `<pre class="mermaid">${escapeHtml(source)}</pre>`
     }</div>` +

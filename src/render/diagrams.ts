@@ -1,6 +1,6 @@
 import type { Model } from '../core/model.ts';
 import type { DiagramText } from './diagram-html.ts';
-import { INTEGRATION_TYPE } from './labels.ts';
+import type { Integration } from '../core/schemas/index.ts';
 import { flowchart, sequence, type GraphEdge, type GraphNode } from './mermaid.ts';
 
 /** A diagram generated from the model: mermaid source and its text alternative. Pure and deterministic. */
@@ -11,15 +11,51 @@ export interface Diagram {
 
 const shape = (kind: string): GraphNode['shape'] => (kind === 'external' ? 'stadium' : kind === 'library' ? 'hexagon' : kind === 'gateway' ? 'round' : 'box');
 
+/**
+ * The one drawing convention: an edge says what one repository does to or for another, as a verb
+ * and its object ("calls Stripe Payments", "publishes payment.completed", "depends on Shared Types
+ * Package"), and the arrow starts at the repository that does it. Which side acts depends on the
+ * type: consumers call, read and depend; providers publish, send and deliver.
+ */
+const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'provider' }> = {
+  rest: { verb: 'calls', actor: 'consumer' },
+  graphql: { verb: 'queries', actor: 'consumer' },
+  grpc: { verb: 'calls', actor: 'consumer' },
+  websocket: { verb: 'connects to', actor: 'consumer' },
+  'cross-app-auth': { verb: 'signs users in with', actor: 'consumer' },
+  'shared-database': { verb: 'reads', actor: 'consumer' },
+  'npm-package': { verb: 'depends on', actor: 'consumer' },
+  event: { verb: 'publishes', actor: 'provider' },
+  'message-queue': { verb: 'queues', actor: 'provider' },
+  webhook: { verb: 'sends', actor: 'provider' },
+  file: { verb: 'delivers', actor: 'provider' },
+};
+
+/** What an edge of integration `i` says: its verb and object, e.g. "publishes payment.completed". */
+export function actionOf(i: Integration): string {
+  const { verb } = ACTION[i.type];
+  const events = i.events ?? [];
+  const object =
+    i.type === 'event' && events.length > 0 ? (events.length > 2 ? `${events.slice(0, 2).join(', ')} +${events.length - 2}` : events.join(', ')) : i.title;
+  return `${verb} ${object}`;
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The legend every generated flowchart carries. */
+export const FLOW_LEGEND =
+  'Each arrow starts at the repository that acts and says what it does (calls, publishes, reads, depends on…); ↔ both ways; dashed: deprecated.';
+
 function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integration: string })[] {
   const edges: (GraphEdge & { integration: string })[] = [];
   for (const id of [...ids].sort()) {
     const i = model.integrations.get(id)!;
-    for (const to of model.analysis.consumersOf.get(id)!) {
+    const consumerActs = ACTION[i.data.type].actor === 'consumer';
+    for (const consumer of model.analysis.consumersOf.get(id)!) {
       edges.push({
-        from: i.data.provider,
-        to,
-        label: INTEGRATION_TYPE[i.data.type],
+        from: consumerActs ? consumer : i.data.provider,
+        to: consumerActs ? i.data.provider : consumer,
+        label: actionOf(i.data),
         both: i.data.direction === 'both-ways',
         dashed: i.data.status === 'deprecated',
         integration: id,
@@ -62,6 +98,7 @@ export function ecosystemDiagram(model: Model): Diagram {
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`,
       description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`,
+      legend: FLOW_LEGEND,
       rows: rows(model, edges),
     },
   };
@@ -97,6 +134,7 @@ function domainDiagram(model: Model): Diagram {
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture by domain`,
       description: `${model.repositories.size} repositories in ${groups.length} domains; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
+      legend: 'Each box is a domain (a team where no domain is set); each line counts the integrations between two domains, → from the first, ← back.',
       rows: pairs.map((p) => ({ from: p.from, label: p.label, to: p.to })),
     },
   };
@@ -115,7 +153,12 @@ export function neighbourhoodDiagram(model: Model, id: string): Diagram {
   const name = model.repositories.get(id)!.data.name;
   return {
     source: flowchart(nodes, edges, 'LR'),
-    text: { title: `${name} and its neighbours`, description: `What ${name} calls and what calls it, one hop away.`, rows: rows(model, edges) },
+    text: {
+      title: `${name} and its neighbours`,
+      description: `What ${name} uses and what uses it, one hop away.`,
+      legend: FLOW_LEGEND,
+      rows: rows(model, edges),
+    },
   };
 }
 
@@ -128,14 +171,15 @@ export function eventDiagram(model: Model, id: string): Diagram {
     ...[...new Set([...e.producers, ...e.consumers.map((c) => c.repository)])].sort().map((r) => ({ key: r, label: name(r) })),
   ];
   const edges: GraphEdge[] = [
-    ...e.producers.map((p) => ({ from: p, to: '#event', label: 'produces' })),
-    ...e.consumers.map((c) => ({ from: '#event', to: c.repository, label: c.handling })),
+    ...e.producers.map((p) => ({ from: p, to: '#event', label: `publishes ${id}` })),
+    ...e.consumers.map((c) => ({ from: c.repository, to: '#event', label: `subscribes: ${c.handling}` })),
   ];
   return {
     source: flowchart(nodes, edges, 'LR'),
     text: {
       title: `${id} event flow`,
-      description: `${e.producers.length} producer(s) and ${e.consumers.length} consumer(s), delivered ${e.delivery}.`,
+      description: `${count(e.producers.length, 'producer')} and ${count(e.consumers.length, 'consumer')}, delivered ${e.delivery}.`,
+      legend: 'Each arrow starts at the repository that acts: producers publish the event, consumers subscribe to it (with what they do on receipt).',
       rows: edges.map((x) => ({ from: x.from === '#event' ? id : name(x.from), label: x.label ?? '', to: x.to === '#event' ? id : name(x.to) })),
     },
   };
@@ -154,7 +198,8 @@ export function sequenceDiagram(model: Model, id: string): Diagram | null {
     ),
     text: {
       title: `${i.title}: interaction`,
-      description: `${i.steps.length} steps between ${actors.map(name).join(', ')}.`,
+      description: `${count(i.steps.length, 'step')} between ${actors.map(name).join(', ')}.`,
+      legend: 'Time runs down; each arrow goes from the sender of a message; dashed arrows are replies.',
       rows: i.steps.map((s) => ({ from: name(s.from), label: s.message, to: name(s.to) })),
     },
   };

@@ -3,7 +3,7 @@ import { todayFromEnv } from '../core/dates.ts';
 import { loadRegistry } from '../core/fs.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
 import { drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
-import type { Diagram } from '../render/diagrams.ts';
+import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { renderRegistry } from '../render/load.ts';
@@ -38,6 +38,12 @@ buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));
+const generatedBySource = new Map(
+  [...model.integrations.keys()]
+    .map((id) => sequenceDiagram(model, id))
+    .filter((d) => d !== null)
+    .map((d) => [d.source, d.text] as const),
+);
 
 /** Every internal URL goes through here, so the site works under a GitHub Pages base path. */
 export const href = (path: string) => withBase(import.meta.env.BASE_URL, path);
@@ -69,7 +75,11 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
       const page = linkFromExport(path, url);
       return page.startsWith('/') ? href(page) : page;
     },
-    mermaid: (source) => figure(source.endsWith('\n') ? source : `${source}\n`, { title: 'Diagram', description: 'From a mermaid block in this document.' }),
+    mermaid: (fence) => {
+      const source = fence.endsWith('\n') ? fence : `${fence}\n`;
+      // A diagram Plexus generated (an integration's sequence) keeps its own caption and legend.
+      return figure(source, generatedBySource.get(source) ?? { title: 'Diagram', description: 'From a mermaid block in this document.' });
+    },
   });
 }
 

@@ -134,7 +134,7 @@ describe('the built site', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await page.locator('pre.mermaid').count()).toBe(0);
     expect(await page.locator('.diagram-text summary').first().textContent()).toBe('Diagram as text');
-    expect(await page.locator('.diagram-text td').filter({ hasText: 'Cross-app authentication (both ways)' }).count()).toBe(1);
+    expect(await page.locator('.diagram-text td').filter({ hasText: 'signs users in with Cross-App Authentication (both ways)' }).count()).toBe(1);
     const full = await page.locator('.diagram-open a').first().getAttribute('href');
     expect(full).toMatch(new RegExp(`^${BASE}diagrams/[0-9a-f]{32}\\.svg$`));
     const fullSize = await fetch(new URL(full!, site.url));

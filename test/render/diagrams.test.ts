@@ -20,13 +20,17 @@ describe('generated diagrams', () => {
 
   it('draw a repository one hop out, both ways', () => {
     const { source, text } = neighbourhoodDiagram(example.model, 'stripe');
-    expect(source).toBe('flowchart LR\n  n0["Payment Service"]\n  n1(["Stripe"])\n  n1 -->|"REST API"| n0\n');
-    expect(text.rows).toEqual([{ from: 'Stripe', label: 'REST API', to: 'Payment Service' }]);
+    // Payment Service calls Stripe: the arrow starts at the caller, and says what it does.
+    expect(source).toBe('flowchart LR\n  n0["Payment Service"]\n  n1(["Stripe"])\n  n0 -->|"calls Stripe Payments"| n1\n');
+    expect(text.rows).toEqual([{ from: 'Payment Service', label: 'calls Stripe Payments', to: 'Stripe' }]);
+    expect(text.legend).toBe(
+      'Each arrow starts at the repository that acts and says what it does (calls, publishes, reads, depends on…); ↔ both ways; dashed: deprecated.',
+    );
   });
 
   it('draw an event between its producers and consumers', () => {
     expect(eventDiagram(example.model, 'ticket.sold').source).toBe(
-      'flowchart LR\n  n0(["ticket.sold"])\n  n1["Core API"]\n  n2["Hi.Events"]\n  n2 -->|"produces"| n0\n  n0 -->|"Update the seat map and availability"| n1\n',
+      'flowchart LR\n  n0(["ticket.sold"])\n  n1["Core API"]\n  n2["Hi.Events"]\n  n2 -->|"publishes ticket.sold"| n0\n  n1 -->|"subscribes: Update the seat map and availability"| n0\n',
     );
   });
 

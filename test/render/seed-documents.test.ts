@@ -192,7 +192,7 @@ describe('seed 004: system integrations', () => {
 
   it('generates the overview diagram, connection settings and history from data', () => {
     expect(system).toMatch(/```mermaid\nflowchart LR\n/);
-    expect(system).toContain('n4 <-->|"Cross-app authentication"| n6');
+    expect(system).toContain('n6 <-->|"signs users in with Cross-App Authentication"| n4');
     expect(system).toContain('"endpoint": "https://tickets.eventful.example/api/v1/sessions"');
     expect(system).toContain('- 2025-06-02\\_09-30 - Connected Hi.Events with cross-app authentication (Cross-App Authentication)');
     expect(system).toContain('- [Integration Registry](<integration-registry.md>) - Integration Registry');

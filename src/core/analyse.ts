@@ -3,6 +3,7 @@ import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Analysis, Registry, RepositoryLinks } from './model.ts';
 import { ALL_CLIENTS, type Docset } from './schemas/index.ts';
+import { requiredFields } from './quality.ts';
 import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
 /** Repository kinds that count as client applications when an integration goes to "all-clients". */
@@ -265,6 +266,7 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     diagnostics.push(...stepsAgainstRoles(id, integration, consumers));
   }
   diagnostics.push(...checkEvents(registry, consumersOf));
+  diagnostics.push(...requiredFields(registry));
 
   const overdueReviews: Analysis['overdueReviews'] = [];
   const eco = registry.ecosystem;

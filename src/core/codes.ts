@@ -357,6 +357,19 @@ export const CODES = {
         ? 'List each consumer once.'
         : `If "${a.consumer}" serves the API, make it the provider and "${a.provider}" a consumer; if the step is an answer, mark it \`reply: true\`.`,
   }),
+  RequiredField: entry<{ field: string; kind: string; id: string; written: boolean } | { unknownField: string; kind: string; meant?: string }>({
+    code: 'PLX038',
+    severity: 'error',
+    title: "a field the registry's `policies.require` asks for is not recorded",
+    message: (a) =>
+      'unknownField' in a
+        ? `policies.require names "${a.unknownField}", which no ${a.kind} has.${suggestion(a.meant)}`
+        : `${an(a.kind)} ${a.kind} must record "${a.field}" (policies.require), and "${a.id}" ${a.written ? 'says it is unknown' : 'does not'}.`,
+    hint: (a) =>
+      'unknownField' in a
+        ? 'Name fields as the schema spells them.'
+        : `Find out and write \`${a.field}:\`; if it truly cannot be known, take "${a.field}" out of policies.require in ecosystem.yaml.`,
+  }),
   // Rendering and `plexus fill` (PLX040 and up): reported by those commands, not by `check`.
   TemplateError: entry<{ field: string } | { parse: string | undefined } | { reason: string }>({
     code: 'PLX040',

@@ -120,6 +120,12 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
       // Report the branch whose shape matches what was written (a list for a list branch, …).
       const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
       if (branch) return branch.flatMap((e) => issueDiagnostics(e, path, schema, file, parsed, what));
+      // A value and the word `unknown` (a version, a date): report the value's own mistake.
+      const all = issue.errors.flat();
+      const format = all.find((e) => e.code === 'invalid_format');
+      const text = all.find((e) => e.code === 'invalid_type' && e.expected === 'string');
+      if (format) return issueDiagnostics(format, path, schema, file, parsed, what);
+      if (text && (typeof value === 'number' || typeof value === 'boolean')) return issueDiagnostics(text, path, schema, file, parsed, what);
       const options = issue.errors
         .map((errors) => errors[0])
         .map((e) =>

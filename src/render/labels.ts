@@ -36,7 +36,16 @@ export const INTEGRATION_TYPE: Record<Integration['type'], string> = {
   'cross-app-auth': 'Cross-app authentication',
 };
 
-export const AUTH: Record<Integration['auth'], string> = {
+/** What a page says where the registry does not know a value: never a guess. */
+export const NOT_RECORDED = 'not recorded';
+
+/** A value the registry records, or undefined where it is absent or written `unknown`. */
+export function recorded<T>(value: T | 'unknown' | undefined | null): Exclude<T, 'unknown'> | undefined {
+  return value === undefined || value === null || value === 'unknown' ? undefined : (value as Exclude<T, 'unknown'>);
+}
+
+export const AUTH: Record<NonNullable<Integration['auth']>, string> = {
+  unknown: NOT_RECORDED,
   none: 'None',
   jwt: 'JWT',
   'session-token': 'Session token',

@@ -1,5 +1,6 @@
 import type { Model } from '../core/model.ts';
 import type { Integration } from '../core/schemas/index.ts';
+import { recorded } from './labels.ts';
 import { registryValues } from './registry-values.ts';
 
 /** What `plexus new` can make, and the folder each goes in. */
@@ -33,16 +34,9 @@ const title = (id: string) =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
 
-function mostCommon<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
 /**
  * The data of a new entity, pre-filled with what the registry already knows (owning team from
- * the provider, protocol and auth from integrations of the same type, the URL from the
- * organisation's other repositories). Fields only a person can answer are left empty, so
+ * the provider, the URL from the organisation's other repositories). Nothing is guessed. Fields only a person can answer are left empty, so
  * `plexus check` points at each of them.
  */
 export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strategy'>, id: string, o: ScaffoldOptions): Record<string, unknown> {
@@ -50,7 +44,7 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
   switch (kind) {
     case 'team':
       // Only what is known, and required fields left empty for check to point at: never an empty optional value check would reject.
-      return { name: title(id), lead: '', contacts: { chat: `#${id}` } };
+      return { name: title(id), contacts: { chat: `#${id}` } };
     case 'repository': {
       const current = eco ? model.repositories.get(eco.currentProject)?.data.url : undefined;
       const org = current?.replace(/\/[^/]+\/?$/, '');
@@ -66,7 +60,6 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
     }
     case 'integration': {
       const type = o.type ?? 'rest';
-      const same = [...model.integrations.values()].map((i) => i.data).filter((i) => i.type === type);
       const team = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
       const lead = team ? model.teams.get(team)?.data : undefined;
       return {
@@ -75,14 +68,21 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
         consumers: o.consumers ?? [],
         purpose: '',
         type,
-        protocol: mostCommon(same.map((i) => i.protocol)) ?? '',
-        auth: mostCommon(same.map((i) => i.auth)) ?? 'none',
+        // Protocol and auth are left for someone who knows: a guess from other integrations read as a fact.
+        protocol: '',
         owner: team ?? '',
         version: '0.1.0',
         lastUpdated: o.today,
         status: 'planned',
         lifecycle: { phase: 'planning' },
-        ...(lead ? { contacts: { primary: `${lead.name} team lead (${lead.lead})`, ...(lead.escalation ? { escalation: lead.escalation } : {}) } } : {}),
+        ...(lead
+          ? {
+              contacts: {
+                primary: recorded(lead.lead) ? `${lead.name} team lead (${lead.lead})` : `${lead.name} team lead`,
+                ...(lead.escalation ? { escalation: lead.escalation } : {}),
+              },
+            }
+          : {}),
         ...(type === 'event' ? { events: [] } : {}),
       };
     }

@@ -12,6 +12,7 @@ export const pages = {
   gateway: '/gateway/',
   data: '/data/',
   health: '/health/',
+  quality: '/quality/',
   docs: '/docs/',
   repository: (id: string) => `/repositories/${encodeURIComponent(id)}/`,
   integration: (id: string) => `/integrations/${encodeURIComponent(id)}/`,

@@ -131,7 +131,7 @@ describe('plexus fill', () => {
 describe('plexus new', () => {
   it('scaffolds an integration pre-filled from the registry and never overwrites it', async () => {
     const first = await run('new', 'integration', 'orders-to-stripe', '--provider', 'stripe', '--consumers', 'order-service', '--type', 'rest');
-    expect(first).toEqual({ code: 0, out: 'Created content/integrations/orders-to-stripe.yaml.\nFill in: purpose. Then run plexus check.', err: '' });
+    expect(first).toEqual({ code: 0, out: 'Created content/integrations/orders-to-stripe.yaml.\nFill in: purpose, protocol. Then run plexus check.', err: '' });
     const text = await readFile(join(root, 'content/integrations/orders-to-stripe.yaml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=');
     expect(text).toContain('owner: payments\n');
@@ -170,16 +170,16 @@ describe('plexus new', () => {
   });
 
   it.each([
-    ['team', ['data'], ['lead']],
+    ['team', ['data'], []],
     ['repository', ['search-service', '--team', 'core-platform'], ['purpose', 'role']],
     ['event', ['refund.issued', '--producer', 'payment-service'], ['description', 'consumers']],
-    ['integration', ['search-to-users', '--provider', 'user-service', '--consumers', 'web-platform'], ['purpose']],
+    ['integration', ['search-to-users', '--provider', 'user-service', '--consumers', 'web-platform'], ['purpose', 'protocol']],
   ])('new %s writes what check accepts, but for the fields it says to fill in', async (kind, args, fields) => {
     const made = await run('new', kind, ...args);
     const file = made.out.split('\n')[0]!.replace(/^Created (.*)\.$/, '$1');
     try {
       expect(made.code).toBe(0);
-      expect(made.out.split('\n')[1]).toBe(`Fill in: ${fields.join(', ')}. Then run plexus check.`);
+      expect(made.out.split('\n')[1]).toBe(fields.length ? `Fill in: ${fields.join(', ')}. Then run plexus check.` : undefined);
       const checked = await run('check');
       const own = checked.out.split('\n').filter((l) => l.startsWith(`${file}:`));
       // Every complaint about the new file is about a field it said to fill in (an event also needs a carrier).

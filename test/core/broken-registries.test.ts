@@ -104,6 +104,34 @@ const CASES: Case[] = [
     [['PLX037', I, 7, 11]],
   ],
   ['a consumer listed twice', edit(I, 'consumers: [orders-api]', 'consumers: [orders-api, orders-api]'), [['PLX037', I, 3, 25]]],
+  // Fields a registry's policy requires (PLX038); unknown is honest, but not enough for a requirement
+  [
+    'a required field left out',
+    {
+      ...edit('ecosystem.yaml', '  parallelSupportMonths: 3\n', '  parallelSupportMonths: 3\n  require:\n    integration: [auth, version]\n'),
+      ...edit(I, 'auth: mtls\n', ''),
+    },
+    [['PLX038', I, 1, 1]],
+  ],
+  [
+    'a required field written unknown',
+    {
+      ...edit('ecosystem.yaml', '  parallelSupportMonths: 3\n', '  parallelSupportMonths: 3\n  require:\n    integration: [auth]\n'),
+      ...edit(I, 'auth: mtls', 'auth: unknown'),
+    },
+    [['PLX038', I, 7, 1]],
+  ],
+  [
+    'a policy naming a field no entity has',
+    edit('ecosystem.yaml', '  parallelSupportMonths: 3\n', '  parallelSupportMonths: 3\n  require:\n    integration: [auth, contact]\n'),
+    [['PLX038', 'ecosystem.yaml', 13, 25]],
+  ],
+  // Unknown is a value, not an error, where no policy asks for the field
+  [
+    'auth written unknown, and a team without a lead',
+    { ...edit(I, 'auth: mtls', 'auth: unknown'), ...edit('teams/core.yaml', 'lead: Ada Lovelace\n', '') },
+    [],
+  ],
   // Keys renamed for meaning (PLX036): the error says how to rename; nothing else cascades.
   [
     'the old from/to keys',

@@ -210,6 +210,21 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('shows what the registry records and what it does not, linked from the dashboard', async () => {
+    const { page } = await open('');
+    expect(await page.locator('a[href$="/quality/"]').textContent()).toMatch(/^Data quality: \d+% of tracked fields recorded →$/);
+    await page.goto(`${site.url}quality/`, { waitUntil: 'load' });
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      expect.stringMatching(/^Integrations · \d+% recorded$/),
+      expect.stringMatching(/^Repositories · \d+% recorded$/),
+      expect.stringMatching(/^Teams · \d+% recorded$/),
+      expect.stringMatching(/^Events · \d+% recorded$/),
+    ]);
+    const auth = page.locator('tr', { has: page.locator('code', { hasText: /^auth$/ }) });
+    expect(await auth.locator('td').nth(1).textContent()).toBe('23 of 23 (100%)');
+    await page.close();
+  });
+
   it('publishes registry.json and the JSON Schemas', async () => {
     const registry = JSON.parse(await readFile(join(dist, 'registry.json'), 'utf8'));
     expect(Object.keys(registry.integrations)).toHaveLength(23);

@@ -23,6 +23,9 @@ export const FORMAT_CODES = new Map<string, 'InvalidId' | 'InvalidVersion' | 'In
   [String(DATETIME_PATTERN), 'InvalidDate'],
 ]);
 
+/** What a field holds when the registry does not know its value: honest, and shown as "not recorded". */
+export const UNKNOWN = 'unknown';
+
 /** An entity id: lowercase letters, digits, `.`, `_` and `-`; a file's name without `.yaml`. */
 export const Id = z.string().regex(ID_PATTERN, { error: 'Ids use lowercase letters, digits, ".", "_" and "-", e.g. "orders-api".' });
 

@@ -19,6 +19,15 @@ export const EcosystemSchema = z.strictObject({
     .strictObject({
       deprecationNoticeMonths: z.int().min(0).describe('Months of notice before a breaking change or retirement, e.g. 6.'),
       parallelSupportMonths: z.int().min(0).describe('Months old and new run side by side after a retirement notice, e.g. 3.'),
+      require: z
+        .strictObject({
+          integration: z.array(Text).optional().describe('Fields every integration must record, e.g. [auth, version, contacts].'),
+          repository: z.array(Text).optional().describe('Fields every repository must record, e.g. [domain].'),
+          team: z.array(Text).optional().describe('Fields every team must record, e.g. [lead, contacts].'),
+          event: z.array(Text).optional().describe('Fields every event must record, e.g. [schema].'),
+        })
+        .optional()
+        .describe('Fields that may be left out or written unknown in general, but that this registry requires; check reports each one missing.'),
     })
     .describe('Policies that `plexus check` enforces.'),
   maintenance: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChangeEntry, DocRef, IsoDate, Link, Percent, Ref, SemVer, Text } from './common.ts';
+import { ChangeEntry, DocRef, IsoDate, Link, Percent, Ref, SemVer, Text, UNKNOWN } from './common.ts';
 
 export const INTEGRATION_TYPES = [
   'rest',
@@ -70,7 +70,12 @@ export const IntegrationSchema = z.strictObject({
   type: z.enum(INTEGRATION_TYPES).describe('Integration type, e.g. rest, event, npm-package, cross-app-auth.'),
   typeDetail: Text.optional().describe('How the type reads in prose, e.g. "REST API with JWT authentication".'),
   protocol: Text.describe('Wire protocol, e.g. "HTTPS", "Kafka", "WebSocket".'),
-  auth: z.enum(AUTH_METHODS).describe('Authentication: none, jwt, session-token, api-key, oauth2, mtls, internal-token or basic.'),
+  auth: z
+    .enum([...AUTH_METHODS, UNKNOWN])
+    .optional()
+    .describe(
+      'Authentication: none, jwt, session-token, api-key, oauth2, mtls, internal-token or basic; leave it out or write unknown when it is not known (pages say "not recorded").',
+    ),
   format: Text.optional().describe('Data exchange format, e.g. "JSON".'),
   requestPattern: z.enum(REQUEST_PATTERNS).optional().describe('synchronous, asynchronous or fire-and-forget.'),
   owner: Ref('team').describe('Team that owns the integration.'),
@@ -81,8 +86,14 @@ export const IntegrationSchema = z.strictObject({
   docs: z.array(Link).optional().describe('Where it is documented: relative paths or http(s) URLs.'),
   documents: z.array(DocRef).optional().describe('Registry documents about it, by id (path under docs/ without extension).'),
   components: z.array(Text).optional().describe('Key components.'),
-  version: SemVer.describe('Version of the contract, e.g. "1.0.0".'),
-  lastUpdated: IsoDate.describe('When it last changed.'),
+  version: z
+    .union([SemVer, z.literal(UNKNOWN)])
+    .optional()
+    .describe('Version of the contract, e.g. "1.0.0"; leave it out or write unknown when it is not known.'),
+  lastUpdated: z
+    .union([IsoDate, z.literal(UNKNOWN)])
+    .optional()
+    .describe('When it last changed; leave it out or write unknown when it is not known.'),
   status: z.enum(INTEGRATION_STATUSES).describe('planned, in-development, production-ready, active, production, deprecated or retired.'),
   lifecycle: z
     .strictObject({

@@ -4,7 +4,7 @@ import { Contacts, Text } from './common.ts';
 /** `content/teams/<id>.yaml`: a team that owns repositories and integrations. */
 export const TeamSchema = z.strictObject({
   name: Text.describe('Team name, e.g. "Core Platform".'),
-  lead: Text.describe('Team lead, e.g. "Dana Okafor".'),
+  lead: Text.optional().describe('Team lead, e.g. "Dana Okafor"; leave it out or write unknown when it is not known.'),
   description: Text.optional().describe('What the team looks after.'),
   contacts: Contacts.optional().describe('How to reach the team.'),
   escalation: Text.optional().describe('Who to escalate to when the team cannot resolve an issue, e.g. "CTO".'),

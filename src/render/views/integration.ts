@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, participants, percent } from '../labels.ts';
+import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, NOT_RECORDED, participants, percent, recorded } from '../labels.ts';
 import { sequenceDiagram } from '../diagrams.ts';
 import { namer } from './common.ts';
 
@@ -17,12 +17,12 @@ export function integrationView(model: Model, id: string) {
     type: INTEGRATION_TYPE[i.type],
     typeDetail: i.typeDetail ?? null,
     protocol: i.protocol,
-    auth: AUTH[i.auth],
+    auth: AUTH[i.auth ?? 'unknown'],
     format: i.format ?? null,
     requestPattern: i.requestPattern ?? null,
     owner: name.team(i.owner),
-    version: i.version,
-    lastUpdated: i.lastUpdated,
+    version: recorded(i.version) ?? NOT_RECORDED,
+    lastUpdated: recorded(i.lastUpdated) ?? NOT_RECORDED,
     status: INTEGRATION_STATUS[i.status],
     phase: i.lifecycle?.phase ?? null,
     deprecation: dep

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, recorded } from '../labels.ts';
 import { namer } from './common.ts';
 
 const list = (items: Iterable<string>, empty = 'none recorded') => [...new Set(items)].sort().join(', ') || empty;
@@ -50,7 +50,15 @@ export function patternsView(model: Model) {
       aspects: [
         ['Service discovery', list(integrations.map((i) => i.connection?.endpoint).filter((e): e is string => !!e && /^[\w.-]+:\d+$/.test(e)))],
         ['Communication', list(integrations.map((i) => INTEGRATION_TYPE[i.type]))],
-        ['Authentication', list(integrations.filter((i) => i.auth !== 'none').map((i) => AUTH[i.auth]))],
+        [
+          'Authentication',
+          list(
+            integrations
+              .map((i) => recorded(i.auth))
+              .filter((a) => a !== undefined && a !== 'none')
+              .map((a) => AUTH[a!]),
+          ),
+        ],
         ['Failure handling', `Circuit breakers on ${withBreaker} integrations, retries on ${withRetries}`],
       ],
       repositories: repos

@@ -1,5 +1,18 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, count, FREQUENCY, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, participants, percent, REPOSITORY_STATUS } from '../labels.ts';
+import {
+  AUTH,
+  count,
+  FREQUENCY,
+  growth,
+  INTEGRATION_STATUS,
+  INTEGRATION_TYPE,
+  millis,
+  NOT_RECORDED,
+  participants,
+  percent,
+  recorded,
+  REPOSITORY_STATUS,
+} from '../labels.ts';
 import { byTitle, namer, pathTree, protocolOf } from './common.ts';
 
 /** The data of the Integration Registry document (seed 000), section by section. */
@@ -59,10 +72,11 @@ export function registryView(model: Model) {
         id: i.id,
         title: d.title,
         purpose: d.purpose,
-        version: d.version,
-        lastUpdated: d.lastUpdated,
+        version: recorded(d.version) ?? NOT_RECORDED,
+        lastUpdated: recorded(d.lastUpdated) ?? NOT_RECORDED,
         participants: participants(d.provider, d.consumers, d.direction === 'both-ways', name.repo),
-        type: d.typeDetail ?? `${INTEGRATION_TYPE[d.type]}${d.auth === 'none' ? '' : ` with ${AUTH[d.auth]} authentication`}`,
+        type:
+          d.typeDetail ?? `${INTEGRATION_TYPE[d.type]}${d.auth === 'none' || recorded(d.auth) === undefined ? '' : ` with ${AUTH[d.auth!]} authentication`}`,
         docs: d.docs ?? [],
         singleDoc: d.docs?.length === 1 ? d.docs[0]! : null,
         components: d.components ?? [],

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE, REPOSITORY_STATUS } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, recorded, REPOSITORY_STATUS } from '../labels.ts';
 import { namer } from './common.ts';
 
 /** How a caller authenticates, as the line to add to each request. */
@@ -44,11 +44,11 @@ export function repositoryView(model: Model, id: string) {
       type: INTEGRATION_TYPE[i.data.type],
     })),
     authentication: upstream
-      .filter((i) => i.data.auth !== 'none')
+      .filter((i) => i.data.auth !== 'none' && recorded(i.data.auth) !== undefined)
       .map((i) => ({
         service: name.repo(i.data.provider),
-        method: AUTH[i.data.auth],
-        header: AUTH_HEADER[i.data.auth] ?? null,
+        method: AUTH[i.data.auth!],
+        header: AUTH_HEADER[i.data.auth!] ?? null,
       })),
     failureHandling: upstream
       .filter((i) => i.data.errorHandling)

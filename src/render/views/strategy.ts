@@ -1,6 +1,6 @@
 import type { Model } from '../../core/model.ts';
 import type { Integration } from '../../core/schemas/index.ts';
-import { AUTH, participants } from '../labels.ts';
+import { AUTH, participants, recorded } from '../labels.ts';
 import { namer } from './common.ts';
 
 /** Registry values in the words of the strategy seed's choices, where one fits. */
@@ -25,8 +25,13 @@ const PROTOCOL_CHOICE: Partial<Record<Integration['type'], string>> = {
   event: 'Message Queue',
   'shared-database': 'Database Events',
 };
-const AUTH_CHOICE: Partial<Record<Integration['auth'], string>> = { jwt: 'JWT', 'api-key': 'API Key', oauth2: 'OAuth', 'internal-token': 'Internal Token' };
-const SECURITY_CHOICE: Partial<Record<Integration['auth'], string>> = { jwt: 'JWT tokens', 'api-key': 'API keys', mtls: 'Mutual TLS' };
+const AUTH_CHOICE: Partial<Record<NonNullable<Integration['auth']>, string>> = {
+  jwt: 'JWT',
+  'api-key': 'API Key',
+  oauth2: 'OAuth',
+  'internal-token': 'Internal Token',
+};
+const SECURITY_CHOICE: Partial<Record<NonNullable<Integration['auth']>, string>> = { jwt: 'JWT tokens', 'api-key': 'API keys', mtls: 'Mutual TLS' };
 const PATTERN_CHOICE = { synchronous: 'Synchronous', asynchronous: 'Asynchronous', 'fire-and-forget': 'Fire-and-forget' } as const;
 const DELIVERY_CHOICE = {
   'at-least-once': 'At-least-once',
@@ -87,7 +92,8 @@ export function strategyView(model: Model, input: StrategyInput) {
         format: d.format ?? null,
         payload: payloadEvents.length ? JSON.stringify(Object.fromEntries(payloadEvents.map((ev, k) => [d.events![k]!, ev.data.payload])), null, 2) : null,
         protocol: PROTOCOL_CHOICE[d.type] ? `${PROTOCOL_CHOICE[d.type]} (${d.protocol})` : d.protocol,
-        auth: AUTH_CHOICE[d.auth] ?? AUTH[d.auth],
+        // An unknown method stays a placeholder for the author, never a guess.
+        auth: recorded(d.auth) ? (AUTH_CHOICE[d.auth!] ?? AUTH[d.auth!]) : null,
         endpoint: d.connection?.endpoint ?? null,
         pattern: d.requestPattern ? PATTERN_CHOICE[d.requestPattern] : null,
         retry: e?.retries !== undefined ? `${e.retries} retries${e.backoff ? `, ${e.backoff}` : ''}` : null,
@@ -100,8 +106,8 @@ export function strategyView(model: Model, input: StrategyInput) {
     eventTechnology: technology && /kafka/i.test(technology) ? 'Apache Kafka' : technology && /rabbit|amqp/i.test(technology) ? 'RabbitMQ' : technology,
     delivery: mostCommon(events.map((ev) => DELIVERY_CHOICE[ev.delivery])),
     authMethod: (() => {
-      const a = mostCommon(chosen.map((i) => i.data.auth));
-      return a ? (SECURITY_CHOICE[a as Integration['auth']] ?? AUTH[a as Integration['auth']]) : null;
+      const a = mostCommon(chosen.map((i) => recorded(i.data.auth)).filter((x) => x !== undefined));
+      return a ? (SECURITY_CHOICE[a as NonNullable<Integration['auth']>] ?? AUTH[a as NonNullable<Integration['auth']>]) : null;
     })(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Model } from '../../core/model.ts';
 import type { Integration } from '../../core/schemas/index.ts';
 import { ecosystemDiagram } from '../diagrams.ts';
-import { AUTH, INTEGRATION_TYPE, millis, percent } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, millis, percent, recorded } from '../labels.ts';
 import { byTitle } from './common.ts';
 
 /** Integration categories of the system integrations seed, by integration type. */
@@ -50,9 +50,9 @@ export function systemView(model: Model) {
           integration: {
             name: i.data.title,
             type: INTEGRATION_TYPE[i.data.type],
-            version: i.data.version,
+            version: recorded(i.data.version) ?? null,
             endpoint: i.data.connection?.endpoint ?? null,
-            auth: { type: AUTH[i.data.auth], credentials: i.data.connection?.credentials ?? null },
+            auth: { type: recorded(i.data.auth) ? AUTH[i.data.auth!] : null, credentials: i.data.connection?.credentials ?? null },
             config: {
               timeout: i.data.connection?.timeoutMs ? `${i.data.connection.timeoutMs}ms` : null,
               retry: i.data.connection?.retry ?? null,
@@ -69,7 +69,7 @@ export function systemView(model: Model) {
       group,
       categories: [...categories].map(([category, items]) => ({ category, items })),
     })),
-    authentication: tally(integrations.map((i) => AUTH[i.data.auth])),
+    authentication: tally(integrations.map((i) => AUTH[i.data.auth ?? 'unknown'])),
     exchange: tally(integrations.map((i) => i.data.protocol)),
     health: integrations
       .filter((i) => i.data.health)

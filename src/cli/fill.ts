@@ -58,7 +58,14 @@ function skeleton(template: string, placeholders: Placeholder[], known: Readonly
       lines.push(`# ${p.raw} (${where}) comes from the registry: ${JSON.stringify(known.get(p.key))}`);
       continue;
     }
-    lines.push(p.kind === 'choice' ? `# ${p.raw} (${where}): one of ${p.choices.join(', ')}` : `# ${p.raw} (${where})`);
+    const times = placeholders.filter((q) => q.key === p.key).length;
+    const repeated =
+      times === 2
+        ? `; it appears twice: "${p.key}#2" fills the second one differently`
+        : times > 2
+          ? `; it appears ${times} times: "${p.key}#2" … "${p.key}#${times}" fill the later ones differently`
+          : '';
+    lines.push(p.kind === 'choice' ? `# ${p.raw} (${where}): one of ${p.choices.join(', ')}, or your own${repeated}` : `# ${p.raw} (${where})${repeated}`);
     lines.push(`${JSON.stringify(p.key)}: ""`);
   }
   return `${lines.join('\n')}\n`;
@@ -116,24 +123,30 @@ export const fill: Command = {
     for (const { placeholder: p, value, reason } of result.unsafe) {
       diagnostics.push(diagnostic('UnsafeValue', template, p, { value, raw: p.raw, reason }));
     }
-    const bad = new Set([...result.badChoices, ...result.unsafe].map((b) => b.placeholder));
+    const bad = new Set(result.unsafe.map((b) => b.placeholder));
     for (const p of result.unfilled.filter((u) => !bad.has(u))) {
       diagnostics.push(diagnostic('UnfilledPlaceholder', template, p, { raw: p.raw, key: p.key, upper: p.kind === 'upper', template }));
     }
     if (given?.values) {
       const keys = new Set(placeholders.map((p) => p.key));
+      const occurrences = (key: string) => placeholders.filter((p) => p.key === key).length;
       for (const key of given.values.keys()) {
-        if (keys.has(key)) continue;
+        const numbered = /^(.*)#(\d+)$/.exec(key);
+        if (keys.has(key) || (numbered && keys.has(numbered[1]!) && Number(numbered[2]) >= 1 && Number(numbered[2]) <= occurrences(numbered[1]!))) continue;
         diagnostics.push(diagnostic('UnusedValue', given.display!, given.locate!([key], 'key'), { key, template, meant: didYouMean(key, keys) }));
       }
     }
     for (const d of diagnostics) io.err(formatDiagnostic(d));
     const total = placeholders.length;
     const filled = result.filled.length;
+    const fromValues = result.filled.filter((p) => given?.values?.has(result.keys.get(p)!)).length;
+    const sources = [filled - fromValues > 0 && `${filled - fromValues} from the registry`, fromValues > 0 && `${fromValues} from ${given?.display}`]
+      .filter(Boolean)
+      .join(', ');
     io.err(
       total === 0
         ? `No placeholders in ${template}.`
-        : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete); ${total - filled} left.`,
+        : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete${sources ? `: ${sources}` : ''}); ${total - filled} left. The template's own text is unchanged.`,
     );
     if (out) {
       await replaceFile(out, result.text);
@@ -141,7 +154,7 @@ export const fill: Command = {
     } else {
       io.out(result.text.replace(/\n$/, ''));
     }
-    if (result.badChoices.length > 0 || result.unsafe.length > 0) return EXIT.problems;
-    return options.strict && result.unfilled.length > 0 ? EXIT.problems : EXIT.ok;
+    if (result.unsafe.length > 0) return EXIT.problems;
+    return options.strict && (result.unfilled.length > 0 || result.badChoices.length > 0) ? EXIT.problems : EXIT.ok;
   },
 };

@@ -400,10 +400,10 @@ export const CODES = {
   }),
   BadChoice: entry<{ value: string; raw: string; choices: string[] }>({
     code: 'PLX042',
-    severity: 'error',
-    title: "a value not among a placeholder's choices (`plexus fill`)",
-    message: (a) => `"${a.value}" is not one of the choices of ${a.raw}.`,
-    hint: (a) => `Choose one of: ${a.choices.join(', ')}.`,
+    severity: 'warning',
+    title: "a value not among a placeholder's listed choices, filled as written (`plexus fill`)",
+    message: (a) => `"${a.value}" is not one of the listed choices of ${a.raw}; it was filled as written.`,
+    hint: (a) => `The template's lists are examples: keep your value, or use one of: ${a.choices.join(', ')}.`,
   }),
   UnusedValue: entry<{ key: string; template: string; meant?: string }>({
     code: 'PLX043',

@@ -124,8 +124,10 @@ export interface FillResult {
   text: string;
   filled: Placeholder[];
   unfilled: Placeholder[];
-  /** Values given for a choice that is not one of its options. */
+  /** Values given for a choice that is not one of its listed options: filled as written (the lists are examples). */
   badChoices: { placeholder: Placeholder; value: string }[];
+  /** The key each filled placeholder took its value from (`Key#2` for a numbered one). */
+  keys: Map<Placeholder, string>;
   /** Values that cannot stand where the placeholder is (a `javascript:` link), left unfilled. */
   unsafe: { placeholder: Placeholder; value: string; reason: string }[];
 }
@@ -164,13 +166,20 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
   const badChoices: FillResult['badChoices'] = [];
   const unsafe: FillResult['unsafe'] = [];
   const replacements: { start: number; end: number; text: string; placeholder: Placeholder }[] = [];
+  const keys = new Map<Placeholder, string>();
+  const seen = new Map<string, number>();
   for (const p of placeholders) {
-    let value = values.get(p.key);
+    // The n-th occurrence of a placeholder takes `Key#n` when given, so repeated text can differ by place.
+    const n = (seen.get(p.key) ?? 0) + 1;
+    seen.set(p.key, n);
+    const key = values.has(`${p.key}#${n}`) ? `${p.key}#${n}` : p.key;
+    let value = values.get(key);
     if (value !== undefined && p.kind === 'choice') {
       const option = p.choices.find((c) => c.toLowerCase() === value!.trim().toLowerCase());
       if (option === undefined) badChoices.push({ placeholder: p, value });
-      value = option;
+      else value = option;
     }
+    if (value !== undefined) keys.set(p, key);
     const out = value === undefined ? undefined : written(p, value, text);
     if (value !== undefined && out === undefined)
       unsafe.push({ placeholder: p, value, reason: 'a link may only go to an http(s) or mailto address or a relative path' });
@@ -181,7 +190,7 @@ export function fillPlaceholders(text: string, values: ReadonlyMap<string, strin
     filled.push(p);
     replacements.push({ start: p.offset, end: p.offset + p.raw.length, text: out, placeholder: p });
   }
-  return { text: apply(text, replacements), filled, unfilled, badChoices, unsafe };
+  return { text: apply(text, replacements), filled, unfilled, badChoices, unsafe, keys };
 }
 
 /**

@@ -57,7 +57,7 @@ describe('fillPlaceholders', () => {
     expect(fillPlaceholders('{NAME} `{NAME}` [{URL}]({URL})', values).text).toBe('a\\_b \\<c\\> `a_b <c>` [https://x.example/a\\_b](https://x.example/a_b)');
   });
 
-  it("takes a choice only from its options, in the options' spelling", () => {
+  it("writes a listed choice in the options' spelling, and fills another value as written, flagged", () => {
     const result = fillPlaceholders(
       '[Draft | In Review] [Yes | No]',
       new Map([
@@ -65,8 +65,20 @@ describe('fillPlaceholders', () => {
         ['Yes | No', 'Maybe'],
       ]),
     );
-    expect(result.text).toBe('In Review [Yes | No]');
+    expect(result.text).toBe('In Review Maybe');
     expect(result.badChoices.map((b) => [b.placeholder.raw, b.value])).toEqual([['[Yes | No]', 'Maybe']]);
+  });
+
+  it('fills the n-th occurrence from Key#n where given, the others from Key', () => {
+    const result = fillPlaceholders(
+      '[Protocol] then [Protocol] then [Protocol]',
+      new Map([
+        ['Protocol', 'HTTP REST'],
+        ['Protocol#2', 'gRPC'],
+      ]),
+    );
+    expect(result.text).toBe('HTTP REST then gRPC then HTTP REST');
+    expect(result.badChoices).toEqual([]);
   });
 
   it('fills seed 000 completely from the example registry', () => {

@@ -21,6 +21,7 @@ export function emptyRegistry(): Registry {
     patterns: new Map(),
     protocols: new Map(),
     docsets: new Map(),
+    resources: new Map(),
     documents: new Map(),
     templates: new Map(),
     invalid: new Set(),

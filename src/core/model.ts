@@ -1,4 +1,4 @@
-import type { DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Team } from './schemas/index.ts';
+import type { DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Resource, Team } from './schemas/index.ts';
 import type { ParsedYaml } from './source.ts';
 
 /** One validated entity, where it came from, and how to point back into its file. */
@@ -45,6 +45,7 @@ export interface Registry {
   patterns: Map<string, Entity<Pattern>>;
   protocols: Map<string, Entity<Protocol>>;
   docsets: Map<string, Entity<Docset>>;
+  resources: Map<string, Entity<Resource>>;
   documents: Map<string, DocumentEntity>;
   /** The registry's own `templates/*.hbs`, which override Plexus's templates of the same name. */
   templates: Map<string, { name: string; file: string; text: string }>;

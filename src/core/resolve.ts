@@ -63,6 +63,11 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     each(pattern.data.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));
     add(pattern, refs);
   }
+  for (const resource of registry.resources.values()) {
+    const refs = ref(['owner'], 'repositories', resource.data.owner);
+    each(resource.data.users, (u, i) => refs.push(...ref(['users', i, 'repository'], 'repositories', u.repository)));
+    add(resource, refs);
+  }
   for (const docset of registry.docsets.values()) {
     add(docset, docset.data.owner === 'all-teams' ? [] : ref(['owner'], 'teams', docset.data.owner));
   }
@@ -83,6 +88,7 @@ const FOLDER: Record<Target, string> = {
   patterns: 'patterns/',
   protocols: 'protocols/',
   docsets: 'docsets/',
+  resources: 'resources/',
   documents: 'docs/',
 };
 

@@ -66,16 +66,20 @@ function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integratio
 }
 
 function rows(model: Model, edges: GraphEdge[]): DiagramText['rows'] {
-  const name = (id: string) => model.repositories.get(id)?.data.name ?? id;
+  const name = (id: string) => model.repositories.get(id)?.data.name ?? model.resources.get(id.replace(/^resource:/, ''))?.data.name ?? id;
   return edges.map((e) => ({ from: name(e.from), label: `${e.label ?? ''}${e.both ? ' (both ways)' : ''}`, to: name(e.to) }));
 }
 
 /** Above this many repositories the ecosystem is drawn by domain: a node per repository stops being readable. */
 export const ECOSYSTEM_DETAIL_LIMIT = 60;
 
+/**
+ * The box a repository is drawn in, with what kind of box it is: its domain where it has one, else
+ * its owning team. Each box is labelled with its kind, so a reader never mistakes a team for a domain.
+ */
 const groupOf = (model: Model, id: string) => {
   const r = model.repositories.get(id)!.data;
-  return r.domain ?? model.teams.get(r.team)?.data.name ?? r.team;
+  return r.domain ? `Domain: ${r.domain}` : `Team: ${model.teams.get(r.team)?.data.name ?? r.team}`;
 };
 
 /**
@@ -119,7 +123,7 @@ function domainDiagram(model: Model): Diagram {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const nodes = groups.map((g) => ({
     key: g,
-    label: `${g}: ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside`,
+    label: `${g} · ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside`,
   }));
   // One edge per pair of domains: both directions on one line halves what the eye must follow.
   const pairs: (GraphEdge & { label: string })[] = [];
@@ -134,7 +138,8 @@ function domainDiagram(model: Model): Diagram {
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture by domain`,
       description: `${model.repositories.size} repositories in ${groups.length} domains; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
-      legend: 'Each box is a domain (a team where no domain is set); each line counts the integrations between two domains, → from the first, ← back.',
+      legend:
+        'Each box is a domain, or a team where repositories have no domain (each says which); each line counts the integrations between two domains, → from the first, ← back.',
       rows: pairs.map((p) => ({ from: p.from, label: p.label, to: p.to })),
     },
   };
@@ -146,10 +151,18 @@ export function neighbourhoodDiagram(model: Model, id: string): Diagram {
   const integrations = new Set([...links.provides, ...links.consumes]);
   const edges = edgesOf(model, integrations).filter((e) => e.from === id || e.to === id);
   const keys = new Set([id, ...edges.flatMap((e) => [e.from, e.to])]);
-  const nodes = [...keys].sort().map((key) => {
+  const nodes: GraphNode[] = [...keys].sort().map((key) => {
     const r = model.repositories.get(key)!.data;
     return { key, label: r.name, shape: shape(r.kind) };
   });
+  // Resources it owns or uses, drawn as cylinders: the owner owns, a user reads or writes.
+  const USE = { read: 'reads', write: 'writes to', 'read-write': 'reads and writes' } as const;
+  for (const [rid, r] of [...model.resources].sort(([a], [b]) => a.localeCompare(b))) {
+    const access = r.data.users?.find((u) => u.repository === id)?.access;
+    if (r.data.owner !== id && !access) continue;
+    nodes.push({ key: `resource:${rid}`, label: r.data.name, shape: 'cylinder' });
+    edges.push({ from: id, to: `resource:${rid}`, label: r.data.owner === id ? `owns ${r.data.name}` : `${USE[access!]} ${r.data.name}`, integration: '' });
+  }
   const name = model.repositories.get(id)!.data.name;
   return {
     source: flowchart(nodes, edges, 'LR'),

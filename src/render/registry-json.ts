@@ -18,6 +18,7 @@ export function registryJson(model: Model): string {
       patterns: entities(model.patterns),
       protocols: entities(model.protocols),
       docsets: entities(model.docsets),
+      resources: entities(model.resources),
       documents: Object.fromEntries([...model.documents].map(([id, d]) => [id, { ...d.data, path: d.path }])),
       analysis: {
         links: Object.fromEntries(model.analysis.links),

@@ -132,6 +132,17 @@ const CASES: Case[] = [
     { ...edit(I, 'auth: mtls', 'auth: unknown'), ...edit('teams/core.yaml', 'lead: Ada Lovelace\n', '') },
     [],
   ],
+  // Resources: owned by a repository that exists, used by repositories that exist
+  [
+    'a resource owned by no known repository',
+    { 'resources/cache.yaml': 'name: Cache\nkind: cache\nowner: order-api\n' },
+    [['PLX012', 'resources/cache.yaml', 3, 8]],
+  ],
+  [
+    'a resource kind that does not exist',
+    { 'resources/cache.yaml': 'name: Cache\nkind: memcache\nowner: orders-api\n' },
+    [['PLX013', 'resources/cache.yaml', 2, 7]],
+  ],
   // Keys renamed for meaning (PLX036): the error says how to rename; nothing else cascades.
   [
     'the old from/to keys',

@@ -70,9 +70,9 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; scrip
 
 describe('the built site', () => {
   it('checks the registry before building', () => {
-    expect(buildOutput).toContain('0 errors, 1 warning in 74 files.');
+    expect(buildOutput).toContain('0 errors, 1 warning in 76 files.');
     // ...and the pages use the registry as checked rather than reading it a second time.
-    expect(buildOutput).toMatch(/\[plexus\] Registry: 74 files as checked; 52 documents rendered in \d+ ms\./);
+    expect(buildOutput).toMatch(/\[plexus\] Registry: 76 files as checked; 52 documents rendered in \d+ ms\./);
   });
 
   it('visits every page without console errors, broken links or missing assets', async () => {
@@ -222,6 +222,24 @@ describe('the built site', () => {
     ]);
     const auth = page.locator('tr', { has: page.locator('code', { hasText: /^auth$/ }) });
     expect(await auth.locator('td').nth(1).textContent()).toBe('23 of 23 (100%)');
+    await page.close();
+  });
+
+  it('shows resources: owned by one repository, used by others, on their own pages and the data page', async () => {
+    const { page } = await open('resources/orders-db/');
+    expect(await page.locator('h1').textContent()).toBe('Orders database');
+    expect(await page.locator('dl.facts dd').allTextContents()).toEqual(['datastore', 'PostgreSQL 15', 'Order Service decides its shape and its changes']);
+    expect(await page.locator('ul.list-plain li').allTextContents()).toEqual(['Payment Service reads it · Retrieve order details before charging']);
+    await page.goto(`${site.url}repositories/payment-service/`, { waitUntil: 'load' });
+    expect(await page.locator('li', { hasText: 'Orders database' }).first().textContent()).toBe('Reads Orders database owned by Order Service');
+    expect(
+      await page
+        .locator('.diagram-text td')
+        .filter({ hasText: /^reads Orders database$/ })
+        .count(),
+    ).toBe(1);
+    await page.goto(`${site.url}data/`, { waitUntil: 'load' });
+    expect(await page.locator('a[href$="/resources/session-cache/"]').textContent()).toBe('Session cache');
     await page.close();
   });
 

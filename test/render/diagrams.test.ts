@@ -4,6 +4,7 @@ import { buildRegistry } from '../../src/core/registry.ts';
 import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram } from '../../src/render/diagrams.ts';
 import { generateRegistry } from '../../src/synthetic/generate.ts';
 import { example } from '../example-model.ts';
+import { check, edit } from '../registry-fixture.ts';
 
 const encoder = new TextEncoder();
 const synthetic = (entities: number) =>
@@ -42,6 +43,17 @@ describe('generated diagrams', () => {
       '  participant n2 as Stripe',
     ]);
     expect(sequenceDiagram(example.model, 'admin-api')).toBeNull();
+  });
+
+  it('label each group with its kind: a domain, or the team of repositories without one', () => {
+    const groups = (model: typeof example.model) =>
+      ecosystemDiagram(model)
+        .source.split('\n')
+        .filter((l) => l.includes('subgraph'))
+        .map((l) => l.trim());
+    expect(groups(example.model)).toContain('subgraph g6["Domain: commerce"]');
+    const { model } = check(edit('repositories/orders-api.yaml', 'team: core\n', 'team: core\ndomain: orders\n'));
+    expect(groups(model)).toEqual(['subgraph g0["Domain: orders"]', 'subgraph g1["Team: Core"]']);
   });
 
   it('group a large ecosystem by domain so it stays readable', () => {

@@ -7,6 +7,7 @@ import { IntegrationSchema } from './integration.ts';
 import { PatternSchema } from './pattern.ts';
 import { ProtocolSchema } from './protocol.ts';
 import { RepositorySchema } from './repository.ts';
+import { ResourceSchema } from './resource.ts';
 import { TeamSchema } from './team.ts';
 
 export * from './common.ts';
@@ -18,6 +19,7 @@ export * from './integration.ts';
 export * from './pattern.ts';
 export * from './protocol.ts';
 export * from './repository.ts';
+export * from './resource.ts';
 export * from './team.ts';
 
 /** Entity kinds kept one per YAML file in a folder of `content/`, by folder name. */
@@ -29,6 +31,7 @@ export const COLLECTIONS = {
   patterns: PatternSchema,
   protocols: ProtocolSchema,
   docsets: DocsetSchema,
+  resources: ResourceSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type CollectionName = keyof typeof COLLECTIONS;
 
@@ -42,6 +45,7 @@ export const ALL_SCHEMAS = {
   pattern: PatternSchema,
   protocol: ProtocolSchema,
   docset: DocsetSchema,
+  resource: ResourceSchema,
   document: DocumentSchema,
 } as const;
 
@@ -54,5 +58,6 @@ export const SINGULAR: Record<CollectionName | 'documents', string> = {
   patterns: 'pattern',
   protocols: 'protocol',
   docsets: 'docset',
+  resources: 'resource',
   documents: 'document',
 };

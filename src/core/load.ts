@@ -22,6 +22,8 @@ export function emptyRegistry(): Registry {
     protocols: new Map(),
     docsets: new Map(),
     resources: new Map(),
+    systems: new Map(),
+    domains: new Map(),
     documents: new Map(),
     templates: new Map(),
     invalid: new Set(),

@@ -1,4 +1,4 @@
-import type { DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Resource, Team } from './schemas/index.ts';
+import type { DocumentMeta, Docset, Ecosystem, Event, Integration, Pattern, Protocol, Repository, Resource, System, Domain, Team } from './schemas/index.ts';
 import type { ParsedYaml } from './source.ts';
 
 /** One validated entity, where it came from, and how to point back into its file. */
@@ -46,6 +46,8 @@ export interface Registry {
   protocols: Map<string, Entity<Protocol>>;
   docsets: Map<string, Entity<Docset>>;
   resources: Map<string, Entity<Resource>>;
+  systems: Map<string, Entity<System>>;
+  domains: Map<string, Entity<Domain>>;
   documents: Map<string, DocumentEntity>;
   /** The registry's own `templates/*.hbs`, which override Plexus's templates of the same name. */
   templates: Map<string, { name: string; file: string; text: string }>;

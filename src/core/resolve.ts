@@ -32,7 +32,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     add(eco, refs);
   }
   for (const repo of registry.repositories.values()) {
-    const refs = ref(['team'], 'teams', repo.data.team);
+    const refs = [...ref(['team'], 'teams', repo.data.team), ...ref(['system'], 'systems', repo.data.system)];
     each(repo.data.libraries, (lib, i) => refs.push(...ref(['libraries', i, 'repository'], 'repositories', lib.repository)));
     each(repo.data.tables?.reads, (t, i) => refs.push(...ref(['tables', 'reads', i, 'owner'], 'repositories', t.owner)));
     add(repo, refs);
@@ -63,6 +63,10 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     each(pattern.data.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));
     add(pattern, refs);
   }
+  for (const system of registry.systems.values()) {
+    add(system, [...ref(['domain'], 'domains', system.data.domain), ...ref(['owner'], 'teams', system.data.owner)]);
+  }
+  for (const domain of registry.domains.values()) add(domain, ref(['owner'], 'teams', domain.data.owner));
   for (const resource of registry.resources.values()) {
     const refs = ref(['owner'], 'repositories', resource.data.owner);
     each(resource.data.users, (u, i) => refs.push(...ref(['users', i, 'repository'], 'repositories', u.repository)));
@@ -89,6 +93,8 @@ const FOLDER: Record<Target, string> = {
   protocols: 'protocols/',
   docsets: 'docsets/',
   resources: 'resources/',
+  systems: 'systems/',
+  domains: 'domains/',
   documents: 'docs/',
 };
 

@@ -74,13 +74,28 @@ function rows(model: Model, edges: GraphEdge[]): DiagramText['rows'] {
 export const ECOSYSTEM_DETAIL_LIMIT = 60;
 
 /**
- * The box a repository is drawn in, with what kind of box it is: its domain where it has one, else
- * its owning team. Each box is labelled with its kind, so a reader never mistakes a team for a domain.
+ * The boxes a repository is drawn in, outermost first, each labelled with its kind so a reader
+ * never mistakes one for another. A registry that keeps systems groups by system within domain
+ * (repositories without a system in a box that says so); one that does not, by the repository's
+ * domain word, else its owning team.
  */
-const groupOf = (model: Model, id: string) => {
+const groupPath = (model: Model, id: string): string[] => {
   const r = model.repositories.get(id)!.data;
-  return r.domain ? `Domain: ${r.domain}` : `Team: ${model.teams.get(r.team)?.data.name ?? r.team}`;
+  if (model.systems.size > 0) {
+    const system = r.system ? model.systems.get(r.system) : undefined;
+    if (!system) return ['No system recorded'];
+    const domain = system.data.domain ? model.domains.get(system.data.domain) : undefined;
+    return [...(domain ? [`Domain: ${domain.data.name}`] : []), `System: ${system.data.name}`];
+  }
+  return [r.domain ? `Domain: ${r.domain}` : `Team: ${model.teams.get(r.team)?.data.name ?? r.team}`];
 };
+const groupOf = (model: Model, id: string) => groupPath(model, id).join(' › ');
+
+/** What the boxes of the ecosystem diagram are, said under it. */
+const groupLegend = (model: Model) =>
+  model.systems.size > 0
+    ? 'Boxes are systems within their domains.'
+    : 'This registry records no systems: boxes are domains, or teams where a repository has no domain.';
 
 /**
  * Every repository, grouped by domain (by team where no domain is set), and every integration;
@@ -93,7 +108,7 @@ export function ecosystemDiagram(model: Model): Diagram {
     .map(([id, r]) => ({
       key: id,
       label: r.data.name,
-      group: groupOf(model, id),
+      group: groupPath(model, id),
       shape: shape(r.data.kind),
     }));
   const edges = edgesOf(model, model.integrations.keys());
@@ -101,8 +116,8 @@ export function ecosystemDiagram(model: Model): Diagram {
     source: flowchart(nodes, edges, 'LR'),
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`,
-      description: `${nodes.length} repositories and ${edges.length} connections, grouped by domain.`,
-      legend: FLOW_LEGEND,
+      description: `${nodes.length} repositories and ${edges.length} connections, grouped by ${model.systems.size > 0 ? 'system within domain' : 'domain'}.`,
+      legend: `${FLOW_LEGEND} ${groupLegend(model)}`,
       rows: rows(model, edges),
     },
   };

@@ -34,7 +34,8 @@ export function mermaidIds(keys: readonly string[]): Map<string, string> {
 export interface GraphNode {
   key: string;
   label: string;
-  group?: string;
+  /** The group it is drawn in, or the path of nested groups from the outermost (a domain, then a system). */
+  group?: string | string[];
   shape?: 'box' | 'round' | 'stadium' | 'cylinder' | 'hexagon';
 }
 export interface GraphEdge {
@@ -55,16 +56,28 @@ export function flowchart(nodes: readonly GraphNode[], edges: readonly GraphEdge
     const [open, close] = SHAPES[n.shape ?? 'box'];
     return `${ids.get(n.key)}${open}${mermaidLabel(n.label)}${close}`;
   };
-  const groups = new Map<string, GraphNode[]>();
-  for (const n of nodes) {
-    if (n.group === undefined) lines.push(`  ${node(n)}`);
-    else (groups.get(n.group) ?? groups.set(n.group, []).get(n.group)!).push(n);
+  interface Group {
+    nodes: GraphNode[];
+    children: Map<string, Group>;
   }
-  [...groups.keys()].forEach((group, i) => {
-    lines.push(`  subgraph g${i}[${mermaidLabel(group)}]`);
-    for (const n of groups.get(group)!) lines.push(`    ${node(n)}`);
-    lines.push('  end');
-  });
+  const top: Group = { nodes: [], children: new Map() };
+  for (const n of nodes) {
+    let g = top;
+    for (const name of n.group === undefined ? [] : Array.isArray(n.group) ? n.group : [n.group]) {
+      g = g.children.get(name) ?? g.children.set(name, { nodes: [], children: new Map() }).get(name)!;
+    }
+    g.nodes.push(n);
+  }
+  let counter = 0;
+  const emit = (g: Group, indent: string) => {
+    for (const n of g.nodes) lines.push(`${indent}${node(n)}`);
+    for (const [name, child] of g.children) {
+      lines.push(`${indent}subgraph g${counter++}[${mermaidLabel(name)}]`);
+      emit(child, `${indent}  `);
+      lines.push(`${indent}end`);
+    }
+  };
+  emit(top, '  ');
   for (const e of edges) {
     const a = ids.get(e.from);
     const b = ids.get(e.to);

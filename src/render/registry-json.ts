@@ -19,6 +19,8 @@ export function registryJson(model: Model): string {
       protocols: entities(model.protocols),
       docsets: entities(model.docsets),
       resources: entities(model.resources),
+      systems: entities(model.systems),
+      domains: entities(model.domains),
       documents: Object.fromEntries([...model.documents].map(([id, d]) => [id, { ...d.data, path: d.path }])),
       analysis: {
         links: Object.fromEntries(model.analysis.links),

@@ -8,6 +8,7 @@ import { PatternSchema } from './pattern.ts';
 import { ProtocolSchema } from './protocol.ts';
 import { RepositorySchema } from './repository.ts';
 import { ResourceSchema } from './resource.ts';
+import { DomainSchema, SystemSchema } from './system.ts';
 import { TeamSchema } from './team.ts';
 
 export * from './common.ts';
@@ -20,6 +21,7 @@ export * from './pattern.ts';
 export * from './protocol.ts';
 export * from './repository.ts';
 export * from './resource.ts';
+export * from './system.ts';
 export * from './team.ts';
 
 /** Entity kinds kept one per YAML file in a folder of `content/`, by folder name. */
@@ -32,6 +34,8 @@ export const COLLECTIONS = {
   protocols: ProtocolSchema,
   docsets: DocsetSchema,
   resources: ResourceSchema,
+  systems: SystemSchema,
+  domains: DomainSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type CollectionName = keyof typeof COLLECTIONS;
 
@@ -46,6 +50,8 @@ export const ALL_SCHEMAS = {
   protocol: ProtocolSchema,
   docset: DocsetSchema,
   resource: ResourceSchema,
+  system: SystemSchema,
+  domain: DomainSchema,
   document: DocumentSchema,
 } as const;
 
@@ -59,5 +65,7 @@ export const SINGULAR: Record<CollectionName | 'documents', string> = {
   protocols: 'protocol',
   docsets: 'docset',
   resources: 'resource',
+  systems: 'system',
+  domains: 'domain',
   documents: 'document',
 };

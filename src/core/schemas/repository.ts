@@ -39,7 +39,10 @@ export const RepositorySchema = z.strictObject({
   status: z.enum(REPOSITORY_STATUSES).describe('planned, active, maintenance, deprecated or retired.'),
   url: WebUrl.describe('Where the code lives, e.g. "https://github.com/eventful/payments-api".'),
   team: Ref('team').describe('Owning team.'),
-  domain: Text.optional().describe('Business domain, used to group diagrams, e.g. "payments".'),
+  system: Ref('system').optional().describe('The system it is part of (systems/<id>.yaml); diagrams group repositories by system within domain.'),
+  domain: Text.optional().describe(
+    'Business domain as a word, for registries that keep no systems/ and domains/, e.g. "payments"; used to group diagrams then.',
+  ),
   tags: z.array(Text).optional().describe('Free tags for search and filters.'),
   workspace: Text.optional().describe('Monorepo tooling, e.g. "pnpm workspaces".'),
   packages: z.array(Package).optional().describe('Packages of a monorepo and their internal dependencies.'),

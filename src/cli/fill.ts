@@ -2,7 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { diagnostic } from '../core/codes.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { splitFrontMatter } from '../core/frontmatter.ts';
 import { decodeSource, parseYamlSource } from '../core/source.ts';
+import { completenessText, strategyCompleteness } from '../render/completeness.ts';
 import { didYouMean } from '../core/suggest.ts';
 import { fillPlaceholders, scanPlaceholders, type Placeholder } from '../render/placeholders.ts';
 import { registryValues } from '../render/registry-values.ts';
@@ -148,6 +150,12 @@ export const fill: Command = {
         ? `No placeholders in ${template}.`
         : `Filled ${filled} of ${total} placeholder${total === 1 ? '' : 's'} (${Math.floor((filled / total) * 100)}% complete${sources ? `: ${sources}` : ''}); ${total - filled} left. The template's own text is unchanged.`,
     );
+    // A strategy document gets the figure the site shows for it, against the blank strategy template.
+    const front = splitFrontMatter(template, source.text);
+    if (front.yaml !== undefined && parseYamlSource(template, front.yaml).parsed?.data.kind === 'strategy') {
+      const body = splitFrontMatter(template, result.text).body;
+      io.err(`As a strategy document it is ${completenessText(await strategyCompleteness(loaded.model, body))} (the figure its site page shows).`);
+    }
     if (out) {
       await replaceFile(out, result.text);
       io.err(`Wrote ${relative(io.cwd, out)}.`);

@@ -7,10 +7,7 @@ import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { renderRegistry } from '../render/load.ts';
-import { createEngine } from '../render/engine.ts';
-import { completeness } from '../render/placeholders.ts';
-import { loadTemplates } from '../render/templates.ts';
-import { strategyView } from '../render/views/strategy.ts';
+import { strategyCompleteness } from '../render/completeness.ts';
 import { buildChannel } from './build-channel.ts';
 import { linkFromExport, withBase } from './paths.ts';
 
@@ -84,11 +81,6 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
 }
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */
-export async function strategyCompleteness(id: string) {
-  blankStrategy ??= createEngine(await loadTemplates(model.templates, undefined, join(plexusRoot, 'templates'))).render(
-    'strategy.md.hbs',
-    strategyView(model, { integrations: [] }),
-  );
-  return completeness(model.documents.get(id)!.body, blankStrategy);
+export function documentCompleteness(id: string) {
+  return strategyCompleteness(model, model.documents.get(id)!.body, join(plexusRoot, 'templates'));
 }
-let blankStrategy: string | undefined;

@@ -79,6 +79,14 @@ describe('plexus fill', () => {
     expect(err.split('\n').at(-1)).toBe("Filled 4 of 129 placeholders (3% complete: 4 from values.yaml); 125 left. The template's own text is unchanged.");
   });
 
+  it('gives a strategy document the completeness figure its site page shows', async () => {
+    const { code, err } = await run('fill', 'content/docs/strategy/checkout-integration-strategy.md');
+    expect(code).toBe(0);
+    expect(err.split('\n').at(-1)).toMatch(/^As a strategy document it is (\d+)%: (\d+) of (\d+) template placeholders still to fill \(the figure its site page shows\)\.$/);
+    const [, percent, remaining, total] = /it is (\d+)%: (\d+) of (\d+)/.exec(err)!;
+    expect(Math.floor(((Number(total) - Number(remaining)) / Number(total)) * 100)).toBe(Number(percent));
+  });
+
   it('never writes over what it was not asked to replace', async () => {
     await writeFile(join(root, 'mine.md'), 'my notes');
     await writeFile(join(root, 'v.yaml'), 'Program Name: Checkout\n');

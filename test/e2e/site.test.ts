@@ -203,6 +203,22 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('shows a strategy document\'s completeness, the same figure plexus fill prints for it', async () => {
+    const { page } = await open('docs/strategy/checkout-integration-strategy/');
+    const shown = (await page.locator('dt:text-is("Complete") + dd').textContent())!;
+    const { runMain } = await import('../../src/cli/main.ts');
+    const err: string[] = [];
+    await runMain(['fill', join(ROOT, 'content/docs/strategy/checkout-integration-strategy.md'), '--content', join(ROOT, 'content')], {
+      cwd: ROOT,
+      env: { PLEXUS_TODAY: '2026-11-22' },
+      out: () => {},
+      err: (t) => err.push(t),
+    });
+    const printed = /it is (\d+%): (.*) \(the figure/.exec(err.join('\n'))!;
+    expect(shown).toBe(`${printed[1]} ${printed[2]}`);
+    await page.close();
+  });
+
   it('renders MDX documents through MDX: expressions and elements evaluated', async () => {
     const { page } = await open('docs/guides/on-call-handbook/');
     expect(await page.locator('.prose').first().textContent()).toContain('The first 3 checks');

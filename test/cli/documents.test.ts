@@ -82,7 +82,9 @@ describe('plexus fill', () => {
   it('gives a strategy document the completeness figure its site page shows', async () => {
     const { code, err } = await run('fill', 'content/docs/strategy/checkout-integration-strategy.md');
     expect(code).toBe(0);
-    expect(err.split('\n').at(-1)).toMatch(/^As a strategy document it is (\d+)%: (\d+) of (\d+) template placeholders still to fill \(the figure its site page shows\)\.$/);
+    expect(err.split('\n').at(-1)).toMatch(
+      /^As a strategy document it is (\d+)%: (\d+) of (\d+) template placeholders still to fill \(the figure its site page shows\)\.$/,
+    );
     const [, percent, remaining, total] = /it is (\d+)%: (\d+) of (\d+)/.exec(err)!;
     expect(Math.floor(((Number(total) - Number(remaining)) / Number(total)) * 100)).toBe(Number(percent));
   });

@@ -85,5 +85,9 @@ describe('the bookshop example', () => {
     const domain = await page('systems/domain/commerce');
     expect(domain).toContain('>Storefront</a>: ');
     expect(domain).toContain('>Payments</a>: ');
+    const domainOutside = domain.slice(domain.indexOf('<h2>With the outside</h2>'));
+    expect(domainOutside).toContain('>Public Catalog API</a>');
+    expect(domainOutside).not.toContain('>Payment API</a>'); // both sides are in the domain
+    expect(await page('repositories/catalog-service')).toContain('<h2>What it provides</h2>');
   });
 });

@@ -203,7 +203,7 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('shows a strategy document\'s completeness, the same figure plexus fill prints for it', async () => {
+  it("shows a strategy document's completeness, the same figure plexus fill prints for it", async () => {
     const { page } = await open('docs/strategy/checkout-integration-strategy/');
     const shown = (await page.locator('dt:text-is("Complete") + dd').textContent())!;
     const { runMain } = await import('../../src/cli/main.ts');

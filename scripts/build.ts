@@ -8,6 +8,7 @@ import {
   ensureStore,
   mayReplace,
   overlaps,
+  realTarget,
   removeNow,
   removeWhenQuiet,
   SITE_MARKER,
@@ -49,7 +50,6 @@ function hideStackFrames(): void {
     }) as typeof stream.write;
   }
 }
-const realOrSelf = async (path: string) => realpath(path).catch(async () => join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)));
 
 const { today, error: todayError } = todayFromEnv(process.env);
 if (todayError) refuse(todayError);
@@ -57,7 +57,7 @@ const content = resolve(process.env.PLEXUS_CONTENT || 'content');
 if (!(await stat(content).catch(() => undefined))?.isDirectory())
   refuse(`No registry folder at ${content}${process.env.PLEXUS_CONTENT ? ' (PLEXUS_CONTENT)' : ''}.`);
 const dist = resolve(process.env.PLEXUS_DIST || join(root, 'dist'));
-if (overlaps(await realOrSelf(dist), await realpath(content)))
+if (overlaps(await realTarget(dist), await realpath(content)))
   refuse(`The site folder ${shown(dist)} overlaps the registry ${shown(content)}; choose a PLEXUS_DIST outside it.`);
 await mkdir(dirname(dist), { recursive: true }).catch((error) =>
   refuse(`Cannot make ${shown(dirname(dist))} to write the site in: ${describeFsError(error)}.`),

@@ -1,7 +1,7 @@
 // Where a build writes: a store beside the site folder, switched in whole; one build at a time per checkout.
 export const ensureStore = (dist: string) => mkdir(storeOf(dist), { recursive: true });
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
 import { rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -143,6 +143,11 @@ export function removeNow(dir: string): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   } catch {}
+}
+
+/** The real path of `path`, whose last part (or folder) may not exist yet: for comparing places. */
+export async function realTarget(path: string): Promise<string> {
+  return realpath(path).catch(async () => join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)));
 }
 
 /** Whether two paths are the same folder or one holds the other. */

@@ -1,13 +1,12 @@
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { overlaps } from '../build/output.ts';
+import { overlaps, realTarget } from '../build/output.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { TemplateError } from '../render/engine.ts';
 import { renderRegistry } from '../render/load.ts';
 import { EXIT, UsageError } from './io.ts';
 import { loadValidModel } from './load.ts';
 import type { Command } from './main.ts';
-import { realTarget } from './output.ts';
 
 /**
  * Marks a folder as written by `plexus export` and lists the files it wrote there, one a line:

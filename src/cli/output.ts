@@ -2,13 +2,8 @@
 // a file it was not asked to replace. Shared by `fill --out` and `export --md`.
 import { lstat, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { overlaps } from '../build/output.ts';
+import { overlaps, realTarget } from '../build/output.ts';
 import { UsageError } from './io.ts';
-
-/** The real path of `path`, whose last part may not exist yet. */
-export async function realTarget(path: string): Promise<string> {
-  return realpath(path).catch(async () => join(await realpath(dirname(path)), basename(path)));
-}
 
 /**
  * Checks that `--out FILE` may be written: its folder exists, it is not a folder, it is not the

@@ -2,8 +2,8 @@ import { blastRadii } from './blast-radius.ts';
 import { diagnostic } from './codes.ts';
 import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { Analysis, Registry, RepositoryLinks } from './model.ts';
-import { ALL_CLIENTS, type Docset } from './schemas/index.ts';
+import type { Analysis, Entity, Registry, RepositoryLinks } from './model.ts';
+import { ALL_CLIENTS, type Docset, type Integration } from './schemas/index.ts';
 import { requiredFields } from './quality.ts';
 import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
@@ -149,7 +149,7 @@ const REQUEST_RESPONSE = new Set(['rest', 'graphql', 'grpc']);
  * a consumer to the provider, and the provider only answers. A step that has the provider send a
  * request to a consumer means the roles (or the steps) are the wrong way round.
  */
-function stepsAgainstRoles(id: string, integration: Registry['integrations'] extends Map<string, infer E> ? E : never, consumers: string[]): Diagnostic[] {
+function stepsAgainstRoles(id: string, integration: Entity<Integration>, consumers: string[]): Diagnostic[] {
   const { provider, type, direction, steps } = integration.data;
   if (!REQUEST_RESPONSE.has(type) || direction === 'both-ways' || !steps) return [];
   const out: Diagnostic[] = [];

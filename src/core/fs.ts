@@ -153,5 +153,3 @@ export async function loadRegistry(dir: string, options: { today?: string; cwd?:
   const compileMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx')) ? await loadMdxCompiler() : undefined;
   return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx });
 }
-
-export type { Diagnostic };

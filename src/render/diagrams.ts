@@ -29,6 +29,7 @@ const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'p
   'message-queue': { verb: 'queues', actor: 'provider' },
   webhook: { verb: 'sends', actor: 'provider' },
   file: { verb: 'delivers', actor: 'provider' },
+  dependency: { verb: 'depends on', actor: 'consumer' },
 };
 
 /** What an edge of integration `i` says: its verb and object, e.g. "publishes payment.completed". */
@@ -173,10 +174,10 @@ export function neighbourhoodDiagram(model: Model, id: string): Diagram {
   // Resources it owns or uses, drawn as cylinders: the owner owns, a user reads or writes.
   const USE = { read: 'reads', write: 'writes to', 'read-write': 'reads and writes' } as const;
   for (const [rid, r] of [...model.resources].sort(([a], [b]) => a.localeCompare(b))) {
-    const access = r.data.users?.find((u) => u.repository === id)?.access;
-    if (r.data.owner !== id && !access) continue;
+    const user = r.data.users?.find((u) => u.repository === id);
+    if (r.data.owner !== id && !user) continue;
     nodes.push({ key: `resource:${rid}`, label: r.data.name, shape: 'cylinder' });
-    edges.push({ from: id, to: `resource:${rid}`, label: r.data.owner === id ? `owns ${r.data.name}` : `${USE[access!]} ${r.data.name}`, integration: '' });
+    edges.push({ from: id, to: `resource:${rid}`, label: r.data.owner === id ? `owns ${r.data.name}` : `${user?.access ? USE[user.access] : 'uses'} ${r.data.name}`, integration: '' });
   }
   const name = model.repositories.get(id)!.data.name;
   return {

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { codeBlock, inlineCode, markdownLink, markdownText, tableCell, tableCode } from './escape.ts';
+import { NOT_RECORDED } from './labels.ts';
 
 /** A template file: its name (`registry.md.hbs`), where it came from, and its text. */
 export interface TemplateSource {
@@ -33,7 +34,7 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   code: (value) => inlineCode(value),
   /** `code` for table cells. */
   cellcode: (value) => tableCode(value),
-  link: (text, url) => markdownLink(text, String(url)),
+  link: (text, url) => (url ? markdownLink(text, String(url)) : NOT_RECORDED),
   fence: (value, lang) => codeBlock(String(value ?? ''), typeof lang === 'string' ? lang : ''),
   join: (list, separator) => (Array.isArray(list) ? list.map(markdownText).join(typeof separator === 'string' ? separator : ', ') : ''),
   inc: (n) => Number(n) + 1,

@@ -34,6 +34,7 @@ export const INTEGRATION_TYPE: Record<Integration['type'], string> = {
   file: 'File transfer',
   webhook: 'Webhook',
   'cross-app-auth': 'Cross-app authentication',
+  dependency: 'Runtime dependency',
 };
 
 /** What a page says where the registry does not know a value: never a guess. */

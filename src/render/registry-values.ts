@@ -1,4 +1,5 @@
 import type { Model } from '../core/model.ts';
+import { recorded } from './labels.ts';
 
 /**
  * The `{UPPER_SNAKE}` values a registry provides to `plexus fill`: the ecosystem, its current
@@ -15,8 +16,9 @@ export function registryValues(model: Model): Map<string, string> {
     if (!repo) return;
     values.set(`${prefix}_NAME`, repo.name);
     values.set(`${prefix}_PURPOSE`, repo.purpose);
-    values.set(`${prefix}_URL`, repo.url);
-    values.set(`${prefix}_ROLE`, repo.role);
+    const url = recorded(repo.url);
+    if (url) values.set(`${prefix}_URL`, url);
+    if (repo.role) values.set(`${prefix}_ROLE`, repo.role);
   };
   values.set('ECOSYSTEM_NAME', eco.name);
   values.set('ECOSYSTEM_DESCRIPTION', eco.description);

@@ -46,7 +46,7 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       // Only what is known, and required fields left empty for check to point at: never an empty optional value check would reject.
       return { name: title(id), contacts: { chat: `#${id}` } };
     case 'repository': {
-      const current = eco ? model.repositories.get(eco.currentProject)?.data.url : undefined;
+      const current = eco ? recorded(model.repositories.get(eco.currentProject)?.data.url) : undefined;
       const org = current?.replace(/\/[^/]+\/?$/, '');
       return {
         name: title(id),

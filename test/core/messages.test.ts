@@ -24,12 +24,12 @@ describe('diagnostic wording', () => {
     [
       edit(I, 'title:', 'tiltle:'),
       'content/integrations/payments-to-orders.yaml:1:1 error PLX010 Unknown key "tiltle" in this integration. Did you mean "title"?\n' +
-        '  hint: Allowed keys: title, provider, consumers, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, routes, aggregations, patterns, steps, changelog.',
+        '  hint: Allowed keys: title, provider, consumers, direction, purpose, type, typeDetail, protocol, auth, format, requestPattern, owner, maintenance, docs, documents, components, version, lastUpdated, status, lifecycle, health, usage, contacts, errorHandling, connection, events, spec, operations, routes, aggregations, patterns, steps, changelog, imported.',
     ],
     [
       edit(I, 'type: event', 'type: evnt'),
       'content/integrations/payments-to-orders.yaml:5:7 error PLX013 "evnt" is not a valid "type". Did you mean "event"?\n' +
-        '  hint: Choose one of: rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook, cross-app-auth.',
+        '  hint: Choose one of: rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook, cross-app-auth, dependency.',
     ],
     [
       edit(I, 'owner: core\n', ''),

@@ -76,3 +76,16 @@ export const ChangeEntry = z.strictObject({
   details: z.array(Text).optional().describe('Further points, one line each.'),
 });
 export type ChangeEntry = z.output<typeof ChangeEntry>;
+
+/** Where an imported entity came from and which of its fields the import writes (`plexus import`). */
+export const Imported = z
+  .strictObject({
+    from: z.enum(['backstage', 'openapi', 'asyncapi']).describe('The kind of source: backstage, openapi or asyncapi.'),
+    source: Text.describe('The file or URL it was imported from, as given to plexus import, e.g. "catalog/catalog-info.yaml".'),
+    ref: Text.describe('What in that source, e.g. "component:default/orders" or "openapi 3.1.0: Orders API".'),
+    fields: z
+      .array(Text)
+      .describe('Top-level fields the import writes and updates on the next run; every other field is hand-written and left alone. Remove a field here to take it over by hand.'),
+  })
+  .optional()
+  .describe('Written by plexus import: where this entity came from and which fields the import owns.');

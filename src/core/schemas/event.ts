@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Link, Ref, Text } from './common.ts';
+import { Imported, Link, Ref, Text } from './common.ts';
 
 export const DELIVERY_GUARANTEES = ['at-least-once', 'exactly-once', 'at-most-once', 'best-effort'] as const;
 
@@ -7,7 +7,7 @@ export const DELIVERY_GUARANTEES = ['at-least-once', 'exactly-once', 'at-most-on
 export const EventSchema = z.strictObject({
   description: Text.describe('What happened when this event is emitted.'),
   payload: z.record(z.string(), Text).describe('Payload fields and their types, e.g. orderId: string.'),
-  producers: z.array(Ref('repository')).min(1).describe('Repositories that emit it.'),
+  producers: z.array(Ref('repository')).default([]).describe('Repositories that emit it; empty when no producer is known yet.'),
   consumers: z
     .array(
       z.strictObject({
@@ -19,5 +19,8 @@ export const EventSchema = z.strictObject({
   delivery: z.enum(DELIVERY_GUARANTEES).describe('at-least-once, exactly-once, at-most-once or best-effort.'),
   channel: Text.describe('Topic or channel, e.g. "kafka: payments.events".'),
   schema: Link.optional().describe('Where its JSON Schema lives, e.g. "schemas/events/payment.completed.json".'),
+  spec: Link.optional().describe('The AsyncAPI document that defines its message: a path in the registry or an http(s) URL; the site shows its payload schema.'),
+  message: Text.optional().describe('The name of its message in that document, e.g. "UserSignedUp"; defaults to the event id.'),
+  imported: Imported,
 });
 export type Event = z.output<typeof EventSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChangeEntry, DocRef, IsoDate, Link, Percent, Ref, SemVer, Text, UNKNOWN } from './common.ts';
+import { ChangeEntry, DocRef, Imported, IsoDate, Link, Percent, Ref, SemVer, Text, UNKNOWN } from './common.ts';
 
 export const INTEGRATION_TYPES = [
   'rest',
@@ -13,6 +13,7 @@ export const INTEGRATION_TYPES = [
   'file',
   'webhook',
   'cross-app-auth',
+  'dependency',
 ] as const;
 export const INTEGRATION_STATUSES = ['planned', 'in-development', 'production-ready', 'active', 'production', 'deprecated', 'retired'] as const;
 export const AUTH_METHODS = ['none', 'jwt', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
@@ -26,6 +27,15 @@ const Route = z.strictObject({
   path: Text.describe('Route path, e.g. "/api/users/*".'),
   backend: Ref('repository').optional().describe('Repository that serves it; omit for the gateway itself.'),
   auth: z.boolean().describe('Whether the route requires authentication.'),
+});
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'] as const;
+
+const Operation = z.strictObject({
+  method: z.enum(HTTP_METHODS).describe('HTTP method, e.g. GET.'),
+  path: Text.describe('Path as the spec writes it, e.g. "/orders/{orderId}".'),
+  summary: Text.optional().describe('What it does, one line.'),
+  operationId: Text.optional().describe('The operationId in the spec, e.g. "getOrder".'),
 });
 
 const Aggregation = z.strictObject({
@@ -67,7 +77,9 @@ export const IntegrationSchema = z.strictObject({
     .default('one-way')
     .describe('one-way (consumers use the provider) or both-ways (each side also calls the other, as in cross-app authentication).'),
   purpose: Text.describe('Why the integration exists.'),
-  type: z.enum(INTEGRATION_TYPES).describe('Integration type, e.g. rest, event, npm-package, cross-app-auth.'),
+  type: z
+    .enum(INTEGRATION_TYPES)
+    .describe('Integration type, e.g. rest, event, npm-package, cross-app-auth; dependency when consumers depend on the provider at runtime and how is not recorded.'),
   typeDetail: Text.optional().describe('How the type reads in prose, e.g. "REST API with JWT authentication".'),
   protocol: Text.describe('Wire protocol, e.g. "HTTPS", "Kafka", "WebSocket".'),
   auth: z
@@ -156,10 +168,15 @@ export const IntegrationSchema = z.strictObject({
     .optional()
     .describe('Connection settings.'),
   events: z.array(Ref('event')).optional().describe('Events carried, by id, e.g. "payment.completed".'),
+  spec: Link.optional().describe(
+    'Its OpenAPI (or Swagger) document: a path in the registry, e.g. "specs/orders-api.yaml", or an http(s) URL. The site shows its operations and schemas; check compares it with operations and auth.',
+  ),
+  operations: z.array(Operation).optional().describe('The API operations it offers; check reports any the spec does not have, and any the spec has that are not listed.'),
   routes: z.array(Route).optional().describe('Gateway routes.'),
   aggregations: z.array(Aggregation).optional().describe('Gateway response aggregation.'),
   patterns: z.array(Ref('pattern')).optional().describe('Patterns followed, by id.'),
   steps: z.array(Step).optional().describe('Interaction steps, in order, for a sequence diagram.'),
   changelog: z.array(ChangeEntry).optional().describe('Change log, newest last.'),
+  imported: Imported,
 });
 export type Integration = z.output<typeof IntegrationSchema>;

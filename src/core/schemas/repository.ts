@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Ref, Text, WebUrl } from './common.ts';
+import { Imported, Link, Ref, Text, UNKNOWN, WebUrl } from './common.ts';
 
 export const REPOSITORY_KINDS = ['service', 'frontend', 'library', 'external', 'docs', 'monorepo', 'gateway'] as const;
 export const REPOSITORY_STATUSES = ['planned', 'active', 'maintenance', 'deprecated', 'retired'] as const;
@@ -34,10 +34,12 @@ const ReadTable = z.strictObject({
 export const RepositorySchema = z.strictObject({
   name: Text.describe('Display name, e.g. "Payments API".'),
   purpose: Text.describe('What it does, one line.'),
-  role: Text.describe('Its role in integrations, e.g. "Core backend services".'),
+  role: Text.optional().describe('Its role in integrations, e.g. "Core backend services".'),
   kind: z.enum(REPOSITORY_KINDS).describe('service, frontend, library, external, docs, monorepo or gateway.'),
   status: z.enum(REPOSITORY_STATUSES).describe('planned, active, maintenance, deprecated or retired.'),
-  url: WebUrl.describe('Where the code lives, e.g. "https://github.com/eventful/payments-api".'),
+  url: z
+    .union([WebUrl, z.literal(UNKNOWN)])
+    .describe('Where the code lives, e.g. "https://github.com/eventful/payments-api"; unknown when it is not known.'),
   team: Ref('team').describe('Owning team.'),
   system: Ref('system').optional().describe('The system it is part of (systems/<id>.yaml); diagrams group repositories by system within domain.'),
   domain: Text.optional().describe(
@@ -54,5 +56,9 @@ export const RepositorySchema = z.strictObject({
     })
     .optional()
     .describe('Data ownership (database per service).'),
+  asyncapi: Link.optional().describe(
+    'The AsyncAPI document of what this repository sends and receives: a path in the registry or an http(s) URL; check compares it with the producers and consumers of events.',
+  ),
+  imported: Imported,
 });
 export type Repository = z.output<typeof RepositorySchema>;

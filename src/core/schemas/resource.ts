@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Ref, Text } from './common.ts';
+import { Imported, Ref, Text } from './common.ts';
 
 export const RESOURCE_KINDS = ['datastore', 'cache', 'queue', 'topic', 'bucket', 'search-index', 'other'] as const;
 export const RESOURCE_ACCESS = ['read', 'write', 'read-write'] as const;
@@ -19,11 +19,13 @@ export const ResourceSchema = z.strictObject({
     .array(
       z.strictObject({
         repository: Ref('repository').describe('A repository that uses it besides its owner.'),
-        access: z.enum(RESOURCE_ACCESS).describe('read, write or read-write.'),
+        access: z.enum(RESOURCE_ACCESS).optional().describe('read, write or read-write; leave it out when it is not known.'),
         purpose: Text.optional().describe('Why it uses it, e.g. "Validate user existence".'),
       }),
     )
     .optional()
     .describe('Other repositories that use it, and how.'),
+  team: Ref('team').optional().describe('The team accountable for it, when that is recorded apart from its owner.'),
+  imported: Imported,
 });
 export type Resource = z.output<typeof ResourceSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Ref, Text } from './common.ts';
+import { Imported, Ref, Text } from './common.ts';
 
 /** `content/systems/<id>.yaml`: repositories (and their resources) that together do one job, inside a domain. */
 export const SystemSchema = z.strictObject({
@@ -7,6 +7,7 @@ export const SystemSchema = z.strictObject({
   description: Text.optional().describe('What the system does, one paragraph.'),
   domain: Ref('domain').optional().describe('The business domain it belongs to.'),
   owner: Ref('team').optional().describe('The team accountable for it.'),
+  imported: Imported,
 });
 export type System = z.output<typeof SystemSchema>;
 
@@ -15,5 +16,6 @@ export const DomainSchema = z.strictObject({
   name: Text.describe('Name, e.g. "Commerce".'),
   description: Text.optional().describe('What the domain covers.'),
   owner: Ref('team').optional().describe('The team accountable for it.'),
+  imported: Imported,
 });
 export type Domain = z.output<typeof DomainSchema>;

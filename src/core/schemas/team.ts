@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Contacts, Text } from './common.ts';
+import { Contacts, Imported, Text } from './common.ts';
 
 /** `content/teams/<id>.yaml`: a team that owns repositories and integrations. */
 export const TeamSchema = z.strictObject({
@@ -8,5 +8,6 @@ export const TeamSchema = z.strictObject({
   description: Text.optional().describe('What the team looks after.'),
   contacts: Contacts.optional().describe('How to reach the team.'),
   escalation: Text.optional().describe('Who to escalate to when the team cannot resolve an issue, e.g. "CTO".'),
+  imported: Imported,
 });
 export type Team = z.output<typeof TeamSchema>;

@@ -25,9 +25,9 @@ export function registryView(model: Model) {
       id,
       name: r.name,
       purpose: r.purpose,
-      role: current ? `${r.name} specific integrations` : r.role,
+      role: current ? `${r.name} specific integrations` : (r.role ?? NOT_RECORDED),
       status: REPOSITORY_STATUS[r.status],
-      url: r.url,
+      url: recorded(r.url) ?? null,
     };
   };
   const core = [eco.currentProject, ...(eco.projects ?? [...model.repositories.keys()].filter((id) => id !== eco.currentProject))];
@@ -65,7 +65,7 @@ export function registryView(model: Model) {
       maintainedBy: name.team(eco.maintainedBy),
     },
     repositories: core.map((id, i) => repoRow(id, i === 0)),
-    reference: { id: eco.referenceProject, name: reference.name, url: reference.url },
+    reference: { id: eco.referenceProject, name: reference.name, url: recorded(reference.url) ?? null },
     integrations: integrations.map((i) => {
       const d = i.data;
       return {

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE, recorded, REPOSITORY_STATUS } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, NOT_RECORDED, recorded, REPOSITORY_STATUS } from '../labels.ts';
 import { namer } from './common.ts';
 
 /** How a caller authenticates, as the line to add to each request. */
@@ -31,10 +31,10 @@ export function repositoryView(model: Model, id: string) {
     id,
     name: repo.name,
     purpose: repo.purpose,
-    role: repo.role,
+    role: repo.role ?? NOT_RECORDED,
     kind: repo.kind,
     status: REPOSITORY_STATUS[repo.status],
-    url: repo.url,
+    url: recorded(repo.url) ?? null,
     team: name.team(repo.team),
     domain: repo.domain ?? null,
     upstream: upstream.map((i) => ({
@@ -71,7 +71,7 @@ export function repositoryView(model: Model, id: string) {
     libraries: (repo.libraries ?? []).map((l) => ({
       name: l.name,
       version: l.version,
-      location: l.repository ? (model.repositories.get(l.repository)?.data.url.replace(/^https?:\/\//, '') ?? l.repository) : (l.location ?? '—'),
+      location: l.repository ? (recorded(model.repositories.get(l.repository)?.data.url)?.replace(/^https?:\/\//, '') ?? l.repository) : (l.location ?? '—'),
     })),
     consumedEvents: events(links.consumesEvents).map(({ id: e, event }) => ({
       event: e,

@@ -17,6 +17,7 @@ const CATEGORY: Record<Integration['type'], [group: string, category: string]> =
   file: ['Data Systems', 'Batch Operations'],
   'cross-app-auth': ['External Services', 'Authentication Services'],
   'npm-package': ['Development Tools', 'Package Management'],
+  dependency: ['External Services', 'Runtime Dependencies'],
 };
 
 /** `2024-12-07 08:00` → `2024-12-07_08-00`, the seed's log stamp. */

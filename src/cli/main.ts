@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fill: async () => (await import('./fill.ts')).fill,
   new: async () => (await import('./new.ts')).scaffold,
   export: async () => (await import('./export.ts')).exportCommand,
+  import: async () => (await import('./import.ts')).importCommand,
 };
 
 function help(): string {
@@ -30,6 +31,7 @@ function help(): string {
     '  fill      fill a placeholder template from the registry and report what is left',
     '  new       scaffold a repository, integration, event, pattern, team or strategy document',
     '  export    write every document as plain Markdown',
+    '  import    take in a Backstage catalog, an OpenAPI or an AsyncAPI document',
     '',
     "Run `plexus <command> --help` for a command's options.",
   ].join('\n');

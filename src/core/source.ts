@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic } from './codes.ts';
 import type { Diagnostic, Position } from './diagnostics.ts';
 
@@ -139,6 +139,25 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { p
   const counter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
   return fromDocument(file, text, doc, counter, lineOffset);
+}
+
+/**
+ * Parses a file of one or more YAML documents (`---` between them), as Backstage catalogs are
+ * written: each non-empty document that holds a mapping, with its positions in the whole file.
+ */
+export function parseYamlStream(file: string, text: string): { documents: ParsedYaml[]; diagnostics: Diagnostic[] } {
+  const counter = new LineCounter();
+  const all = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: counter });
+  const documents: ParsedYaml[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of Array.isArray(all) ? all : []) {
+    const contents = doc.contents;
+    if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null))) continue;
+    const one = fromDocument(file, text, doc, counter, 0);
+    diagnostics.push(...one.diagnostics);
+    if (one.parsed) documents.push(one.parsed);
+  }
+  return { documents, diagnostics };
 }
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' } as const;

@@ -2,6 +2,7 @@ import type { Model } from '../core/model.ts';
 import type { DiagramText } from './diagram-html.ts';
 import type { Integration } from '../core/schemas/index.ts';
 import { flowchart, sequence, type GraphEdge, type GraphNode } from './mermaid.ts';
+import { recorded } from './labels.ts';
 
 /** A diagram generated from the model: mermaid source and its text alternative. Pure and deterministic. */
 export interface Diagram {
@@ -207,7 +208,7 @@ export function eventDiagram(model: Model, id: string): Diagram {
     source: flowchart(nodes, edges, 'LR'),
     text: {
       title: `${id} event flow`,
-      description: `${count(e.producers.length, 'producer')} and ${count(e.consumers.length, 'consumer')}, delivered ${e.delivery}.`,
+      description: `${count(e.producers.length, 'producer')} and ${count(e.consumers.length, 'consumer')}, ${recorded(e.delivery) ? `delivered ${e.delivery}` : 'delivery not recorded'}.`,
       legend: 'Each arrow starts at the repository that acts: producers publish the event, consumers subscribe to it (with what they do on receipt).',
       rows: edges.map((x) => ({ from: x.from === '#event' ? id : name(x.from), label: x.label ?? '', to: x.to === '#event' ? id : name(x.to) })),
     },

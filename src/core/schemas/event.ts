@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Imported, Link, Ref, Text } from './common.ts';
+import { Imported, Link, Ref, Text, UNKNOWN } from './common.ts';
 
 export const DELIVERY_GUARANTEES = ['at-least-once', 'exactly-once', 'at-most-once', 'best-effort'] as const;
 
@@ -16,7 +16,10 @@ export const EventSchema = z.strictObject({
       }),
     )
     .describe('Repositories that listen to it.'),
-  delivery: z.enum(DELIVERY_GUARANTEES).describe('at-least-once, exactly-once, at-most-once or best-effort.'),
+  delivery: z
+    .enum([...DELIVERY_GUARANTEES, UNKNOWN])
+    .optional()
+    .describe('at-least-once, exactly-once, at-most-once or best-effort; leave it out or write unknown when it is not known.'),
   channel: Text.describe('Topic or channel, e.g. "kafka: payments.events".'),
   schema: Link.optional().describe('Where its JSON Schema lives, e.g. "schemas/events/payment.completed.json".'),
   spec: Link.optional().describe('The AsyncAPI document that defines its message: a path in the registry or an http(s) URL; the site shows its payload schema.'),

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE, recorded } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, NOT_RECORDED, recorded } from '../labels.ts';
 import { namer } from './common.ts';
 
 const list = (items: Iterable<string>, empty = 'none recorded') => [...new Set(items)].sort().join(', ') || empty;
@@ -93,7 +93,7 @@ export function patternsView(model: Model) {
         ['Events', list(events.map(([id]) => id))],
         ['Producers', list(events.flatMap(([id, e]) => e.data.producers.map((p) => `${name.repo(p)}: ${id}`)))],
         ['Consumers', list(events.flatMap(([id, e]) => e.data.consumers.map((c) => `${name.repo(c.repository)}: ${id}`)))],
-        ['Delivery', list(events.map(([id, e]) => `${id}: ${e.data.delivery}`))],
+        ['Delivery', list(events.map(([id, e]) => `${id}: ${recorded(e.data.delivery) ?? NOT_RECORDED}`))],
       ],
       repositories: [...new Set(events.flatMap(([, e]) => [...e.data.producers, ...e.data.consumers.map((c) => c.repository)]))].sort().map(repoLink),
     },

@@ -104,7 +104,7 @@ export function strategyView(model: Model, input: StrategyInput) {
     }),
     events,
     eventTechnology: technology && /kafka/i.test(technology) ? 'Apache Kafka' : technology && /rabbit|amqp/i.test(technology) ? 'RabbitMQ' : technology,
-    delivery: mostCommon(events.map((ev) => DELIVERY_CHOICE[ev.delivery])),
+    delivery: mostCommon(events.flatMap((ev) => (recorded(ev.delivery) ? [DELIVERY_CHOICE[ev.delivery as keyof typeof DELIVERY_CHOICE]] : []))),
     authMethod: (() => {
       const a = mostCommon(chosen.map((i) => recorded(i.data.auth)).filter((x) => x !== undefined));
       return a ? (SECURITY_CHOICE[a as NonNullable<Integration['auth']>] ?? AUTH[a as NonNullable<Integration['auth']>]) : null;

@@ -1,0 +1,101 @@
+import { relative } from 'node:path';
+import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
+import { loadRegistry } from '../core/fs.ts';
+import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
+import type { Unmapped } from '../import/backstage.ts';
+import { changeSummary, diffOf, planChanges, writeChanges, type FileChange, type Planned } from '../import/write.ts';
+import { contentDir, today } from './check.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+import type { Command } from './main.ts';
+
+const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;
+
+/** What one import source makes of its input: entities, extra files (spec copies), and what did not map. */
+export interface ImportResult {
+  planned: Planned[];
+  files?: FileChange[];
+  unmapped: Unmapped[];
+  diagnostics: Diagnostic[];
+  /** Inputs that could not be used at all (missing files): exit 2. */
+  errors: string[];
+  /** e.g. "12 catalog entities from 3 files" */
+  what: string;
+}
+
+async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string> }): Promise<ImportResult> {
+  const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
+  return { ...r, what: `${r.entityCount} catalog entit${r.entityCount === 1 ? 'y' : 'ies'}` };
+}
+
+export const importCommand: Command = {
+  summary: 'Import a Backstage catalog, an OpenAPI document or an AsyncAPI document into the registry; run it again to update what it imported.',
+  usage: [
+    'plexus import backstage PATH… [--content DIR] [--dry-run]',
+    '       plexus import openapi FILE|URL --provider REPO [--integration ID] [--owner TEAM] [--content DIR] [--dry-run]',
+    '       plexus import asyncapi FILE|URL --repository REPO [--content DIR] [--dry-run]',
+  ].join('\n'),
+  options: {
+    content: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    provider: { type: 'string' },
+    integration: { type: 'string' },
+    owner: { type: 'string' },
+    repository: { type: 'string' },
+  },
+  async run({ values, positionals }, io) {
+    const [source, ...inputs] = positionals;
+    if (!source || !(SOURCES as readonly string[]).includes(source)) throw new UsageError(`Say what to import from: ${SOURCES.join(', ')}.`);
+    if (inputs.length === 0) throw new UsageError(`Give the ${source === 'backstage' ? 'catalog files or folders' : 'spec file or URL'} to import.`);
+    if (source !== 'backstage' && inputs.length > 1) throw new UsageError(`plexus import ${source} reads one document at a time.`);
+    const dir = await contentDir(values.content, io);
+    const registry = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    const known = new Set<string>();
+    for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) for (const id of registry.model[collection].keys()) known.add(`${collection}/${id}`);
+    for (const invalid of registry.model.invalid) known.add(invalid);
+
+    const options = { cwd: io.cwd, contentDir: dir, model: registry.model, known, values };
+    const result: ImportResult =
+      source === 'backstage'
+        ? await backstage(inputs, options)
+        : source === 'openapi'
+          ? await (await import('../import/openapi.ts')).importOpenApi(inputs[0]!, options)
+          : await (await import('../import/asyncapi.ts')).importAsyncApi(inputs[0]!, options);
+
+    if (result.errors.length > 0) {
+      for (const e of result.errors) io.err(e);
+      io.err('Nothing written.');
+      return EXIT.usage;
+    }
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
+      for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+      io.err('Nothing written: fix the input first.');
+      return EXIT.problems;
+    }
+    const { changes, kept, refused } = await planChanges(dir, result.planned, io.cwd);
+    if (refused.length > 0) {
+      for (const r of refused) io.err(`Cannot write ${r.display}: ${r.reason}.`);
+      io.err('Nothing written.');
+      return EXIT.problems;
+    }
+    const all = [...(result.files ?? []), ...changes];
+    const dry = !!values['dry-run'];
+    if (dry) {
+      const diff = diffOf(all);
+      io.out(diff === '' ? 'Nothing would change.' : diff.trimEnd());
+    } else await writeChanges(all);
+    io.out(`${dry ? 'Would import' : 'Imported'} ${result.what} into ${all.length} file${all.length === 1 ? '' : 's'} under ${relative(io.cwd, dir) || '.'}: ${changeSummary(all)}.`);
+    for (const k of kept) io.out(`Left alone: ${k.display}: ${k.reason}.`);
+    if (result.unmapped.length > 0) {
+      io.out(`Not mapped (${result.unmapped.length}):`);
+      for (const u of result.unmapped) io.out(`  ${u.ref}  ${u.field}: ${u.why}`);
+    }
+    if (!dry && all.some((c) => c.status !== 'unchanged')) {
+      const after = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+      const written = new Set(all.map((c) => c.display));
+      const ours = after.diagnostics.filter((d) => written.has(d.file));
+      for (const d of ours) io.out(formatDiagnostic(d));
+      io.out(`Check of the imported files: ${formatSummary(ours, all.length)}`);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,133 @@
+// How an import lands in a registry: one YAML file per entity, where the import owns the fields
+// it wrote (listed under `imported.fields`) and every other field is the team's. Re-running an
+// import rewrites only what it owns; a file nobody imported is never touched unless named.
+import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { Document, isMap, parseDocument } from 'yaml';
+import { replaceFile } from '../cli/output.ts';
+import { SINGULAR, type CollectionName } from '../core/schemas/index.ts';
+
+/** Where an entity came from, as written under `imported:`. */
+export interface Provenance {
+  from: 'backstage' | 'openapi' | 'asyncapi';
+  source: string;
+  ref: string;
+}
+
+/** One entity an import wants in the registry. */
+export interface Planned {
+  collection: CollectionName;
+  id: string;
+  /** Fields the import owns: written on every run. Keys may be dotted, e.g. `connection.endpoint`. */
+  owned: Record<string, unknown>;
+  /** Fields written only when the file is new (required fields the source cannot know); the team's after that. */
+  initial?: Record<string, unknown>;
+  provenance: Provenance;
+  /** Update a file written by hand as well (the user named this entity), adding only what it lacks. */
+  adopt?: boolean;
+}
+
+/** A file the import would write, and what it holds before and after. */
+export interface FileChange {
+  path: string;
+  /** Relative to the working folder, for messages. */
+  display: string;
+  before?: string;
+  after: string;
+  status: 'new' | 'updated' | 'unchanged';
+}
+
+/** A file the import leaves alone, and why. */
+export interface Kept {
+  display: string;
+  reason: string;
+}
+
+const pathOf = (key: string) => key.split('.');
+
+function getIn(doc: Document, key: string): unknown {
+  return doc.getIn(pathOf(key));
+}
+
+/**
+ * The text `planned` should have given the file's current `text` (undefined for a new file), or
+ * a reason to keep the file as it is.
+ */
+export function mergeEntity(planned: Planned, text: string | undefined): { text: string } | { kept: string } {
+  const header = `# yaml-language-server: $schema=../../schemas/${SINGULAR[planned.collection]}.schema.json\n`;
+  const doc: Document = text === undefined ? new Document({}) : parseDocument(text);
+  if (text !== undefined && (doc.errors.length > 0 || !isMap(doc.contents))) return { kept: 'it does not parse as a YAML mapping; fix it or remove it first' };
+  const previous = text === undefined ? undefined : (doc.getIn(['imported']) as { toJSON(): unknown } | undefined)?.toJSON?.();
+  const record = previous as { fields?: unknown; from?: unknown } | undefined;
+  if (text !== undefined && record === undefined && !planned.adopt) return { kept: 'it was written by hand; name it to update it, or add what you need yourself' };
+  if (record !== undefined && record.from !== planned.provenance.from)
+    return { kept: `it was imported from ${String(record.from)}; an import from ${planned.provenance.from} leaves it alone` };
+  const ownedBefore = new Set(Array.isArray(record?.fields) ? record.fields.map(String) : []);
+  const owned: string[] = [];
+  if (text === undefined) {
+    for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) doc.setIn(pathOf(key), value);
+  }
+  for (const [key, value] of Object.entries(planned.owned)) {
+    const mine = ownedBefore.has(key) || text === undefined || getIn(doc, key) === undefined;
+    if (!mine) continue; // written by hand: the team's
+    if (value === undefined) doc.deleteIn(pathOf(key));
+    else {
+      doc.setIn(pathOf(key), value);
+      owned.push(key);
+    }
+  }
+  // What the import wrote last time and no longer produces goes; what the team wrote stays.
+  for (const key of ownedBefore) if (!(key in planned.owned)) doc.deleteIn(pathOf(key));
+  doc.set('imported', doc.createNode({ ...planned.provenance, fields: owned }));
+  const body = doc.toString({ lineWidth: 0 });
+  return { text: text === undefined ? header + body : body };
+}
+
+/** Works out every file an import would write, reading what is there now; writes nothing. */
+export async function planChanges(contentDir: string, planned: readonly Planned[], cwd: string): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
+  const changes: FileChange[] = [];
+  const kept: Kept[] = [];
+  const refused: Kept[] = [];
+  for (const p of planned) {
+    const path = join(contentDir, p.collection, `${p.id}.yaml`);
+    const display = relative(cwd, path) || path;
+    const info = await lstat(path).catch(() => undefined);
+    if (info && !info.isFile()) {
+      refused.push({ display, reason: info.isSymbolicLink() ? 'it is a symbolic link; Plexus writes only regular files it can see' : 'it is not a regular file' });
+      continue;
+    }
+    const before = info ? await readFile(path, 'utf8') : undefined;
+    const merged = mergeEntity(p, before);
+    if ('kept' in merged) {
+      kept.push({ display, reason: merged.kept });
+      continue;
+    }
+    changes.push({ path, display, before, after: merged.text, status: before === undefined ? 'new' : before === merged.text ? 'unchanged' : 'updated' });
+  }
+  return { changes, kept, refused };
+}
+
+/** A unified diff of each change, as `--dry-run` prints it. */
+export function diffOf(changes: readonly FileChange[]): string {
+  return changes
+    .filter((c) => c.status !== 'unchanged')
+    .map((c) => createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${c.display}`, `b/${c.display}`, c.before ?? '', c.after, '', '', { context: 2 }))
+    .map((patch) => patch.replace(/^=+\n/, ''))
+    .join('');
+}
+
+/** Writes each changed file by renaming a finished file over it. */
+export async function writeChanges(changes: readonly FileChange[]): Promise<void> {
+  for (const c of changes) {
+    if (c.status === 'unchanged') continue;
+    await mkdir(dirname(c.path), { recursive: true });
+    await replaceFile(c.path, c.after);
+  }
+}
+
+/** `3 new, 1 updated, 5 unchanged` */
+export function changeSummary(changes: readonly FileChange[]): string {
+  const n = (s: FileChange['status']) => changes.filter((c) => c.status === s).length;
+  return `${n('new')} new, ${n('updated')} updated, ${n('unchanged')} unchanged`;
+}

@@ -2,7 +2,7 @@
 // always a whole site, the old one or the new one. One build at a time per checkout.
 // PLEXUS_CONTENT, PLEXUS_DIST, PLEXUS_CACHE, PLEXUS_TODAY, SITE_URL and BASE_PATH are honoured.
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   acquireLock,
   ensureStore,

@@ -77,13 +77,16 @@ export const importCommand: Command = {
       io.err('Nothing written.');
       return EXIT.problems;
     }
-    const all = [...(result.files ?? []), ...changes];
+    // A spec copy goes with its entity: when the entity is left alone, so is the copy.
+    const all = [...(kept.length === 0 ? (result.files ?? []) : []), ...changes];
     const dry = !!values['dry-run'];
     if (dry) {
       const diff = diffOf(all);
       io.out(diff === '' ? 'Nothing would change.' : diff.trimEnd());
     } else await writeChanges(all);
-    io.out(`${dry ? 'Would import' : 'Imported'} ${result.what} into ${all.length} file${all.length === 1 ? '' : 's'} under ${relative(io.cwd, dir) || '.'}: ${changeSummary(all)}.`);
+    io.out(
+      `${dry ? 'Would import' : 'Imported'} ${result.what} into ${all.length} file${all.length === 1 ? '' : 's'} under ${relative(io.cwd, dir) || '.'}: ${changeSummary(all)}.`,
+    );
     for (const k of kept) io.out(`Left alone: ${k.display}: ${k.reason}.`);
     if (result.unmapped.length > 0) {
       io.out(`Not mapped (${result.unmapped.length}):`);

@@ -78,11 +78,11 @@ export const CODES = {
     message: (a) => `Byte 0x${a.byte} is not valid UTF-8.`,
     hint: () => 'Save the file as UTF-8 (editors call it "UTF-8" or "UTF-8 without BOM").',
   }),
-  FileTooLarge: entry<{ size: string }>({
+  FileTooLarge: entry<{ size: string; limit?: string }>({
     code: 'PLX008',
     severity: 'error',
     title: 'a file over 1 MiB',
-    message: (a) => `File is ${a.size}; the limit is 1 MiB.`,
+    message: (a) => `File is ${a.size}; the limit is ${a.limit ?? '1 MiB'}.`,
     hint: () => 'Split it into one file per entity; large payload examples belong in a linked document.',
   }),
   UnknownFile: entry<{ path: string; folders: string[] }>({

@@ -9,7 +9,9 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Source } from './model.ts';
 import { loadMdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
-import { cleanYamlData, MAX_FILE_BYTES } from './source.ts';
+import { cleanYamlData, decodeSource, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
+import { classify } from './load.ts';
+import type { Spec } from '../specs/read.ts';
 
 const START = { line: 1, col: 1 };
 const posix = (path: string) => path.split(sep).join('/');
@@ -38,12 +40,12 @@ export function describeFsError(error: unknown): string {
  * Reads at most MAX_FILE_BYTES + 1 bytes of a regular file without following a final symbolic
  * link or blocking on a pipe: a registry file is never a device, a FIFO or a link out.
  */
-async function readRegular(path: string): Promise<Uint8Array> {
+async function readRegular(path: string, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
-    const buffer = new Uint8Array(Math.min(info.size, MAX_FILE_BYTES + 1));
+    const buffer = new Uint8Array(Math.min(info.size, limit + 1));
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
@@ -55,6 +57,9 @@ async function readRegular(path: string): Promise<Uint8Array> {
     await handle.close();
   }
 }
+
+/** OpenAPI and AsyncAPI documents under specs/ may be large; every other registry file is a page of text. */
+const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : MAX_FILE_BYTES);
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
@@ -86,10 +91,10 @@ export async function readSources(dir: string, cwd: string = process.cwd()): Pro
             return refuse('link-out');
           }
           if ((await lstat(target)).isDirectory()) return; // its files are inside the registry and read where they are
-          return sources.push({ ...source, bytes: await readRegular(target) });
+          return sources.push({ ...source, bytes: await readRegular(target, limitFor(path)) });
         }
         if (!entry.isFile()) return refuse('special');
-        sources.push({ ...source, bytes: await readRegular(file) });
+        sources.push({ ...source, bytes: await readRegular(file, limitFor(path)) });
       } catch (error) {
         sources.push({
           ...source,
@@ -111,7 +116,7 @@ const PARALLEL_FROM = 400;
  * to the pipeline, which parses them again to report where. Falls back to one thread on any error.
  */
 async function parseInParallel(sources: readonly Source[]): Promise<Map<string, Record<string, unknown>>> {
-  const yamlFiles = sources.filter((s) => !s.problem && /\.ya?ml$/.test(s.path) && s.bytes.length <= MAX_FILE_BYTES);
+  const yamlFiles = sources.filter((s) => !s.problem && /\.ya?ml$/.test(s.path) && !s.path.startsWith('specs/') && s.bytes.length <= MAX_FILE_BYTES);
   const preparsed = new Map<string, Record<string, unknown>>();
   if (yamlFiles.length < PARALLEL_FROM || availableParallelism() < 2) return preparsed;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -151,5 +156,31 @@ export async function loadRegistry(dir: string, options: { today?: string; cwd?:
   const sources = await readSources(dir, cwd);
   const preparsed = await parseInParallel(sources);
   const compileMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx')) ? await loadMdxCompiler() : undefined;
-  return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx });
+  const specs = sources.some((s) => classify(s.path).kind === 'spec') ? await readSpecs(dir, sources) : undefined;
+  return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx, specs });
+}
+
+/** Reads every OpenAPI and AsyncAPI document under specs/, a few at a time; `$ref`s to other files are followed, never over the network. */
+async function readSpecs(dir: string, sources: readonly Source[]): Promise<{ specs: Map<string, Spec | undefined>; diagnostics: Diagnostic[] }> {
+  const specs = new Map<string, Spec | undefined>();
+  const diagnostics: Diagnostic[] = [];
+  const { readSpec } = await import('../specs/read.ts');
+  for (const s of sources) {
+    if (classify(s.path).kind !== 'spec') continue;
+    if (s.problem) {
+      diagnostics.push(s.problem);
+      specs.set(s.path, undefined);
+      continue;
+    }
+    const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
+    diagnostics.push(...decoded.diagnostics);
+    const read = decoded.text === undefined ? undefined : await readSpec(s.display, join(dir, s.path), decoded.text);
+    // A schema file that other specs point at is not a spec of its own: only say so when something links it.
+    if (read?.diagnostics.some((d) => d.code === 'PLX048' && /not an OpenAPI/.test(d.message))) {
+      continue;
+    }
+    diagnostics.push(...(read?.diagnostics ?? []));
+    specs.set(s.path, read?.spec);
+  }
+  return { specs, diagnostics };
 }

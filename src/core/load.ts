@@ -38,12 +38,14 @@ export function classify(
   | { kind: 'collection'; collection: CollectionName; id: string }
   | { kind: 'document'; id: string }
   | { kind: 'template'; name: string }
+  | { kind: 'spec' }
   | { kind: 'ignored' }
   | { kind: 'unknown' } {
   if (path === 'ecosystem.yaml' || path === 'ecosystem.yml') return { kind: 'ecosystem' };
   const [top, ...rest] = path.split('/');
   if (top === 'docs' && DOC_FILE.test(path)) return { kind: 'document', id: rest.join('/').replace(DOC_FILE, '') };
   if (top === 'templates' && rest.length === 1 && rest[0]!.endsWith('.hbs')) return { kind: 'template', name: rest[0]! };
+  if (top === 'specs' && rest.length > 0) return /\.(ya?ml|json)$/.test(path) ? { kind: 'spec' } : { kind: 'ignored' };
   if (top === 'templates' || !YAML_FILE.test(path)) return { kind: 'ignored' };
   if (top && top in COLLECTIONS && rest.length > 0) {
     return { kind: 'collection', collection: top as CollectionName, id: rest[rest.length - 1]!.replace(YAML_FILE, '') };
@@ -107,7 +109,7 @@ export function loadSources(
       if (decoded.text !== undefined) registry.templates.set(where.name, { name: where.name, file: source.display, text: decoded.text });
       continue;
     }
-    if (where.kind === 'ignored') continue;
+    if (where.kind === 'ignored' || where.kind === 'spec') continue; // specs are read by src/specs/, apart
     if (where.kind === 'unknown') {
       diagnostics.push(diagnostic('UnknownFile', source.display, START, { path: source.path, folders: Object.keys(COLLECTIONS) }));
       continue;

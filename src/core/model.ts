@@ -68,6 +68,8 @@ export interface Model extends Registry {
   analysis: Analysis;
   /** The date the analysis was made for, `YYYY-MM-DD`. */
   today: string;
+  /** The OpenAPI and AsyncAPI documents under specs/, by path, as read (undefined where unreadable). */
+  specs: ReadonlyMap<string, import('../specs/read.ts').Spec | undefined>;
 }
 
 /** A file handed to the core: its path relative to the content root and its bytes. */

@@ -5,6 +5,7 @@ import { loadSources } from './load.ts';
 import type { Model, Source } from './model.ts';
 import { checkMdx, type MdxCompiler } from './mdx.ts';
 import { resolveReferences } from './resolve.ts';
+import { checkDrift, type Specs } from './drift.ts';
 
 export interface BuildResult {
   model: Model;
@@ -21,7 +22,14 @@ export interface BuildResult {
  */
 export function buildRegistry(
   sources: readonly Source[],
-  options: { today: string; contentLabel?: string; preparsed?: ReadonlyMap<string, Record<string, unknown>>; compileMdx?: MdxCompiler },
+  options: {
+    today: string;
+    contentLabel?: string;
+    preparsed?: ReadonlyMap<string, Record<string, unknown>>;
+    compileMdx?: MdxCompiler;
+    /** The registry's specs/ read by `readSpecs` (I/O), with what reading them found. */
+    specs?: { specs: Specs; diagnostics: Diagnostic[] };
+  },
 ): BuildResult {
   const { registry, diagnostics } = loadSources(sources, options.preparsed);
   if (!registry.ecosystem && !diagnostics.some((d) => /\/?ecosystem\.ya?ml$/.test(d.file))) {
@@ -30,10 +38,12 @@ export function buildRegistry(
   }
   diagnostics.push(...checkMdx(registry, options.compileMdx));
   diagnostics.push(...resolveReferences(registry));
+  const specs = options.specs?.specs ?? new Map();
+  diagnostics.push(...(options.specs?.diagnostics ?? []), ...checkDrift(registry, specs, registry.ecosystem?.data.policies.drift));
   const analysed = analyse(registry, options.today);
   diagnostics.push(...analysed.diagnostics);
   return {
-    model: { ...registry, analysis: analysed.analysis, today: options.today },
+    model: { ...registry, analysis: analysed.analysis, today: options.today, specs },
     diagnostics: sortDiagnostics(diagnostics),
     fileCount: sources.length,
   };

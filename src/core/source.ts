@@ -16,6 +16,9 @@ export interface ParsedYaml {
 /** Files larger than this are refused: a registry entry is a page of YAML, not a data dump. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases one file may expand; more is a "billion laughs" bomb, not a registry entry. */
+/** OpenAPI and AsyncAPI documents may be far larger: the biggest public ones are tens of megabytes. */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
 export const MAX_ALIASES = 100;
 
 const START: Position = { line: 1, col: 1 };
@@ -68,11 +71,11 @@ function positionOfByte(bytes: Uint8Array, offset: number): Position {
  * Bytes to text, refusing what a registry file must not be: too large, or not UTF-8.
  * A leading byte-order mark is dropped.
  */
-export function decodeSource(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
-  if (bytes.length > MAX_FILE_BYTES) {
+export function decodeSource(file: string, bytes: Uint8Array, limit = MAX_FILE_BYTES): { text?: string; diagnostics: Diagnostic[] } {
+  if (bytes.length > limit) {
     const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`;
     return {
-      diagnostics: [diagnostic('FileTooLarge', file, START, { size })],
+      diagnostics: [diagnostic('FileTooLarge', file, START, { size, limit: `${limit / 1024 / 1024} MiB` })],
     };
   }
   const bad = firstInvalidUtf8(bytes);

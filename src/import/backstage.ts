@@ -30,9 +30,23 @@ interface CatalogEntity {
 
 const MAPPED = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location'];
 const UNMAPPED_KINDS = ['Template'];
-const DEFAULT_KIND: Record<string, string> = { owner: 'group', system: 'system', domain: 'domain', providesApis: 'api', consumesApis: 'api', dependsOn: 'component' };
+const DEFAULT_KIND: Record<string, string> = {
+  owner: 'group',
+  system: 'system',
+  domain: 'domain',
+  providesApis: 'api',
+  consumesApis: 'api',
+  dependsOn: 'component',
+};
 
-const COMPONENT_KIND: Record<string, string> = { service: 'service', website: 'frontend', library: 'library', documentation: 'docs', gateway: 'gateway', monorepo: 'monorepo' };
+const COMPONENT_KIND: Record<string, string> = {
+  service: 'service',
+  website: 'frontend',
+  library: 'library',
+  documentation: 'docs',
+  gateway: 'gateway',
+  monorepo: 'monorepo',
+};
 const REPOSITORY_STATUS: Record<string, string> = { production: 'active', experimental: 'active', deprecated: 'deprecated', retired: 'retired' };
 const API_STATUS: Record<string, string> = { production: 'production', experimental: 'in-development', deprecated: 'deprecated', retired: 'retired' };
 const API_TYPE: Record<string, [type: string, protocol: string]> = {
@@ -91,7 +105,12 @@ async function expand(inputs: readonly string[], cwd: string): Promise<{ files: 
         ...entries
           .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
           .map((e) => join(e.parentPath, e.name))
-          .filter((f) => !relative(path, f).split('/').some((p) => p.startsWith('.') || p === 'node_modules'))
+          .filter(
+            (f) =>
+              !relative(path, f)
+                .split('/')
+                .some((p) => p.startsWith('.') || p === 'node_modules'),
+          )
           .sort(),
       );
     } else if (info.isFile()) files.push(path);
@@ -101,7 +120,10 @@ async function expand(inputs: readonly string[], cwd: string): Promise<{ files: 
 }
 
 /** Reads every catalog file, following Location entities' relative targets, once each. */
-async function readCatalog(inputs: readonly string[], cwd: string): Promise<{ entities: CatalogEntity[]; diagnostics: Diagnostic[]; unmapped: Unmapped[]; errors: string[] }> {
+async function readCatalog(
+  inputs: readonly string[],
+  cwd: string,
+): Promise<{ entities: CatalogEntity[]; diagnostics: Diagnostic[]; unmapped: Unmapped[]; errors: string[] }> {
   const { files, errors } = await expand(inputs, cwd);
   const entities: CatalogEntity[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -131,7 +153,13 @@ async function readCatalog(inputs: readonly string[], cwd: string): Promise<{ en
         continue;
       }
       if (!MAPPED.includes(kind) && !UNMAPPED_KINDS.includes(kind)) {
-        diagnostics.push(diagnostic('CatalogKind', display, doc.locate(['kind']), { kind, known: [...MAPPED, ...UNMAPPED_KINDS], meant: didYouMean(kind, [...MAPPED, ...UNMAPPED_KINDS]) }));
+        diagnostics.push(
+          diagnostic('CatalogKind', display, doc.locate(['kind']), {
+            kind,
+            known: [...MAPPED, ...UNMAPPED_KINDS],
+            meant: didYouMean(kind, [...MAPPED, ...UNMAPPED_KINDS]),
+          }),
+        );
         continue;
       }
       const namespace = text(metadata.namespace) ?? 'default';
@@ -146,7 +174,8 @@ async function readCatalog(inputs: readonly string[], cwd: string): Promise<{ en
         targets.forEach((t, i) => {
           const target = text(t);
           if (!target) return;
-          if (/^[a-z][a-z0-9+.-]*:/i.test(target)) unmapped.push({ ref, field: `spec.targets[${i}]`, why: `not followed: only relative targets are read (${target})` });
+          if (/^[a-z][a-z0-9+.-]*:/i.test(target))
+            unmapped.push({ ref, field: `spec.targets[${i}]`, why: `not followed: only relative targets are read (${target})` });
           else queue.push(resolve(dirname(file), target));
         });
         continue;
@@ -180,7 +209,12 @@ export async function importBackstage(
   const note = (e: CatalogEntity, field: string, why: string) => unmapped.push({ ref: e.ref, field, why });
 
   /** The Plexus id a relation points at, or undefined after a positioned diagnostic when it dangles. */
-  const target = (e: CatalogEntity, path: (string | number)[], value: unknown, field: string): { ref: string; id: string; entity?: CatalogEntity } | undefined => {
+  const target = (
+    e: CatalogEntity,
+    path: (string | number)[],
+    value: unknown,
+    field: string,
+  ): { ref: string; id: string; entity?: CatalogEntity } | undefined => {
     const raw = text(value);
     if (!raw) return undefined;
     const ref = normaliseRef(raw, DEFAULT_KIND[field] ?? 'component');
@@ -218,7 +252,8 @@ export async function importBackstage(
     for (const key of Object.keys(record(e.data[section]))) if (!used.includes(key)) note(e, `${section}.${key}`, 'no Plexus field for it');
   };
   const annotations = (e: CatalogEntity, used: readonly string[]) => {
-    for (const key of Object.keys(record(record(e.data.metadata).annotations))) if (!used.includes(key)) note(e, `metadata.annotations.${key}`, 'no Plexus field for it');
+    for (const key of Object.keys(record(record(e.data.metadata).annotations)))
+      if (!used.includes(key)) note(e, `metadata.annotations.${key}`, 'no Plexus field for it');
   };
 
   for (const e of entities) {
@@ -243,7 +278,13 @@ export async function importBackstage(
         const slug = text(annotation['github.com/project-slug']);
         const gitlab = text(annotation['gitlab.com/project-slug']);
         const location = text(annotation['backstage.io/source-location'])?.replace(/^url:/, '');
-        const url = slug ? `https://github.com/${slug}` : gitlab ? `https://gitlab.com/${gitlab}` : location && /^https?:\/\//.test(location) ? location : 'unknown';
+        const url = slug
+          ? `https://github.com/${slug}`
+          : gitlab
+            ? `https://gitlab.com/${gitlab}`
+            : location && /^https?:\/\//.test(location)
+              ? location
+              : 'unknown';
         const system = text(spec.system) ? target(e, ['spec', 'system'], spec.system, 'system') : undefined;
         if (!owner) note(e, 'spec.owner', 'no owner: team left for you to fill');
         unmappedKeys(e, 'metadata', [...common, 'tags', 'links']);
@@ -307,7 +348,9 @@ export async function importBackstage(
         note(
           e,
           'spec.definition',
-          definitionUrl ? `not read (${definitionUrl}): link it with plexus import openapi or asyncapi` : 'not read: import the definition with plexus import openapi or asyncapi',
+          definitionUrl
+            ? `not read (${definitionUrl}): link it with plexus import openapi or asyncapi`
+            : 'not read: import the definition with plexus import openapi or asyncapi',
         );
         unmappedKeys(e, 'metadata', [...common, 'tags', 'links']);
         annotations(e, []);
@@ -383,10 +426,18 @@ export async function importBackstage(
     const spec = record(e.data.spec);
     const users = dependents.get(e.ref) ?? [];
     const system = text(spec.system);
-    const inSystem = system ? users.filter((u) => text(record(u.data.spec).system) && normaliseRef(String(record(u.data.spec).system), 'system') === normaliseRef(system, 'system')) : [];
+    const inSystem = system
+      ? users.filter((u) => text(record(u.data.spec).system) && normaliseRef(String(record(u.data.spec).system), 'system') === normaliseRef(system, 'system'))
+      : [];
     const ownerRepo = users.length === 1 ? users[0] : inSystem.length === 1 ? inSystem[0] : undefined;
     if (!ownerRepo) {
-      note(e, 'kind', users.length === 0 ? 'no component depends on it, so no repository owns it: not imported' : `${users.length} components depend on it and none is its one owner: not imported`);
+      note(
+        e,
+        'kind',
+        users.length === 0
+          ? 'no component depends on it, so no repository owns it: not imported'
+          : `${users.length} components depend on it and none is its one owner: not imported`,
+      );
       continue;
     }
     const team = text(spec.owner) ? target(e, ['spec', 'owner'], spec.owner, 'owner') : undefined;
@@ -418,7 +469,8 @@ export async function importBackstage(
   for (const p of planned) {
     const key = `${p.collection}/${p.id}`;
     if (!ID_PATTERN.test(p.id)) unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `"${p.id}" cannot be a Plexus id: not imported` });
-    else if (taken.has(key)) unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `${key} is already imported from ${taken.get(key)}: not imported` });
+    else if (taken.has(key))
+      unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `${key} is already imported from ${taken.get(key)}: not imported` });
     else {
       taken.set(key, p.provenance.ref);
       kept.push(p);

@@ -26,6 +26,8 @@ export interface Planned {
   provenance: Provenance;
   /** Update a file written by hand as well (the user named this entity), adding only what it lacks. */
   adopt?: boolean;
+  /** Only add the owned fields the file lacks, and record no provenance: they are the team's from then on. */
+  handOver?: boolean;
 }
 
 /** A file the import would write, and what it holds before and after. */
@@ -58,19 +60,32 @@ export function mergeEntity(planned: Planned, text: string | undefined): { text:
   const header = `# yaml-language-server: $schema=../../schemas/${SINGULAR[planned.collection]}.schema.json\n`;
   const doc: Document = text === undefined ? new Document({}) : parseDocument(text);
   if (text !== undefined && (doc.errors.length > 0 || !isMap(doc.contents))) return { kept: 'it does not parse as a YAML mapping; fix it or remove it first' };
-  const previous = text === undefined ? undefined : (doc.getIn(['imported']) as { toJSON(): unknown } | undefined)?.toJSON?.();
-  const record = previous as { fields?: unknown; from?: unknown } | undefined;
-  if (text !== undefined && record === undefined && !planned.adopt) return { kept: 'it was written by hand; name it to update it, or add what you need yourself' };
-  if (record !== undefined && record.from !== planned.provenance.from)
-    return { kept: `it was imported from ${String(record.from)}; an import from ${planned.provenance.from} leaves it alone` };
-  const ownedBefore = new Set(Array.isArray(record?.fields) ? record.fields.map(String) : []);
+  if (planned.handOver && text !== undefined) {
+    for (const [key, value] of Object.entries(planned.owned)) if (value !== undefined && getIn(doc, key) === undefined) doc.setIn(pathOf(key), value);
+    return { text: doc.toString({ lineWidth: 0 }) };
+  }
+  const found = text === undefined ? undefined : (doc.getIn(['imported']) as { toJSON(): unknown } | undefined)?.toJSON?.();
+  const records = (found === undefined ? [] : Array.isArray(found) ? found : [found]) as { from?: unknown; fields?: unknown }[];
+  const record = records.find((r) => r.from === planned.provenance.from);
+  if (text !== undefined && record === undefined && !planned.adopt) {
+    return {
+      kept:
+        records.length === 0
+          ? 'it was written by hand; name it to update it, or add what you need yourself'
+          : `it was imported from ${records.map((r) => String(r.from)).join(' and ')}; name it to add what ${planned.provenance.from} knows`,
+    };
+  }
+  const fieldsOf = (r: { fields?: unknown } | undefined) => (Array.isArray(r?.fields) ? r.fields.map(String) : []);
+  const ownedBefore = new Set(fieldsOf(record));
+  // Fields another import owns are that import's: never written from here.
+  const theirs = new Set(records.filter((r) => r !== record).flatMap(fieldsOf));
   const owned: string[] = [];
   if (text === undefined) {
     for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) doc.setIn(pathOf(key), value);
   }
   for (const [key, value] of Object.entries(planned.owned)) {
-    const mine = ownedBefore.has(key) || text === undefined || getIn(doc, key) === undefined;
-    if (!mine) continue; // written by hand: the team's
+    const mine = !theirs.has(key) && (ownedBefore.has(key) || text === undefined || getIn(doc, key) === undefined);
+    if (!mine) continue; // written by hand, or by another import
     if (value === undefined) doc.deleteIn(pathOf(key));
     else {
       doc.setIn(pathOf(key), value);
@@ -79,13 +94,19 @@ export function mergeEntity(planned: Planned, text: string | undefined): { text:
   }
   // What the import wrote last time and no longer produces goes; what the team wrote stays.
   for (const key of ownedBefore) if (!(key in planned.owned)) doc.deleteIn(pathOf(key));
-  doc.set('imported', doc.createNode({ ...planned.provenance, fields: owned }));
+  const mineNow = { ...planned.provenance, fields: owned };
+  const all = record ? records.map((r) => (r === record ? mineNow : r)) : [...records, mineNow];
+  doc.set('imported', doc.createNode(all.length === 1 ? all[0] : all));
   const body = doc.toString({ lineWidth: 0 });
   return { text: text === undefined ? header + body : body };
 }
 
 /** Works out every file an import would write, reading what is there now; writes nothing. */
-export async function planChanges(contentDir: string, planned: readonly Planned[], cwd: string): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
+export async function planChanges(
+  contentDir: string,
+  planned: readonly Planned[],
+  cwd: string,
+): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
   const changes: FileChange[] = [];
   const kept: Kept[] = [];
   const refused: Kept[] = [];
@@ -94,7 +115,10 @@ export async function planChanges(contentDir: string, planned: readonly Planned[
     const display = relative(cwd, path) || path;
     const info = await lstat(path).catch(() => undefined);
     if (info && !info.isFile()) {
-      refused.push({ display, reason: info.isSymbolicLink() ? 'it is a symbolic link; Plexus writes only regular files it can see' : 'it is not a regular file' });
+      refused.push({
+        display,
+        reason: info.isSymbolicLink() ? 'it is a symbolic link; Plexus writes only regular files it can see' : 'it is not a regular file',
+      });
       continue;
     }
     const before = info ? await readFile(path, 'utf8') : undefined;

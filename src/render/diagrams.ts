@@ -178,7 +178,12 @@ export function neighbourhoodDiagram(model: Model, id: string): Diagram {
     const user = r.data.users?.find((u) => u.repository === id);
     if (r.data.owner !== id && !user) continue;
     nodes.push({ key: `resource:${rid}`, label: r.data.name, shape: 'cylinder' });
-    edges.push({ from: id, to: `resource:${rid}`, label: r.data.owner === id ? `owns ${r.data.name}` : `${user?.access ? USE[user.access] : 'uses'} ${r.data.name}`, integration: '' });
+    edges.push({
+      from: id,
+      to: `resource:${rid}`,
+      label: r.data.owner === id ? `owns ${r.data.name}` : `${user?.access ? USE[user.access] : 'uses'} ${r.data.name}`,
+      integration: '',
+    });
   }
   const name = model.repositories.get(id)!.data.name;
   return {

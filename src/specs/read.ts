@@ -100,7 +100,8 @@ function authOf(scheme: Record<string, unknown>): string | undefined {
   const type = String(scheme.type ?? '');
   if (type === 'apiKey') return scheme.in === 'cookie' ? 'session-token' : 'api-key';
   if (type === 'basic') return 'basic';
-  if (type === 'http') return String(scheme.scheme ?? '').toLowerCase() === 'basic' ? 'basic' : String(scheme.scheme ?? '').toLowerCase() === 'bearer' ? 'jwt' : undefined;
+  if (type === 'http')
+    return String(scheme.scheme ?? '').toLowerCase() === 'basic' ? 'basic' : String(scheme.scheme ?? '').toLowerCase() === 'bearer' ? 'jwt' : undefined;
   if (type === 'oauth2' || type === 'openIdConnect') return 'oauth2';
   if (type === 'mutualTLS') return 'mtls';
   return undefined;
@@ -124,7 +125,9 @@ function summariseOpenApi(raw: Record<string, unknown>, api: Record<string, unkn
   };
   const servers = swagger2
     ? text(api.host)
-      ? (Array.isArray(api.schemes) && api.schemes.length > 0 ? api.schemes : ['https']).map((s) => `${String(s)}://${String(api.host)}${text(api.basePath) ?? ''}`)
+      ? (Array.isArray(api.schemes) && api.schemes.length > 0 ? api.schemes : ['https']).map(
+          (s) => `${String(s)}://${String(api.host)}${text(api.basePath) ?? ''}`,
+        )
       : []
     : (Array.isArray(api.servers) ? api.servers : []).flatMap((s) => (text(obj(s).url) ? [text(obj(s).url)!] : []));
   const operations: ApiOperation[] = [];
@@ -221,7 +224,14 @@ function summariseAsyncApi(raw: Record<string, unknown>, api: Record<string, unk
           const m = obj(message);
           const name = text(m.name) ?? text(m.messageId) ?? pointer(raw, rawOneOf[i])?.key ?? text(op.operationId) ?? address;
           add(
-            { name, channel: address, summary: text(m.summary) ?? text(op.summary), description: text(m.description), payload: m.payload ? obj(m.payload) : undefined, at: ['channels', address, verb] },
+            {
+              name,
+              channel: address,
+              summary: text(m.summary) ?? text(op.summary),
+              description: text(m.description),
+              payload: m.payload ? obj(m.payload) : undefined,
+              at: ['channels', address, verb],
+            },
             action,
           );
         });
@@ -236,7 +246,14 @@ function summariseAsyncApi(raw: Record<string, unknown>, api: Record<string, unk
         const m = obj(message);
         const name = text(m.name) ?? pointer(raw, obj(obj(channelsRaw[channelId]).messages)[key])?.key ?? key;
         add(
-          { name, channel: address, summary: text(m.summary), description: text(m.description), payload: m.payload ? obj(m.payload) : undefined, at: ['channels', channelId] },
+          {
+            name,
+            channel: address,
+            summary: text(m.summary),
+            description: text(m.description),
+            payload: m.payload ? obj(m.payload) : undefined,
+            at: ['channels', channelId],
+          },
           undefined,
         );
       }
@@ -246,7 +263,11 @@ function summariseAsyncApi(raw: Record<string, unknown>, api: Record<string, unk
       const channel = pointer(raw, obj(opRaw).channel);
       if (!channel) continue;
       const address = text(obj(obj(api.channels)[channel.key]).address) ?? channel.key;
-      const refs = Array.isArray(obj(opRaw).messages) ? (obj(opRaw).messages as unknown[]) : Object.values(obj(channel.value.messages)).map((_, i) => ({ $ref: `#/channels/${channel.key}/messages/${Object.keys(obj(channel.value.messages))[i]}` }));
+      const refs = Array.isArray(obj(opRaw).messages)
+        ? (obj(opRaw).messages as unknown[])
+        : Object.values(obj(channel.value.messages)).map((_, i) => ({
+            $ref: `#/channels/${channel.key}/messages/${Object.keys(obj(channel.value.messages))[i]}`,
+          }));
       for (const ref of refs) {
         const target = pointer(raw, ref);
         if (!target) continue;
@@ -276,7 +297,12 @@ function summariseAsyncApi(raw: Record<string, unknown>, api: Record<string, unk
  * Reads one spec: `source` is its text, `location` its path or URL (for relative `$ref`s), `file`
  * how messages name it. External `$ref`s are followed on disk, and over http(s) only when `http`.
  */
-export async function readSpec(file: string, location: string, source: string, options: { http?: boolean } = {}): Promise<{ spec?: Spec; diagnostics: Diagnostic[] }> {
+export async function readSpec(
+  file: string,
+  location: string,
+  source: string,
+  options: { http?: boolean } = {},
+): Promise<{ spec?: Spec; diagnostics: Diagnostic[] }> {
   const parsed = parseText(file, source);
   if (!parsed.data || !parsed.locate) return { diagnostics: parsed.diagnostics };
   const raw = parsed.data;
@@ -285,13 +311,26 @@ export async function readSpec(file: string, location: string, source: string, o
   const swagger = raw.swagger !== undefined ? String(raw.swagger) : undefined;
   const asyncapi = raw.asyncapi !== undefined ? String(raw.asyncapi) : undefined;
   const kind = openapi !== undefined || swagger !== undefined ? 'openapi' : asyncapi !== undefined ? 'asyncapi' : undefined;
-  if (!kind) return { diagnostics: [diagnostic('SpecUnreadable', file, { line: 1, col: 1 }, { reason: 'This is not an OpenAPI, Swagger or AsyncAPI document: it has no openapi, swagger or asyncapi key' })] };
+  if (!kind)
+    return {
+      diagnostics: [
+        diagnostic(
+          'SpecUnreadable',
+          file,
+          { line: 1, col: 1 },
+          { reason: 'This is not an OpenAPI, Swagger or AsyncAPI document: it has no openapi, swagger or asyncapi key' },
+        ),
+      ],
+    };
   const supported = kind === 'openapi' ? (openapi ? /^3\.[01]\.\d+$/.test(openapi) : swagger === '2.0') : /^(2\.[0-6]\.\d+|3\.0\.\d+)$/.test(asyncapi!);
   if (!supported) {
     const key = openapi !== undefined ? 'openapi' : swagger !== undefined ? 'swagger' : 'asyncapi';
     return {
       diagnostics: [
-        diagnostic('SpecVersion', file, locate([key]), { found: `${key} ${String(raw[key])}`, supported: kind === 'openapi' ? OPENAPI_VERSIONS : ASYNCAPI_VERSIONS }),
+        diagnostic('SpecVersion', file, locate([key]), {
+          found: `${key} ${String(raw[key])}`,
+          supported: kind === 'openapi' ? OPENAPI_VERSIONS : ASYNCAPI_VERSIONS,
+        }),
       ],
     };
   }
@@ -302,9 +341,9 @@ export async function readSpec(file: string, location: string, source: string, o
   let api: Record<string, unknown>;
   try {
     const copy = structuredClone(raw);
-    api = (
-      kind === 'openapi' ? await SwaggerParser.dereference(location, copy as never, options$ as never) : await $RefParser.dereference(location, copy, options$ as never)
-    ) as Record<string, unknown>;
+    api = (kind === 'openapi'
+      ? await SwaggerParser.dereference(location, copy as never, options$ as never)
+      : await $RefParser.dereference(location, copy, options$ as never)) as unknown as Record<string, unknown>;
   } catch (error) {
     const message = String((error as Error).message ?? error).split('\n')[0]!;
     const ref = /\$ref pointer "([^"]+)"|resolving \$ref pointer "([^"]+)"|"([^"]*#[^"]*)"/.exec(message);

@@ -77,15 +77,26 @@ export const ChangeEntry = z.strictObject({
 });
 export type ChangeEntry = z.output<typeof ChangeEntry>;
 
-/** Where an imported entity came from and which of its fields the import writes (`plexus import`). */
+const ImportRecord = z.strictObject({
+  from: z.enum(['backstage', 'openapi', 'asyncapi']).describe('The kind of source: backstage, openapi or asyncapi.'),
+  source: Text.describe('The file or URL it was imported from, relative to the registry folder, e.g. "../catalog/catalog-info.yaml".'),
+  ref: Text.describe('What in that source, e.g. "component:default/orders" or "openapi 3.1.0: Orders API".'),
+  fields: z
+    .array(Text)
+    .describe(
+      'Fields this import writes and updates on the next run; every other field is hand-written and left alone. Remove a field here to take it over by hand.',
+    ),
+});
+export type ImportRecord = z.output<typeof ImportRecord>;
+
+/** Where an imported entity came from and which of its fields each import owns (`plexus import`). */
 export const Imported = z
-  .strictObject({
-    from: z.enum(['backstage', 'openapi', 'asyncapi']).describe('The kind of source: backstage, openapi or asyncapi.'),
-    source: Text.describe('The file or URL it was imported from, as given to plexus import, e.g. "catalog/catalog-info.yaml".'),
-    ref: Text.describe('What in that source, e.g. "component:default/orders" or "openapi 3.1.0: Orders API".'),
-    fields: z
-      .array(Text)
-      .describe('Top-level fields the import writes and updates on the next run; every other field is hand-written and left alone. Remove a field here to take it over by hand.'),
-  })
+  .union([ImportRecord, z.array(ImportRecord).min(1)])
   .optional()
-  .describe('Written by plexus import: where this entity came from and which fields the import owns.');
+  .describe(
+    'Written by plexus import: where this entity came from and which fields the import owns; a list when several imports feed it (a Backstage API and its OpenAPI document).',
+  );
+
+/** The import records of an entity, one per source. */
+export const importRecords = (imported: ImportRecord | ImportRecord[] | undefined): ImportRecord[] =>
+  imported === undefined ? [] : Array.isArray(imported) ? imported : [imported];

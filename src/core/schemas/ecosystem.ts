@@ -28,6 +28,10 @@ export const EcosystemSchema = z.strictObject({
         })
         .optional()
         .describe('Fields that may be left out or written unknown in general, but that this registry requires; check reports each one missing.'),
+      drift: z
+        .enum(['error', 'warning', 'off'])
+        .optional()
+        .describe('How check reports drift between the registry and the OpenAPI/AsyncAPI documents it links: error, warning (the default) or off.'),
     })
     .describe('Policies that `plexus check` enforces.'),
   maintenance: z

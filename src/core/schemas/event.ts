@@ -22,7 +22,9 @@ export const EventSchema = z.strictObject({
     .describe('at-least-once, exactly-once, at-most-once or best-effort; leave it out or write unknown when it is not known.'),
   channel: Text.describe('Topic or channel, e.g. "kafka: payments.events".'),
   schema: Link.optional().describe('Where its JSON Schema lives, e.g. "schemas/events/payment.completed.json".'),
-  spec: Link.optional().describe('The AsyncAPI document that defines its message: a path in the registry or an http(s) URL; the site shows its payload schema.'),
+  spec: Link.optional().describe(
+    'The AsyncAPI document that defines its message: a path in the registry or an http(s) URL; the site shows its payload schema.',
+  ),
   message: Text.optional().describe('The name of its message in that document, e.g. "UserSignedUp"; defaults to the event id.'),
   imported: Imported,
 });

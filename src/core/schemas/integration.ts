@@ -79,7 +79,9 @@ export const IntegrationSchema = z.strictObject({
   purpose: Text.describe('Why the integration exists.'),
   type: z
     .enum(INTEGRATION_TYPES)
-    .describe('Integration type, e.g. rest, event, npm-package, cross-app-auth; dependency when consumers depend on the provider at runtime and how is not recorded.'),
+    .describe(
+      'Integration type, e.g. rest, event, npm-package, cross-app-auth; dependency when consumers depend on the provider at runtime and how is not recorded.',
+    ),
   typeDetail: Text.optional().describe('How the type reads in prose, e.g. "REST API with JWT authentication".'),
   protocol: Text.describe('Wire protocol, e.g. "HTTPS", "Kafka", "WebSocket".'),
   auth: z
@@ -171,7 +173,10 @@ export const IntegrationSchema = z.strictObject({
   spec: Link.optional().describe(
     'Its OpenAPI (or Swagger) document: a path in the registry, e.g. "specs/orders-api.yaml", or an http(s) URL. The site shows its operations and schemas; check compares it with operations and auth.',
   ),
-  operations: z.array(Operation).optional().describe('The API operations it offers; check reports any the spec does not have, and any the spec has that are not listed.'),
+  operations: z
+    .array(Operation)
+    .optional()
+    .describe('The API operations it offers; check reports any the spec does not have, and any the spec has that are not listed.'),
   routes: z.array(Route).optional().describe('Gateway routes.'),
   aggregations: z.array(Aggregation).optional().describe('Gateway response aggregation.'),
   patterns: z.array(Ref('pattern')).optional().describe('Patterns followed, by id.'),

@@ -37,9 +37,7 @@ export const RepositorySchema = z.strictObject({
   role: Text.optional().describe('Its role in integrations, e.g. "Core backend services".'),
   kind: z.enum(REPOSITORY_KINDS).describe('service, frontend, library, external, docs, monorepo or gateway.'),
   status: z.enum(REPOSITORY_STATUSES).describe('planned, active, maintenance, deprecated or retired.'),
-  url: z
-    .union([WebUrl, z.literal(UNKNOWN)])
-    .describe('Where the code lives, e.g. "https://github.com/eventful/payments-api"; unknown when it is not known.'),
+  url: z.union([WebUrl, z.literal(UNKNOWN)]).describe('Where the code lives, e.g. "https://github.com/eventful/payments-api"; unknown when it is not known.'),
   team: Ref('team').describe('Owning team.'),
   system: Ref('system').optional().describe('The system it is part of (systems/<id>.yaml); diagrams group repositories by system within domain.'),
   domain: Text.optional().describe(

@@ -70,7 +70,11 @@ export function integrationView(model: Model, id: string) {
           .filter(([, v]) => v !== undefined)
           .map(([label, value]) => ({ label, value: String(value) }))
       : [],
-    events: (i.events ?? []).map((e) => ({ name: e, delivery: recorded(model.events.get(e)?.data.delivery) ?? NOT_RECORDED, channel: model.events.get(e)?.data.channel ?? '—' })),
+    events: (i.events ?? []).map((e) => ({
+      name: e,
+      delivery: recorded(model.events.get(e)?.data.delivery) ?? NOT_RECORDED,
+      channel: model.events.get(e)?.data.channel ?? '—',
+    })),
     routes: (i.routes ?? []).map((r) => ({
       route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`,
       backend: r.backend ? name.repo(r.backend) : '-',

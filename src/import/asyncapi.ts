@@ -1,0 +1,129 @@
+// An AsyncAPI document describes one application: what it sends and receives. Its messages become
+// events; the application (a repository) becomes their producer or consumer.
+import type { ImportResult } from '../cli/import.ts';
+import { UsageError } from '../cli/io.ts';
+import { diagnostic } from '../core/codes.ts';
+import type { Model } from '../core/model.ts';
+import { ID_PATTERN } from '../core/schemas/index.ts';
+import { readSpec, type AsyncMessage, type Schema } from '../specs/read.ts';
+import type { Unmapped } from './backstage.ts';
+import { fetchSpec, relativeTo, slug, specCopy } from './spec-source.ts';
+import type { Planned } from './write.ts';
+
+interface Options {
+  cwd: string;
+  contentDir: string;
+  model: Model;
+  known: ReadonlySet<string>;
+  values: Record<string, string | boolean | undefined>;
+}
+
+/** The event a message is: one that names it, or the one whose id is the message's name made an id. */
+export function eventFor(model: Pick<Model, 'events'>, message: string): string {
+  for (const [id, e] of model.events) if (e.data.message === message) return id;
+  const id = slug(message);
+  return model.events.has(message.toLowerCase()) ? message.toLowerCase() : id;
+}
+
+/** A payload's top-level fields as the registry writes them: `type (format): description`. */
+export function payloadFields(schema: Schema | undefined): Record<string, string> | undefined {
+  const properties = schema?.properties as Record<string, Schema> | undefined;
+  if (!properties || typeof properties !== 'object') return undefined;
+  const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
+  const fields: Record<string, string> = {};
+  for (const [name, p] of Object.entries(properties)) {
+    const type = Array.isArray(p?.type) ? p.type.join(' | ') : String(p?.type ?? (p?.properties ? 'object' : 'any'));
+    const format = typeof p?.format === 'string' ? ` (${p.format})` : '';
+    const description = typeof p?.description === 'string' ? `: ${p.description.replace(/\s+/g, ' ').trim()}` : '';
+    fields[name] = `${type}${format}${required.has(name) ? ', required' : ''}${description}`;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+export async function importAsyncApi(input: string, { cwd, contentDir, model, known, values }: Options): Promise<ImportResult> {
+  const repository = typeof values.repository === 'string' ? values.repository : undefined;
+  if (!repository) throw new UsageError('plexus import asyncapi needs --repository REPO: the application the document describes.');
+  if (!known.has(`repositories/${repository}`)) throw new UsageError(`--repository: there is no repository "${repository}" in the registry.`);
+  const fetched = await fetchSpec(input, cwd);
+  if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
+  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
+  if (spec.kind !== 'asyncapi') {
+    const key = spec.locate(['openapi'], 'key');
+    return {
+      planned: [],
+      unmapped: [],
+      diagnostics: [diagnostic('SpecUnreadable', fetched.display, key, { reason: 'This is an OpenAPI document: import it with plexus import openapi' })],
+      errors: [],
+      what: '',
+    };
+  }
+  const name = `${repository}.asyncapi`;
+  const copy = await specCopy(fetched, name, {
+    contentDir,
+    cwd,
+    model,
+    ownedBy: (m, path) => m.repositories.get(repository)?.data.asyncapi === path,
+  });
+  if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+  const ref = `asyncapi ${spec.version}: ${spec.title}`;
+  const unmapped: Unmapped[] = [];
+  const provenance = {
+    from: 'asyncapi' as const,
+    source: /^https?:/i.test(fetched.location) ? fetched.location : relativeTo(contentDir, fetched.location),
+    ref,
+  };
+  const planned: Planned[] = [];
+  const byEvent = new Map<string, AsyncMessage[]>();
+  for (const m of spec.messages) {
+    const id = eventFor(model, m.name);
+    if (!ID_PATTERN.test(id)) {
+      unmapped.push({ ref, field: `message ${m.name}`, why: `"${id}" cannot be an event id: not imported` });
+      continue;
+    }
+    byEvent.set(id, [...(byEvent.get(id) ?? []), m]);
+  }
+  for (const [id, messages] of byEvent) {
+    const m = messages[0]!;
+    if (messages.length > 1) unmapped.push({ ref, field: `message ${m.name}`, why: `on ${messages.length} channels: ${m.channel} is recorded` });
+    const existing = model.events.get(id)?.data;
+    const sends = messages.some((x) => x.sends);
+    const receives = messages.some((x) => x.receives);
+    // The document speaks for its own application only: other producers and consumers stay as they are.
+    const producers = [...(existing?.producers ?? []).filter((p) => p !== repository), ...(sends ? [repository] : [])];
+    const others = (existing?.consumers ?? []).filter((c) => c.repository !== repository);
+    const mine = existing?.consumers.find((c) => c.repository === repository);
+    const consumers = [...others, ...(receives ? [mine ?? { repository, handling: m.summary ?? `Receives ${m.name} on ${m.channel}` }] : [])];
+    if (!m.summary && !m.description) unmapped.push({ ref, field: `message ${m.name}`, why: 'no summary or description: description written as unknown' });
+    planned.push({
+      collection: 'events',
+      id,
+      owned: {
+        description:
+          m.summary ??
+          m.description
+            ?.split(/\n\s*\n/)[0]!
+            .replace(/\s+/g, ' ')
+            .trim() ??
+          'unknown',
+        payload: payloadFields(m.payload) ?? {},
+        producers,
+        consumers,
+        channel: `${spec.protocol ?? 'channel'}: ${m.channel}`,
+        spec: copy.path,
+        message: m.name,
+      },
+      provenance,
+      adopt: true,
+    });
+  }
+  planned.push({ collection: 'repositories', id: repository, owned: { asyncapi: copy.path }, provenance, handOver: true });
+  return {
+    planned,
+    files: copy.file ? [copy.file] : [],
+    unmapped,
+    diagnostics,
+    errors: [],
+    what: `${spec.messages.length} message${spec.messages.length === 1 ? '' : 's'} of ${spec.title || fetched.display}`,
+  };
+}

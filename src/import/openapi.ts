@@ -1,0 +1,102 @@
+// An OpenAPI (or Swagger) document → one integration: its operations, servers, version and auth.
+import type { ImportResult } from '../cli/import.ts';
+import { UsageError } from '../cli/io.ts';
+import { diagnostic } from '../core/codes.ts';
+import type { Model } from '../core/model.ts';
+import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index.ts';
+import { readSpec } from '../specs/read.ts';
+import type { Unmapped } from './backstage.ts';
+import { fetchSpec, relativeTo, slug, specCopy } from './spec-source.ts';
+
+interface Options {
+  cwd: string;
+  contentDir: string;
+  model: Model;
+  known: ReadonlySet<string>;
+  values: Record<string, string | boolean | undefined>;
+}
+
+const option = (values: Options['values'], name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+
+export async function importOpenApi(input: string, { cwd, contentDir, model, known, values }: Options): Promise<ImportResult> {
+  const provider = option(values, 'provider');
+  if (!provider) throw new UsageError('plexus import openapi needs --provider REPO: the repository that serves the API.');
+  if (!known.has(`repositories/${provider}`)) throw new UsageError(`--provider: there is no repository "${provider}" in the registry.`);
+  const owner = option(values, 'owner') ?? model.repositories.get(provider)?.data.team;
+  if (option(values, 'owner') && !known.has(`teams/${owner}`)) throw new UsageError(`--owner: there is no team "${owner}" in the registry.`);
+  const fetched = await fetchSpec(input, cwd);
+  if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
+  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
+  if (spec.kind !== 'openapi')
+    return {
+      planned: [],
+      unmapped: [],
+      diagnostics: [
+        diagnostic('SpecUnreadable', fetched.display, spec.locate(['asyncapi'], 'key'), {
+          reason: 'This is an AsyncAPI document: import it with plexus import asyncapi',
+        }),
+      ],
+      errors: [],
+      what: '',
+    };
+  const id = option(values, 'integration') ?? slug(spec.title || provider);
+  if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" cannot be an integration id; name one with --integration.`);
+  const ref = `openapi ${spec.version}: ${spec.title}`;
+  const unmapped: Unmapped[] = [];
+  const note = (field: string, why: string) => unmapped.push({ ref, field, why });
+
+  const copy = await specCopy(fetched, id, {
+    contentDir,
+    cwd,
+    model,
+    ownedBy: (m, path) => importRecords(m.integrations.get(id)?.data.imported).some((r) => r.from === 'openapi') && m.integrations.get(id)?.data.spec === path,
+  });
+  if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+
+  const methods = [...new Set(spec.operations.flatMap((o) => o.auth))];
+  const secured = methods.filter((m) => m !== 'none');
+  const unknownSchemes = secured.filter((m) => !Object.values(spec.schemes).some((s) => s.auth === m));
+  for (const name of unknownSchemes) note(`security ${name}`, `scheme "${name}" has no Plexus auth method`);
+  const known$ = secured.filter((m) => !unknownSchemes.includes(m));
+  const auth = known$.length === 1 && unknownSchemes.length === 0 ? known$[0] : secured.length === 0 && spec.operations.length > 0 ? 'none' : undefined;
+  if (known$.length > 1) note('security', `several auth methods (${known$.join(', ')}): auth left for you to choose`);
+  const version = spec.apiVersion && SEMVER_PATTERN.test(spec.apiVersion) ? spec.apiVersion : undefined;
+  if (spec.apiVersion && !version) note('info.version', `"${spec.apiVersion}" is not a semantic version: version not written`);
+  if (!spec.description) note('info.description', 'not given: purpose written as unknown');
+  const server = spec.servers[0];
+  if (spec.servers.length > 1) note('servers', `${spec.servers.length} servers: the first is recorded as the endpoint`);
+  const purpose = spec.description
+    ?.split(/\n\s*\n/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
+
+  return {
+    planned: [
+      {
+        collection: 'integrations',
+        id,
+        owned: {
+          title: spec.title || id,
+          provider,
+          purpose: purpose || 'unknown',
+          type: 'rest',
+          protocol: server && /^http:/i.test(server) ? 'HTTP' : 'HTTPS',
+          auth,
+          version,
+          'connection.endpoint': server,
+          spec: copy.path,
+          operations: spec.operations.map((o) => ({ method: o.method, path: o.path, summary: o.summary, operationId: o.operationId })),
+        },
+        initial: { owner, status: 'active' },
+        provenance: { from: 'openapi', source: /^https?:/i.test(fetched.location) ? fetched.location : relativeTo(contentDir, fetched.location), ref },
+        adopt: option(values, 'integration') !== undefined,
+      },
+    ],
+    files: copy.file ? [copy.file] : [],
+    unmapped,
+    diagnostics,
+    errors: [],
+    what: `${spec.operations.length} operation${spec.operations.length === 1 ? '' : 's'} of ${spec.title || fetched.display}`,
+  };
+}

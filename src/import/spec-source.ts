@@ -1,0 +1,58 @@
+// Fetching the spec an import names, and the copy of it that the registry keeps under specs/.
+import { lstat, readFile } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Model } from '../core/model.ts';
+import { MAX_SPEC_BYTES } from '../core/source.ts';
+import type { FileChange } from './write.ts';
+
+/** `path` as the registry records it: relative to the registry folder, with `/`. */
+export const relativeTo = (dir: string, path: string) => relative(dir, path).split(sep).join('/');
+
+export { slugId as slug } from '../core/slug.ts';
+
+/** The text of a local file or an http(s) URL, or why it cannot be had. */
+export async function fetchSpec(input: string, cwd: string): Promise<{ text: string; location: string; display: string } | { error: string }> {
+  if (/^https?:\/\//i.test(input)) {
+    try {
+      const response = await fetch(input, { signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) return { error: `${input}: the server answered ${response.status} ${response.statusText}` };
+      const text = await response.text();
+      if (text.length > MAX_SPEC_BYTES) return { error: `${input}: larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB` };
+      return { text, location: input, display: input };
+    } catch (error) {
+      return { error: `${input}: cannot fetch it (${(error as Error).message})` };
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return { error: `${input}: give a file path or an http(s) URL` };
+  const path = resolve(cwd, input);
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return { error: `${input}: no such file` };
+  if (!info.isFile()) return { error: `${input}: not a regular file` };
+  if (info.size > MAX_SPEC_BYTES) return { error: `${input}: larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB` };
+  return { text: await readFile(path, 'utf8'), location: path, display: relative(cwd, path) || path };
+}
+
+/**
+ * Where the registry keeps the spec: the file itself when it is already inside the registry,
+ * otherwise a copy under specs/ that this import writes (and refreshes on the next run). A file
+ * already at that place that no import of `owner` wrote is never replaced.
+ */
+export async function specCopy(
+  fetched: { text: string; location: string },
+  name: string,
+  options: { contentDir: string; cwd: string; model: Model; ownedBy: (model: Model, path: string) => boolean },
+): Promise<{ path: string; file?: FileChange } | { error: string }> {
+  const inside = !/^https?:/i.test(fetched.location) && fetched.location.startsWith(options.contentDir + sep);
+  if (inside) return { path: relative(options.contentDir, fetched.location).split(sep).join('/') };
+  const ext = /^\s*\{/.test(fetched.text) ? '.json' : extname(fetched.location) === '.yml' ? '.yml' : '.yaml';
+  const path = `specs/${name}${ext}`;
+  const target = join(options.contentDir, path);
+  const display = relative(options.cwd, target) || target;
+  const info = await lstat(target).catch(() => undefined);
+  if (info && !info.isFile()) return { error: `${display}: not a regular file; Plexus will not write there` };
+  const before = info ? await readFile(target, 'utf8') : undefined;
+  if (before !== undefined && !options.ownedBy(options.model, path))
+    return { error: `${display} exists and no earlier import wrote it; move it, or import it from where it is inside the registry` };
+  const status = before === undefined ? 'new' : before === fetched.text ? 'unchanged' : 'updated';
+  return { path, file: { path: target, display, before, after: fetched.text, status } };
+}

@@ -5,7 +5,7 @@ import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Unmapped } from '../import/backstage.ts';
 import { changeSummary, diffOf, planChanges, writeChanges, type FileChange, type Planned } from '../import/write.ts';
 import { contentDir, today } from './check.ts';
-import { EXIT, UsageError, type Io } from './io.ts';
+import { EXIT, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
 const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;

@@ -39,7 +39,7 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
   for (const integration of registry.integrations.values()) {
     const i = integration.data;
     const spec = linked(integration, 'spec', i.spec, specs, out);
-    if (!spec || spec.kind !== 'openapi') continue;
+    if (spec?.kind !== 'openapi') continue;
     const key = (o: { method: string; path: string }) => `${o.method} ${o.path}`;
     const inSpec = new Map(spec.operations.map((o) => [key(o), o]));
     const declared = new Set((i.operations ?? []).map(key));
@@ -84,7 +84,7 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
 
   for (const event of registry.events.values()) {
     const spec = linked(event, 'spec', event.data.spec, specs, out);
-    if (!spec || spec.kind !== 'asyncapi') continue;
+    if (spec?.kind !== 'asyncapi') continue;
     if (!spec.messages.some((m) => messageMatches(event.id, event.data.message, m.name)))
       drift.push(
         diagnostic('DriftNotInSpec', event.file, event.locate([event.data.message ? 'message' : 'spec']), {
@@ -96,7 +96,7 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
 
   for (const repository of registry.repositories.values()) {
     const spec = linked(repository, 'asyncapi', repository.data.asyncapi, specs, out);
-    if (!spec || spec.kind !== 'asyncapi') continue;
+    if (spec?.kind !== 'asyncapi') continue;
     const id = repository.id;
     const eventOf = (name: string) => [...registry.events.values()].find((e) => messageMatches(e.id, e.data.message, name));
     for (const m of spec.messages) {

@@ -7,7 +7,7 @@ import type { Model } from '../core/model.ts';
 import { ID_PATTERN } from '../core/schemas/index.ts';
 import { readSpec, type AsyncMessage, type Schema } from '../specs/read.ts';
 import type { Unmapped } from './backstage.ts';
-import { fetchSpec, relativeTo, slug, specCopy } from './spec-source.ts';
+import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
 import type { Planned } from './write.ts';
 
 interface Options {
@@ -99,13 +99,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
       collection: 'events',
       id,
       owned: {
-        description:
-          m.summary ??
-          m.description
-            ?.split(/\n\s*\n/)[0]!
-            .replace(/\s+/g, ' ')
-            .trim() ??
-          'unknown',
+        description: m.summary ?? firstParagraph(m.description) ?? 'unknown',
         payload: payloadFields(m.payload) ?? {},
         producers,
         consumers,

@@ -6,7 +6,7 @@ import type { Model } from '../core/model.ts';
 import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index.ts';
 import { readSpec } from '../specs/read.ts';
 import type { Unmapped } from './backstage.ts';
-import { fetchSpec, relativeTo, slug, specCopy } from './spec-source.ts';
+import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
 
 interface Options {
   cwd: string;
@@ -66,10 +66,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   if (!spec.description) note('info.description', 'not given: purpose written as unknown');
   const server = spec.servers[0];
   if (spec.servers.length > 1) note('servers', `${spec.servers.length} servers: the first is recorded as the endpoint`);
-  const purpose = spec.description
-    ?.split(/\n\s*\n/)[0]!
-    .replace(/\s+/g, ' ')
-    .trim();
+  const purpose = firstParagraph(spec.description);
 
   return {
     planned: [

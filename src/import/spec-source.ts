@@ -10,6 +10,13 @@ export const relativeTo = (dir: string, path: string) => relative(dir, path).spl
 
 export { slugId as slug } from '../core/slug.ts';
 
+/** A description's first paragraph on one line: what a registry's one-line fields hold. */
+export const firstParagraph = (text: string | undefined): string | undefined =>
+  text
+    ?.split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim() || undefined;
+
 /** The text of a local file or an http(s) URL, or why it cannot be had. */
 export async function fetchSpec(input: string, cwd: string): Promise<{ text: string; location: string; display: string } | { error: string }> {
   if (/^https?:\/\//i.test(input)) {

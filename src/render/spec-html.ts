@@ -1,0 +1,115 @@
+// A spec's operations and schemas as plain HTML: a table, and nested <details> a reader opens
+// (no client framework). Every string from the spec is escaped; circular schemas stop where they
+// repeat; very large schemas are cut at a depth and a count and say so.
+import type { ApiOperation, AsyncMessage, OpenApiSpec, Schema } from '../specs/read.ts';
+import { escapeHtml } from './escape-html.ts';
+
+const MAX_DEPTH = 6;
+const MAX_PROPERTIES = 60;
+
+const obj = (v: unknown): Schema => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Schema) : {});
+
+/** `string (uuid)`, `array of Order`, `integer ≥ 1`, `"pending" | "paid"`: a schema's type in a few words. */
+export function typeOf(schema: Schema): string {
+  const s = obj(schema);
+  if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
+  const alternatives = (s.oneOf ?? s.anyOf) as unknown;
+  if (Array.isArray(alternatives)) return alternatives.map((a) => typeOf(obj(a))).join(' or ');
+  const type = Array.isArray(s.type) ? s.type.join(' | ') : typeof s.type === 'string' ? s.type : s.properties ? 'object' : s.items ? 'array' : 'any';
+  if (type === 'array') return `array of ${typeOf(obj(s.items))}`;
+  const format = typeof s.format === 'string' ? ` (${s.format})` : '';
+  const bounds = [
+    typeof s.minimum === 'number' ? `≥ ${s.minimum}` : '',
+    typeof s.maximum === 'number' ? `≤ ${s.maximum}` : '',
+    typeof s.minLength === 'number' ? `min length ${s.minLength}` : '',
+    typeof s.maxLength === 'number' ? `max length ${s.maxLength}` : '',
+  ].filter(Boolean);
+  const title = typeof s.title === 'string' && type === 'object' ? ` ${s.title}` : '';
+  return `${type}${title}${format}${bounds.length > 0 ? ` ${bounds.join(', ')}` : ''}`;
+}
+
+function example(s: Schema): string | undefined {
+  const value = s.example ?? (Array.isArray(s.examples) ? s.examples[0] : undefined);
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
+/** One schema as a list of its properties, each with type, required, description and example, nested as <details>. */
+export function schemaHtml(schema: Schema | undefined, depth = 0, seen: Set<unknown> = new Set()): string {
+  if (!schema) return '';
+  const s = obj(schema);
+  const target = s.type === 'array' || (s.items && !s.properties) ? obj(s.items) : s;
+  const properties = obj(target.properties);
+  const names = Object.keys(properties);
+  if (names.length === 0) {
+    const described = typeof s.description === 'string' ? ` <span class="muted">${escapeHtml(s.description)}</span>` : '';
+    return `<p class="schema-type"><code>${escapeHtml(typeOf(s))}</code>${described}</p>`;
+  }
+  if (seen.has(target)) return `<p class="muted">${escapeHtml(typeOf(target))}, as above (it contains itself)</p>`;
+  if (depth >= MAX_DEPTH) return `<p class="muted">Nested deeper than ${MAX_DEPTH} levels: see the spec.</p>`;
+  const inner = new Set(seen).add(target);
+  const required = new Set(Array.isArray(target.required) ? target.required.map(String) : []);
+  const rows = names.slice(0, MAX_PROPERTIES).map((name) => {
+    const p = obj(properties[name]);
+    const head =
+      `<code>${escapeHtml(name)}</code> <span class="schema-type">${escapeHtml(typeOf(p))}</span>` +
+      (required.has(name) ? ' <span class="badge">required</span>' : '') +
+      (typeof p.description === 'string' ? ` <span class="muted">${escapeHtml(p.description)}</span>` : '') +
+      (example(p) !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(example(p)!)}</code></span>` : '');
+    const nested = obj(p.items).properties || p.properties ? schemaHtml(p, depth + 1, inner) : '';
+    return nested ? `<li><details><summary>${head}</summary>${nested}</details></li>` : `<li>${head}</li>`;
+  });
+  const more = names.length > MAX_PROPERTIES ? `<li class="muted">and ${names.length - MAX_PROPERTIES} more: see the spec</li>` : '';
+  const list = s === target || depth > 0 ? '' : `<p class="schema-type"><code>${escapeHtml(typeOf(s))}</code></p>`;
+  return `${list}<ul class="schema">${rows.join('')}${more}</ul>`;
+}
+
+function operationDetails(o: ApiOperation): string {
+  const parts: string[] = [];
+  if (o.description) parts.push(`<p>${escapeHtml(o.description)}</p>`);
+  if (o.parameters.length > 0)
+    parts.push(
+      `<h4>Parameters</h4><ul class="schema">${o.parameters
+        .map(
+          (p) =>
+            `<li><code>${escapeHtml(p.name)}</code> <span class="muted">in ${escapeHtml(p.in)}</span> <span class="schema-type">${escapeHtml(p.schema ? typeOf(p.schema) : 'any')}</span>${p.required ? ' <span class="badge">required</span>' : ''}${p.description ? ` <span class="muted">${escapeHtml(p.description)}</span>` : ''}</li>`,
+        )
+        .join('')}</ul>`,
+    );
+  if (o.request)
+    parts.push(
+      `<h4>Request body <span class="muted">${escapeHtml(o.request.contentType)}${o.request.required ? ', required' : ''}</span></h4>${schemaHtml(o.request.schema)}`,
+    );
+  for (const r of o.responses) {
+    parts.push(
+      `<h4>Response ${escapeHtml(r.status)}${r.description ? ` <span class="muted">${escapeHtml(r.description)}</span>` : ''}</h4>${schemaHtml(r.schema)}`,
+    );
+  }
+  return parts.join('');
+}
+
+const AUTH_WORDS: Record<string, string> = { none: 'none' };
+
+/** The operations of an OpenAPI document: a table, then each operation's parameters and schemas, collapsed. */
+export function operationsHtml(spec: OpenApiSpec): string {
+  if (spec.operations.length === 0) return '<p class="muted">The spec has no operations.</p>';
+  const rows = spec.operations
+    .map(
+      (o) =>
+        `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(o.path)}</code></td><td>${escapeHtml(o.summary ?? '')}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(o.operationId)}</code>` : ''}</td><td>${escapeHtml(o.auth.map((a) => AUTH_WORDS[a] ?? a).join(', '))}</td></tr>`,
+    )
+    .join('');
+  const table = `<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Summary</th><th scope="col">operationId</th><th scope="col">Auth</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const details = spec.operations
+    .map(
+      (o) =>
+        `<details class="operation"><summary><code>${escapeHtml(o.method)} ${escapeHtml(o.path)}</code>${o.summary ? ` ${escapeHtml(o.summary)}` : ''}</summary>${operationDetails(o)}</details>`,
+    )
+    .join('');
+  return `${table}${details}`;
+}
+
+/** A message's payload as a schema view. */
+export function messageHtml(message: AsyncMessage): string {
+  const about = message.description ? `<p>${escapeHtml(message.description)}</p>` : '';
+  return `${about}${message.payload ? schemaHtml(message.payload) : '<p class="muted">The spec gives no payload schema.</p>'}`;
+}

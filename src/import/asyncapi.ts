@@ -5,7 +5,7 @@ import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Model } from '../core/model.ts';
 import { ID_PATTERN } from '../core/schemas/index.ts';
-import { readSpec, type AsyncMessage, type Schema } from '../specs/read.ts';
+import { readSpec, selfContained, type AsyncMessage, type Schema } from '../specs/read.ts';
 import type { Unmapped } from './backstage.ts';
 import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
 import type { Planned } from './write.ts';
@@ -59,7 +59,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     };
   }
   const name = `${repository}.asyncapi`;
-  const copy = await specCopy(fetched, name, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'asyncapi') }, name, {
     contentDir,
     cwd,
     model,
@@ -94,21 +94,27 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     const others = (existing?.consumers ?? []).filter((c) => c.repository !== repository);
     const mine = existing?.consumers.find((c) => c.repository === repository);
     const consumers = [...others, ...(receives ? [mine ?? { repository, handling: m.summary ?? `Receives ${m.name} on ${m.channel}` }] : [])];
-    if (!m.summary && !m.description) unmapped.push({ ref, field: `message ${m.name}`, why: 'no summary or description: description written as unknown' });
+    // The sender's document defines the message; a receiver's only says that it listens.
+    const defines = sends || !existing;
+    if (defines && !m.summary && !m.description)
+      unmapped.push({ ref, field: `message ${m.name}`, why: 'no summary or description: description written as unknown' });
     planned.push({
       collection: 'events',
       id,
       owned: {
-        description: m.summary ?? firstParagraph(m.description) ?? 'unknown',
-        payload: payloadFields(m.payload) ?? {},
+        ...(defines
+          ? {
+              description: m.summary ?? firstParagraph(m.description) ?? 'unknown',
+              payload: payloadFields(m.payload) ?? {},
+            }
+          : {}),
         producers,
         consumers,
-        channel: `${spec.protocol ?? 'channel'}: ${m.channel}`,
-        spec: copy.path,
-        message: m.name,
+        ...(defines ? { channel: `${spec.protocol ?? 'channel'}: ${m.channel}`, spec: copy.path, message: m.name } : {}),
       },
       provenance,
       adopt: true,
+      partial: !defines,
     });
   }
   planned.push({ collection: 'repositories', id: repository, owned: { asyncapi: copy.path }, provenance, handOver: true });

@@ -4,7 +4,7 @@ import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Model } from '../core/model.ts';
 import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index.ts';
-import { readSpec } from '../specs/read.ts';
+import { readSpec, selfContained } from '../specs/read.ts';
 import type { Unmapped } from './backstage.ts';
 import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
 
@@ -46,7 +46,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const unmapped: Unmapped[] = [];
   const note = (field: string, why: string) => unmapped.push({ ref, field, why });
 
-  const copy = await specCopy(fetched, id, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'openapi') }, id, {
     contentDir,
     cwd,
     model,

@@ -26,6 +26,8 @@ export interface Planned {
   provenance: Provenance;
   /** Update a file written by hand as well (the user named this entity), adding only what it lacks. */
   adopt?: boolean;
+  /** This run speaks for some of the fields only: fields it owned before and does not name now stay. */
+  partial?: boolean;
   /** Only add the owned fields the file lacks, and record no provenance: they are the team's from then on. */
   handOver?: boolean;
 }
@@ -50,6 +52,17 @@ const pathOf = (key: string) => key.split('.');
 
 function getIn(doc: Document, key: string): unknown {
   return doc.getIn(pathOf(key));
+}
+
+/** Removes `key` if it is there, and any mapping it leaves empty (`connection: {}` would not validate). */
+function remove(doc: Document, key: string): void {
+  const path = pathOf(key);
+  if (getIn(doc, key) === undefined) return;
+  doc.deleteIn(path);
+  for (let n = path.length - 1; n > 0; n--) {
+    const parent = doc.getIn(path.slice(0, n)) as { items?: unknown[] } | undefined;
+    if (parent?.items?.length === 0) doc.deleteIn(path.slice(0, n));
+  }
 }
 
 /**
@@ -80,20 +93,24 @@ export function mergeEntity(planned: Planned, text: string | undefined): { text:
   // Fields another import owns are that import's: never written from here.
   const theirs = new Set(records.filter((r) => r !== record).flatMap(fieldsOf));
   const owned: string[] = [];
-  if (text === undefined) {
-    for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) doc.setIn(pathOf(key), value);
-  }
   for (const [key, value] of Object.entries(planned.owned)) {
     const mine = !theirs.has(key) && (ownedBefore.has(key) || text === undefined || getIn(doc, key) === undefined);
     if (!mine) continue; // written by hand, or by another import
-    if (value === undefined) doc.deleteIn(pathOf(key));
+    if (value === undefined) remove(doc, key);
     else {
       doc.setIn(pathOf(key), value);
       owned.push(key);
     }
   }
+  if (text === undefined) {
+    for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) doc.setIn(pathOf(key), value);
+  }
   // What the import wrote last time and no longer produces goes; what the team wrote stays.
-  for (const key of ownedBefore) if (!(key in planned.owned)) doc.deleteIn(pathOf(key));
+  for (const key of ownedBefore) {
+    if (key in planned.owned) continue;
+    if (planned.partial) owned.push(key);
+    else remove(doc, key);
+  }
   const mineNow = { ...planned.provenance, fields: owned };
   const all = record ? records.map((r) => (r === record ? mineNow : r)) : [...records, mineNow];
   doc.set('imported', doc.createNode(all.length === 1 ? all[0] : all));

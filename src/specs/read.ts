@@ -4,6 +4,7 @@
 // json-schema-ref-parser for AsyncAPI); positions come from our own YAML reading of the text.
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { stringify } from 'yaml';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic, Position } from '../core/diagnostics.ts';
 import { parseYamlSource, type ParsedYaml } from '../core/source.ts';
@@ -291,6 +292,17 @@ function summariseAsyncApi(raw: Record<string, unknown>, api: Record<string, unk
     protocol: text(obj(server).protocol),
     messages,
   };
+}
+
+/**
+ * The spec as one file: its own text when every `$ref` is inside it, otherwise bundled (the files
+ * it points at folded in, as internal `$ref`s), so a copy kept in the registry reads on its own.
+ */
+export async function selfContained(location: string, source: string, kind: 'openapi' | 'asyncapi'): Promise<string> {
+  if (!/["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/.test(source)) return source;
+  const options = { resolve: { http: { timeout: 20_000 } } } as never;
+  const bundled = kind === 'openapi' ? await SwaggerParser.bundle(location, options) : await $RefParser.bundle(location, options);
+  return /^\s*\{/.test(source) ? `${JSON.stringify(bundled, null, 2)}\n` : stringify(bundled, { lineWidth: 0 });
 }
 
 /**

@@ -1,0 +1,24 @@
+import { chromium } from 'playwright-core';
+import { serve } from '../test/e2e/static-server.ts';
+const [dir, ...paths] = process.argv.slice(2);
+const server = await serve(dir!, '/');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+for (const [i, p] of paths.entries()) {
+  for (const [w, h, tag] of [
+    [1366, 900, 'd'],
+    [390, 844, 'm'],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width: w, height: h } });
+    await page.goto(`${server.url}${p}`);
+    await page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d, n) => {
+        if (n < 3) d.open = true;
+      }),
+    );
+    await page.screenshot({ path: `/tmp/shot-${i}-${tag}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    console.log(p, tag, 'overflow', overflow);
+    await page.close();
+  }
+}
+await browser.close();

@@ -36,6 +36,7 @@ const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'p
 /** What an edge of integration `i` says: its verb and object, e.g. "publishes payment.completed". */
 export function actionOf(i: Integration): string {
   const { verb } = ACTION[i.type];
+  if (i.type === 'dependency') return verb; // the arrow's head names what it depends on
   const events = i.events ?? [];
   const object =
     i.type === 'event' && events.length > 0 ? (events.length > 2 ? `${events.slice(0, 2).join(', ')} +${events.length - 2}` : events.join(', ')) : i.title;

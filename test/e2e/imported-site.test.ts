@@ -1,0 +1,85 @@
+// A Backstage catalog, an OpenAPI and an AsyncAPI document imported into an empty registry build a
+// site: pages for what was imported, roles and diagram edges from the catalog's relations, and the
+// specs' operations and schemas on the pages.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { runMain } from '../../src/cli/main.ts';
+import { loadRegistry } from '../../src/core/fs.ts';
+import { ecosystemDiagram } from '../../src/render/diagrams.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+let dir = '';
+const page = (path: string) => readFile(join(dir, 'dist', path, 'index.html'), 'utf8');
+
+async function plexus(...args: string[]) {
+  const out: string[] = [];
+  const io: Io = { cwd: dir, env: {}, out: (t) => out.push(t), err: (t) => out.push(t) };
+  const code = await runMain(args, io);
+  if (code !== 0) throw new Error(`plexus ${args.join(' ')} exited ${code}: ${out.join('\n')}`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plexus-imported-'));
+  await cp(join(FIXTURES, 'backstage'), join(dir, 'catalog'), { recursive: true });
+  await cp(join(FIXTURES, 'specs'), join(dir, 'specs'), { recursive: true });
+  await mkdir(join(dir, 'registry'));
+  await plexus('import', 'backstage', 'catalog', '--content', 'registry');
+  await writeFile(
+    join(dir, 'registry', 'ecosystem.yaml'),
+    'name: Shop\ndescription: From a Backstage catalog.\ncurrentProject: orders\nreferenceProject: orders\nmaintainedBy: payments\nregistryVersion: 0.1.0\nlastUpdated: 2026-11-20\nnextReview: 2027-02-01\npolicies:\n  deprecationNoticeMonths: 3\n  parallelSupportMonths: 1\n',
+  );
+  await plexus('import', 'openapi', 'specs/orders-3.1.yaml', '--provider', 'orders', '--integration', 'orders-api', '--content', 'registry');
+  await plexus('import', 'asyncapi', 'specs/accounts-asyncapi-2.6.yaml', '--repository', 'payments', '--content', 'registry');
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    env: {
+      ...withoutViteEnv(),
+      PLEXUS_CONTENT: join(dir, 'registry'),
+      PLEXUS_DIST: join(dir, 'dist'),
+      PLEXUS_CACHE: join(dir, 'cache'),
+      PLEXUS_TODAY: '2026-11-24',
+      PLEXUS_QUIET: '1',
+    },
+    maxBuffer: 64 << 20,
+  });
+}, 240_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('a site built from imports', () => {
+  it('has a page for each imported entity, with the roles the catalog gave', async () => {
+    const api = await page('integrations/payments-api');
+    expect(api).toContain('<dt>Provided by</dt><dd><a href="/repositories/payments/">payments</a></dd>');
+    expect(api).toContain('<dt>Used by</dt><dd><a href="/repositories/orders/">Order Service</a>');
+    expect(await page('repositories/orders')).toContain('<h1>Order Service');
+    expect(await page('resources/orders-db')).toContain('Order Service');
+    expect(await page('systems/checkout')).toContain('checkout');
+  });
+
+  it('draws the catalog’s relations as edges from the side that acts', async () => {
+    const { model } = await loadRegistry(join(dir, 'registry'), { today: '2026-11-24' });
+    expect(ecosystemDiagram(model).text.rows).toEqual([
+      { from: 'Order Service', label: 'depends on', to: 'payments' },
+      { from: 'Order Service', label: 'calls payments-api', to: 'payments' },
+    ]);
+  });
+
+  it('shows the OpenAPI operations and their schemas, and the AsyncAPI payload', async () => {
+    const api = await page('integrations/orders-api');
+    expect(api).toContain('<td><code>POST</code></td><td><code>/orders</code></td><td>Place an order</td><td><code>placeOrder</code></td><td>jwt</td>');
+    expect(api).toContain(
+      '<code>id</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">Order id</span>',
+    );
+    expect(api).toContain('object, as above (it contains itself)');
+    const event = await page('events/user-signed-up');
+    expect(event).toContain(
+      '<code>userId</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">The new user</span>',
+    );
+  });
+});

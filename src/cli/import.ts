@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
+import type { Model } from '../core/model.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Unmapped } from '../import/backstage.ts';
 import { changeSummary, diffOf, planChanges, writeChanges, type FileChange, type Planned } from '../import/write.ts';
@@ -25,6 +26,15 @@ export interface ImportResult {
 async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string> }): Promise<ImportResult> {
   const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
   return { ...r, what: `${r.entityCount} catalog entit${r.entityCount === 1 ? 'y' : 'ies'}` };
+}
+
+/** What every import source is given: where it runs, the registry as it is, and the command's options. */
+export interface ImportOptions {
+  cwd: string;
+  contentDir: string;
+  model: Model;
+  known: ReadonlySet<string>;
+  values: Record<string, string | boolean | undefined>;
 }
 
 export const importCommand: Command = {

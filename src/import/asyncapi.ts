@@ -1,6 +1,6 @@
 // An AsyncAPI document describes one application: what it sends and receives. Its messages become
 // events; the application (a repository) becomes their producer or consumer.
-import type { ImportResult } from '../cli/import.ts';
+import type { ImportOptions as Options, ImportResult } from '../cli/import.ts';
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Model } from '../core/model.ts';
@@ -9,14 +9,6 @@ import { readSpec, selfContained, type AsyncMessage, type Schema } from '../spec
 import type { Unmapped } from './backstage.ts';
 import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
 import type { Planned } from './write.ts';
-
-interface Options {
-  cwd: string;
-  contentDir: string;
-  model: Model;
-  known: ReadonlySet<string>;
-  values: Record<string, string | boolean | undefined>;
-}
 
 /** The event a message is: one that names it, or the one whose id is the message's name made an id. */
 export function eventFor(model: Pick<Model, 'events'>, message: string): string {

@@ -1,5 +1,5 @@
 // An OpenAPI (or Swagger) document → one integration: its operations, servers, version and auth.
-import type { ImportResult } from '../cli/import.ts';
+import type { ImportOptions as Options, ImportResult } from '../cli/import.ts';
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Model } from '../core/model.ts';
@@ -7,14 +7,6 @@ import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index
 import { readSpec, selfContained } from '../specs/read.ts';
 import type { Unmapped } from './backstage.ts';
 import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
-
-interface Options {
-  cwd: string;
-  contentDir: string;
-  model: Model;
-  known: ReadonlySet<string>;
-  values: Record<string, string | boolean | undefined>;
-}
 
 const option = (values: Options['values'], name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 

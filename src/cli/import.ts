@@ -1,40 +1,18 @@
 import { relative } from 'node:path';
-import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
-import type { Model } from '../core/model.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
-import type { Unmapped } from '../import/backstage.ts';
-import { changeSummary, diffOf, planChanges, writeChanges, type FileChange, type Planned } from '../import/write.ts';
+import type { ImportResult } from '../import/contract.ts';
+import { changeSummary, diffOf, planChanges, writeChanges } from '../import/write.ts';
 import { contentDir, today } from './check.ts';
 import { EXIT, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
 const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;
 
-/** What one import source makes of its input: entities, extra files (spec copies), and what did not map. */
-export interface ImportResult {
-  planned: Planned[];
-  files?: FileChange[];
-  unmapped: Unmapped[];
-  diagnostics: Diagnostic[];
-  /** Inputs that could not be used at all (missing files): exit 2. */
-  errors: string[];
-  /** e.g. "12 catalog entities from 3 files" */
-  what: string;
-}
-
 async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string> }): Promise<ImportResult> {
   const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
   return { ...r, what: `${r.entityCount} catalog entit${r.entityCount === 1 ? 'y' : 'ies'}` };
-}
-
-/** What every import source is given: where it runs, the registry as it is, and the command's options. */
-export interface ImportOptions {
-  cwd: string;
-  contentDir: string;
-  model: Model;
-  known: ReadonlySet<string>;
-  values: Record<string, string | boolean | undefined>;
 }
 
 export const importCommand: Command = {

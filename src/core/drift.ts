@@ -5,12 +5,11 @@ import type { Spec } from '../specs/read.ts';
 import { diagnostic } from './codes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Entity, Registry } from './model.ts';
-import { slugId } from './slug.ts';
+import { eventIndex, messageMatches, specLink } from '../specs/link.ts';
 
 /** What the registry's specs/ folder holds: each readable spec by its path, or undefined where it could not be read. */
 export type Specs = ReadonlyMap<string, Spec | undefined>;
 
-const isUrl = (link: string) => /^https?:\/\//i.test(link);
 const where = (spec: Spec, path: (string | number)[]) => {
   const at = spec.locate(path, 'key');
   return `${spec.file}:${at.line}:${at.col}`;
@@ -18,18 +17,15 @@ const where = (spec: Spec, path: (string | number)[]) => {
 
 /** The spec a link names, or a diagnostic when a registry path names nothing; URLs are not fetched by check. */
 function linked(entity: Entity<unknown>, key: string, link: string | undefined, specs: Specs, out: Diagnostic[]): Spec | undefined {
-  if (link === undefined || isUrl(link)) return undefined;
-  const path = link.replace(/^\.\//, '');
+  if (link === undefined) return undefined;
+  const target = specLink(link);
+  if ('url' in target) return undefined;
+  const { path } = target;
   if (!specs.has(path)) {
     out.push(diagnostic('SpecNotFound', entity.file, entity.locate([key]), { path: link }));
     return undefined;
   }
   return specs.get(path);
-}
-
-/** A message name matches an event by its `message`, its id, or its name made an id. */
-function messageMatches(eventId: string, message: string | undefined, name: string): boolean {
-  return (message ?? eventId) === name || eventId === name.toLowerCase() || eventId === slugId(name);
 }
 
 export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | 'warning' | 'off' = 'warning'): Diagnostic[] {
@@ -94,13 +90,17 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
       );
   }
 
+  const eventOf = eventIndex(registry.events.values());
   for (const repository of registry.repositories.values()) {
     const spec = linked(repository, 'asyncapi', repository.data.asyncapi, specs, out);
     if (spec?.kind !== 'asyncapi') continue;
     const id = repository.id;
-    const eventOf = (name: string) => [...registry.events.values()].find((e) => messageMatches(e.id, e.data.message, name));
+    const sent = new Set<string>();
+    const received = new Set<string>();
     for (const m of spec.messages) {
       const event = eventOf(m.name);
+      if (event && m.sends) sent.add(event.id);
+      if (event && m.receives) received.add(event.id);
       const at = spec.locate(m.at, 'key');
       if (m.sends && !event?.data.producers.includes(id))
         drift.push(
@@ -118,12 +118,11 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
         );
     }
     for (const event of registry.events.values()) {
-      const messages = spec.messages.filter((m) => messageMatches(event.id, event.data.message, m.name));
       const n = event.data.producers.indexOf(id);
-      if (n >= 0 && !messages.some((m) => m.sends))
+      if (n >= 0 && !sent.has(event.id))
         drift.push(diagnostic('DriftNotInSpec', event.file, event.locate(['producers', n]), { what: `${id} sending ${event.id}`, spec: spec.file }));
       const c = event.data.consumers.findIndex((x) => x.repository === id);
-      if (c >= 0 && !messages.some((m) => m.receives))
+      if (c >= 0 && !received.has(event.id))
         drift.push(diagnostic('DriftConsumer', event.file, event.locate(['consumers', c, 'repository']), { repository: id, event: event.id, spec: spec.file }));
     }
   }

@@ -160,27 +160,26 @@ export async function loadRegistry(dir: string, options: { today?: string; cwd?:
   return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx, specs });
 }
 
-/** Reads every OpenAPI and AsyncAPI document under specs/, a few at a time; `$ref`s to other files are followed, never over the network. */
+/** Reads every OpenAPI and AsyncAPI document under specs/, side by side; `$ref`s to other files are followed, never over the network. */
 async function readSpecs(dir: string, sources: readonly Source[]): Promise<{ specs: Map<string, Spec | undefined>; diagnostics: Diagnostic[] }> {
+  const { readSpec } = await import('../specs/read.ts');
+  const read = await Promise.all(
+    sources
+      .filter((s) => classify(s.path).kind === 'spec')
+      .map(async (s) => {
+        if (s.problem) return { path: s.path, diagnostics: [s.problem] };
+        const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
+        if (decoded.text === undefined) return { path: s.path, diagnostics: decoded.diagnostics };
+        return { path: s.path, ...(await readSpec(s.display, join(dir, s.path), decoded.text)) };
+      }),
+  );
   const specs = new Map<string, Spec | undefined>();
   const diagnostics: Diagnostic[] = [];
-  const { readSpec } = await import('../specs/read.ts');
-  for (const s of sources) {
-    if (classify(s.path).kind !== 'spec') continue;
-    if (s.problem) {
-      diagnostics.push(s.problem);
-      specs.set(s.path, undefined);
-      continue;
-    }
-    const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
-    diagnostics.push(...decoded.diagnostics);
-    const read = decoded.text === undefined ? undefined : await readSpec(s.display, join(dir, s.path), decoded.text);
-    // A schema file that other specs point at is not a spec of its own: only say so when something links it.
-    if (read?.diagnostics.some((d) => d.code === 'PLX048' && /not an OpenAPI/.test(d.message))) {
-      continue;
-    }
-    diagnostics.push(...(read?.diagnostics ?? []));
-    specs.set(s.path, read?.spec);
+  for (const r of read) {
+    // A schema file that specs point at is not a spec of its own, and not a mistake.
+    if ('notSpec' in r && r.notSpec) continue;
+    diagnostics.push(...r.diagnostics);
+    specs.set(r.path, 'spec' in r ? r.spec : undefined);
   }
   return { specs, diagnostics };
 }

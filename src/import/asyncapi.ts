@@ -1,21 +1,15 @@
 // An AsyncAPI document describes one application: what it sends and receives. Its messages become
 // events; the application (a repository) becomes their producer or consumer.
-import type { ImportOptions as Options, ImportResult } from '../cli/import.ts';
+import { type ImportOptions as Options, type ImportResult, stringOption } from './contract.ts';
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
-import type { Model } from '../core/model.ts';
 import { ID_PATTERN } from '../core/schemas/index.ts';
+import { slugId } from '../core/slug.ts';
+import { eventIndex } from '../specs/link.ts';
 import { readSpec, selfContained, type AsyncMessage, type Schema } from '../specs/read.ts';
-import type { Unmapped } from './backstage.ts';
-import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
+import type { Unmapped } from './contract.ts';
+import { fetchSpec, firstParagraph, relativeTo, specCopy } from './spec-source.ts';
 import type { Planned } from './write.ts';
-
-/** The event a message is: one that names it, or the one whose id is the message's name made an id. */
-export function eventFor(model: Pick<Model, 'events'>, message: string): string {
-  for (const [id, e] of model.events) if (e.data.message === message) return id;
-  const id = slug(message);
-  return model.events.has(message.toLowerCase()) ? message.toLowerCase() : id;
-}
 
 /** A payload's top-level fields as the registry writes them: `type (format): description`. */
 export function payloadFields(schema: Schema | undefined): Record<string, string> | undefined {
@@ -33,12 +27,12 @@ export function payloadFields(schema: Schema | undefined): Record<string, string
 }
 
 export async function importAsyncApi(input: string, { cwd, contentDir, model, known, values }: Options): Promise<ImportResult> {
-  const repository = typeof values.repository === 'string' ? values.repository : undefined;
+  const repository = stringOption(values, 'repository');
   if (!repository) throw new UsageError('plexus import asyncapi needs --repository REPO: the application the document describes.');
   if (!known.has(`repositories/${repository}`)) throw new UsageError(`--repository: there is no repository "${repository}" in the registry.`);
   const fetched = await fetchSpec(input, cwd);
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
-  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  const { spec, raw, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
   if (spec.kind !== 'asyncapi') {
     const key = spec.locate(['openapi'], 'key');
@@ -51,7 +45,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     };
   }
   const name = `${repository}.asyncapi`;
-  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'asyncapi') }, name, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, raw!, 'asyncapi') }, name, {
     contentDir,
     cwd,
     model,
@@ -67,8 +61,10 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
   };
   const planned: Planned[] = [];
   const byEvent = new Map<string, AsyncMessage[]>();
+  const eventOf = eventIndex(model.events.values());
   for (const m of spec.messages) {
-    const id = eventFor(model, m.name);
+    // The event a message is: one the registry has (see messageMatches), or a new one named after it.
+    const id = eventOf(m.name)?.id ?? slugId(m.name);
     if (!ID_PATTERN.test(id)) {
       unmapped.push({ ref, field: `message ${m.name}`, why: `"${id}" cannot be an event id: not imported` });
       continue;

@@ -1,24 +1,22 @@
 // An OpenAPI (or Swagger) document → one integration: its operations, servers, version and auth.
-import type { ImportOptions as Options, ImportResult } from '../cli/import.ts';
+import { type ImportOptions as Options, type ImportResult, stringOption } from './contract.ts';
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
-import type { Model } from '../core/model.ts';
 import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index.ts';
 import { readSpec, selfContained } from '../specs/read.ts';
-import type { Unmapped } from './backstage.ts';
-import { fetchSpec, firstParagraph, relativeTo, slug, specCopy } from './spec-source.ts';
-
-const option = (values: Options['values'], name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+import type { Unmapped } from './contract.ts';
+import { slugId } from '../core/slug.ts';
+import { fetchSpec, firstParagraph, relativeTo, specCopy } from './spec-source.ts';
 
 export async function importOpenApi(input: string, { cwd, contentDir, model, known, values }: Options): Promise<ImportResult> {
-  const provider = option(values, 'provider');
+  const provider = stringOption(values, 'provider');
   if (!provider) throw new UsageError('plexus import openapi needs --provider REPO: the repository that serves the API.');
   if (!known.has(`repositories/${provider}`)) throw new UsageError(`--provider: there is no repository "${provider}" in the registry.`);
-  const owner = option(values, 'owner') ?? model.repositories.get(provider)?.data.team;
-  if (option(values, 'owner') && !known.has(`teams/${owner}`)) throw new UsageError(`--owner: there is no team "${owner}" in the registry.`);
+  const owner = stringOption(values, 'owner') ?? model.repositories.get(provider)?.data.team;
+  if (stringOption(values, 'owner') && !known.has(`teams/${owner}`)) throw new UsageError(`--owner: there is no team "${owner}" in the registry.`);
   const fetched = await fetchSpec(input, cwd);
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
-  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  const { spec, raw, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
   if (spec.kind !== 'openapi')
     return {
@@ -32,13 +30,13 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
       errors: [],
       what: '',
     };
-  const id = option(values, 'integration') ?? slug(spec.title || provider);
+  const id = stringOption(values, 'integration') ?? slugId(spec.title || provider);
   if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" cannot be an integration id; name one with --integration.`);
   const ref = `openapi ${spec.version}: ${spec.title}`;
   const unmapped: Unmapped[] = [];
   const note = (field: string, why: string) => unmapped.push({ ref, field, why });
 
-  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'openapi') }, id, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, raw!, 'openapi') }, id, {
     contentDir,
     cwd,
     model,
@@ -79,7 +77,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
         },
         initial: { owner, status: 'active' },
         provenance: { from: 'openapi', source: /^https?:/i.test(fetched.location) ? fetched.location : relativeTo(contentDir, fetched.location), ref },
-        adopt: option(values, 'integration') !== undefined,
+        adopt: stringOption(values, 'integration') !== undefined,
       },
     ],
     files: copy.file ? [copy.file] : [],

@@ -8,8 +8,6 @@ import type { FileChange } from './write.ts';
 /** `path` as the registry records it: relative to the registry folder, with `/`. */
 export const relativeTo = (dir: string, path: string) => relative(dir, path).split(sep).join('/');
 
-export { slugId as slug } from '../core/slug.ts';
-
 /** A description's first paragraph on one line: what a registry's one-line fields hold. */
 export const firstParagraph = (text: string | undefined): string | undefined =>
   text

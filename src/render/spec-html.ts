@@ -50,11 +50,12 @@ export function schemaHtml(schema: Schema | undefined, depth = 0, seen: Set<unkn
   const required = new Set(Array.isArray(target.required) ? target.required.map(String) : []);
   const rows = names.slice(0, MAX_PROPERTIES).map((name) => {
     const p = obj(properties[name]);
+    const shown = example(p);
     const head =
       `<code>${escapeHtml(name)}</code> <span class="schema-type">${escapeHtml(typeOf(p))}</span>` +
       (required.has(name) ? ' <span class="badge">required</span>' : '') +
       (typeof p.description === 'string' ? ` <span class="muted">${escapeHtml(p.description)}</span>` : '') +
-      (example(p) !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(example(p)!)}</code></span>` : '');
+      (shown !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(shown)}</code></span>` : '');
     const nested = obj(p.items).properties || p.properties ? schemaHtml(p, depth + 1, inner) : '';
     return nested ? `<li><details><summary>${head}</summary>${nested}</details></li>` : `<li>${head}</li>`;
   });
@@ -87,15 +88,13 @@ function operationDetails(o: ApiOperation): string {
   return parts.join('');
 }
 
-const AUTH_WORDS: Record<string, string> = { none: 'none' };
-
 /** The operations of an OpenAPI document: a table, then each operation's parameters and schemas, collapsed. */
 export function operationsHtml(spec: OpenApiSpec): string {
   if (spec.operations.length === 0) return '<p class="muted">The spec has no operations.</p>';
   const rows = spec.operations
     .map(
       (o) =>
-        `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(o.path)}</code></td><td>${escapeHtml(o.summary ?? '')}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(o.operationId)}</code>` : ''}</td><td>${escapeHtml(o.auth.map((a) => AUTH_WORDS[a] ?? a).join(', '))}</td></tr>`,
+        `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(o.path)}</code></td><td>${escapeHtml(o.summary ?? '')}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(o.operationId)}</code>` : ''}</td><td>${escapeHtml(o.auth.join(', '))}</td></tr>`,
     )
     .join('');
   const table = `<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Summary</th><th scope="col">operationId</th><th scope="col">Auth</th></tr></thead><tbody>${rows}</tbody></table></div>`;

@@ -1,0 +1,298 @@
+// One mapping per Backstage kind: what it becomes in Plexus, and a note for everything that has no
+// place there. The README's "Importing" table says the same in words.
+import { list, record, text } from '../core/loose.ts';
+import type { CatalogEntity } from './catalog.ts';
+import { normaliseRef } from './catalog.ts';
+import type { Planned, Provenance } from './write.ts';
+
+/** What a mapping may ask of the whole catalog. */
+export interface Context {
+  source(e: CatalogEntity): Provenance;
+  note(e: CatalogEntity, field: string, why: string): void;
+  /** The Plexus id a relation points at, or undefined after a positioned diagnostic when it dangles. */
+  target(e: CatalogEntity, path: (string | number)[], value: unknown, field: string): { ref: string; id: string; entity?: CatalogEntity } | undefined;
+  /** Refs that own something (`spec.owner`), normalised. */
+  ownerRefs: ReadonlySet<string>;
+  /** API ref → ids of the components that provide / consume it. */
+  providers: Map<string, string[]>;
+  consumers: Map<string, string[]>;
+  /** Resource ref → the components that depend on it (filled while components are mapped). */
+  dependents: Map<string, CatalogEntity[]>;
+}
+
+const COMPONENT_KIND: Record<string, string> = {
+  service: 'service',
+  website: 'frontend',
+  library: 'library',
+  documentation: 'docs',
+  gateway: 'gateway',
+  monorepo: 'monorepo',
+};
+const REPOSITORY_STATUS: Record<string, string> = { production: 'active', experimental: 'active', deprecated: 'deprecated', retired: 'retired' };
+const API_STATUS: Record<string, string> = { production: 'production', experimental: 'in-development', deprecated: 'deprecated', retired: 'retired' };
+const API_TYPE: Record<string, [type: string, protocol: string]> = {
+  openapi: ['rest', 'HTTP'],
+  graphql: ['graphql', 'HTTP'],
+  grpc: ['grpc', 'gRPC'],
+  asyncapi: ['event', 'unknown'],
+};
+const RESOURCE_KIND: Record<string, string> = {
+  database: 'datastore',
+  datastore: 'datastore',
+  cache: 'cache',
+  queue: 'queue',
+  topic: 'topic',
+  'kafka-topic': 'topic',
+  bucket: 'bucket',
+  's3-bucket': 'bucket',
+  'search-index': 'search-index',
+};
+/** Metadata every kind has and Plexus reads or does not need. */
+const COMMON = ['name', 'namespace', 'title', 'description', 'annotations', 'uid', 'etag'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What every kind has: names, description, owner, lifecycle, and notes for keys no mapping reads. */
+function facts(e: CatalogEntity, context: Context) {
+  const metadata = record(e.data.metadata);
+  const spec = record(e.data.spec);
+  const description = text(metadata.description);
+  return {
+    metadata,
+    spec,
+    title: text(metadata.title) ?? text(metadata.name)!,
+    description,
+    lifecycle: text(spec.lifecycle),
+    owner: text(spec.owner) ? context.target(e, ['spec', 'owner'], spec.owner, 'owner') : undefined,
+    purpose: () => {
+      if (!description) context.note(e, 'metadata.description', 'not given: purpose written as unknown');
+      return description ?? 'unknown';
+    },
+    /** Notes each key of `section` not in `used`, and each annotation not in `annotations`. */
+    unread: (section: 'metadata' | 'spec', used: readonly string[]) => {
+      for (const key of Object.keys(section === 'metadata' ? metadata : spec))
+        if (!used.includes(key)) context.note(e, `${section}.${key}`, 'no Plexus field for it');
+    },
+    unreadAnnotations: (used: readonly string[]) => {
+      for (const key of Object.keys(record(metadata.annotations)))
+        if (!used.includes(key)) context.note(e, `metadata.annotations.${key}`, 'no Plexus field for it');
+    },
+  };
+}
+
+const URL_ANNOTATIONS = ['github.com/project-slug', 'gitlab.com/project-slug', 'backstage.io/source-location'];
+
+/** Where the code lives, from the annotations that say it, or `unknown`. */
+function codeUrl(annotations: Record<string, unknown>): string {
+  const github = text(annotations['github.com/project-slug']);
+  const gitlab = text(annotations['gitlab.com/project-slug']);
+  const location = text(annotations['backstage.io/source-location'])?.replace(/^url:/, '');
+  if (github) return `https://github.com/${github}`;
+  if (gitlab) return `https://gitlab.com/${gitlab}`;
+  return location && /^https?:\/\//.test(location) ? location : 'unknown';
+}
+
+function component(e: CatalogEntity, context: Context): Planned[] {
+  const f = facts(e, context);
+  const { spec, metadata } = f;
+  const kind = COMPONENT_KIND[text(spec.type) ?? ''];
+  if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus kind: written as service`);
+  const status = REPOSITORY_STATUS[f.lifecycle ?? ''];
+  if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
+  const system = text(spec.system) ? context.target(e, ['spec', 'system'], spec.system, 'system') : undefined;
+  if (!f.owner) context.note(e, 'spec.owner', 'no owner: team left for you to fill');
+  f.unread('metadata', [...COMMON, 'tags', 'links']);
+  for (const [i, link] of list(metadata.links).entries())
+    context.note(e, `metadata.links[${i}]`, `repositories keep no links (${text(record(link).url) ?? ''})`);
+  f.unreadAnnotations(URL_ANNOTATIONS);
+  f.unread('spec', ['type', 'lifecycle', 'owner', 'system', 'providesApis', 'consumesApis', 'dependsOn']);
+  const planned: Planned[] = [
+    {
+      collection: 'repositories',
+      id: e.id,
+      owned: {
+        name: f.title,
+        purpose: f.purpose(),
+        kind: kind ?? 'service',
+        status: status ?? 'active',
+        url: codeUrl(record(metadata.annotations)),
+        team: f.owner?.id,
+        system: system?.id,
+        tags: list(metadata.tags).length > 0 ? list(metadata.tags).map(String) : undefined,
+      },
+      provenance: context.source(e),
+    },
+  ];
+  list(spec.dependsOn).forEach((v, i) => {
+    const t = context.target(e, ['spec', 'dependsOn', i], v, 'dependsOn');
+    if (!t) return;
+    if (t.ref.startsWith('resource:')) {
+      const users = context.dependents.get(t.ref);
+      if (users) users.push(e);
+      else context.dependents.set(t.ref, [e]);
+    } else if (t.ref.startsWith('component:')) {
+      const other = t.entity ? (text(record(t.entity.data.metadata).title) ?? text(record(t.entity.data.metadata).name)!) : t.id;
+      planned.push({
+        collection: 'integrations',
+        id: `${e.id}-depends-on-${t.id}`,
+        owned: {
+          title: `${f.title} depends on ${other}`,
+          provider: t.id,
+          consumers: [e.id],
+          purpose: `${f.title} depends on ${other} at runtime (Backstage dependsOn); how is not recorded`,
+          type: 'dependency',
+          protocol: 'unknown',
+          owner: f.owner?.id,
+          status: status === 'deprecated' || status === 'retired' ? status : 'active',
+        },
+        provenance: { ...context.source(e), ref: `${e.ref} dependsOn ${t.ref}` },
+      });
+    } else context.note(e, `spec.dependsOn[${i}]`, `a dependency on ${t.ref} has no Plexus form`);
+  });
+  return planned;
+}
+
+function api(e: CatalogEntity, context: Context): Planned[] {
+  const f = facts(e, context);
+  const { spec, metadata } = f;
+  const provided = context.providers.get(e.ref) ?? [];
+  const [type, protocol] = API_TYPE[text(spec.type) ?? ''] ?? ['dependency', 'unknown'];
+  if (!API_TYPE[text(spec.type) ?? '']) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus integration type: written as dependency`);
+  if (provided.length === 0) {
+    context.note(e, 'kind', 'no component provides it (providesApis): Plexus needs a provider, so it is not imported');
+    return [];
+  }
+  if (provided.length > 1) context.note(e, 'providesApis', `provided by ${provided.length} components: ${provided[0]} is recorded as the provider`);
+  const status = API_STATUS[f.lifecycle ?? ''];
+  if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
+  if (!f.owner) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
+  const definition = text(record(spec.definition).$text);
+  context.note(
+    e,
+    'spec.definition',
+    definition
+      ? `not read (${definition}): link it with plexus import openapi or asyncapi`
+      : 'not read: import the definition with plexus import openapi or asyncapi',
+  );
+  f.unread('metadata', [...COMMON, 'tags', 'links']);
+  f.unreadAnnotations([]);
+  f.unread('spec', ['type', 'lifecycle', 'owner', 'system', 'definition']);
+  const docs = list(metadata.links)
+    .map((l) => text(record(l).url))
+    .filter((u): u is string => !!u && /^https?:\/\//.test(u));
+  return [
+    {
+      collection: 'integrations',
+      id: e.id,
+      owned: {
+        title: f.title,
+        provider: provided[0],
+        consumers: context.consumers.get(e.ref) ?? [],
+        purpose: f.purpose(),
+        type,
+        protocol,
+        owner: f.owner?.id,
+        status: status ?? 'active',
+        docs: docs.length > 0 ? docs : undefined,
+      },
+      provenance: context.source(e),
+    },
+  ];
+}
+
+function systemOrDomain(e: CatalogEntity, context: Context): Planned[] {
+  const f = facts(e, context);
+  const domain = e.kind === 'System' && text(f.spec.domain) ? context.target(e, ['spec', 'domain'], f.spec.domain, 'domain') : undefined;
+  f.unread('metadata', COMMON);
+  f.unreadAnnotations([]);
+  f.unread('spec', ['owner', 'domain']);
+  return [
+    {
+      collection: e.kind === 'System' ? 'systems' : 'domains',
+      id: e.id,
+      owned: { name: f.title, description: f.description, domain: domain?.id, owner: f.owner?.id },
+      provenance: context.source(e),
+    },
+  ];
+}
+
+function team(e: CatalogEntity, context: Context): Planned[] {
+  const f = facts(e, context);
+  const profile = record(f.spec.profile);
+  const shown = text(profile.displayName) ?? f.title;
+  if (e.kind === 'User' && !context.ownerRefs.has(e.ref)) {
+    context.note(e, 'kind', `Plexus keeps teams, not people: ${shown} owns nothing here, so is not imported`);
+    return [];
+  }
+  const email = text(profile.email);
+  f.unread('metadata', COMMON);
+  f.unreadAnnotations([]);
+  for (const key of Object.keys(f.spec)) if (key !== 'profile' && key !== 'type') context.note(e, `spec.${key}`, 'Plexus keeps no team hierarchy or members');
+  if (email && !EMAIL.test(email)) context.note(e, 'spec.profile.email', `"${email}" is not an email address`);
+  return [
+    {
+      collection: 'teams',
+      id: e.id,
+      owned: {
+        name: shown,
+        lead: e.kind === 'User' ? shown : undefined,
+        description: f.description,
+        'contacts.email': email && EMAIL.test(email) ? email : undefined,
+      },
+      provenance: context.source(e),
+    },
+  ];
+}
+
+/** Mappings by kind; Resource is mapped after every component (`mapResource`), Location is followed while reading. */
+export const MAPPERS: Record<string, (e: CatalogEntity, context: Context) => Planned[]> = {
+  Component: component,
+  API: api,
+  System: systemOrDomain,
+  Domain: systemOrDomain,
+  Group: team,
+  User: team,
+};
+
+/** Plexus records the one repository that owns a resource; Backstage, who depends on it. */
+export function mapResource(e: CatalogEntity, context: Context): Planned[] {
+  const f = facts(e, context);
+  const { spec, metadata } = f;
+  const users = context.dependents.get(e.ref) ?? [];
+  const system = text(spec.system);
+  const sameSystem = (u: CatalogEntity) =>
+    !!system && !!text(record(u.data.spec).system) && normaliseRef(String(record(u.data.spec).system), 'system') === normaliseRef(system, 'system');
+  const inSystem = users.filter(sameSystem);
+  const owner = users.length === 1 ? users[0] : inSystem.length === 1 ? inSystem[0] : undefined;
+  if (!owner) {
+    context.note(
+      e,
+      'kind',
+      users.length === 0
+        ? 'no component depends on it, so no repository owns it: not imported'
+        : `${users.length} components depend on it and none is its one owner: not imported`,
+    );
+    return [];
+  }
+  const kind = RESOURCE_KIND[text(spec.type) ?? ''];
+  if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus resource kind: written as other`);
+  f.unread('metadata', COMMON);
+  f.unreadAnnotations([]);
+  f.unread('spec', ['type', 'owner', 'system', 'dependencyOf']);
+  const others = users.filter((u) => u !== owner).map((u) => ({ repository: u.id }));
+  return [
+    {
+      collection: 'resources',
+      id: e.id,
+      owned: {
+        name: text(metadata.title) ?? text(metadata.name),
+        kind: kind ?? 'other',
+        technology: kind ? undefined : text(spec.type),
+        owner: owner.id,
+        description: f.description,
+        users: others.length > 0 ? others : undefined,
+        team: f.owner?.id,
+      },
+      provenance: context.source(e),
+    },
+  ];
+}

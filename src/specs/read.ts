@@ -4,6 +4,7 @@
 // json-schema-ref-parser for AsyncAPI); positions come from our own YAML reading of the text.
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { stringify } from 'yaml';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic, Position } from '../core/diagnostics.ts';
@@ -29,17 +30,51 @@ function positionOf(source: string, needle: string): Position {
   return { line: before.length, col: before[before.length - 1]!.length + 1 };
 }
 
+/** Where each line of `source` starts. */
+const lineStarts = (source: string) => [0, ...[...source.matchAll(/\n/g)].map((m) => m.index + 1)];
+
+/** The 1-based line and column of `offset`, given where lines start. */
+function lineAndColumn(starts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: offset - starts[low]! + 1 };
+}
+
+/**
+ * Positions in a JSON document, found (when a diagnostic asks) with a JSON scanner: reading a
+ * large JSON spec as YAML only to point into it cost most of a check.
+ */
+function jsonLocate(source: string): ParsedYaml['locate'] {
+  let root: JsonNode | undefined;
+  let starts: number[] | undefined;
+  return (path, target = 'value') => {
+    root ??= parseTree(source);
+    starts ??= lineStarts(source);
+    let node = root;
+    let offset = node?.offset ?? 0;
+    for (const [i, segment] of path.entries()) {
+      const child = node && findNodeAtLocation(node, [typeof segment === 'number' ? segment : String(segment)]);
+      if (!child) break;
+      node = child;
+      offset = i === path.length - 1 && target === 'key' && child.parent?.type === 'property' ? child.parent.offset : child.offset;
+    }
+    return lineAndColumn(starts, offset);
+  };
+}
+
 /** Parses YAML or JSON text into data with positions; JSON is read natively (fast) and positioned only when asked. */
 function parseText(file: string, source: string): { data?: Record<string, unknown>; locate?: ParsedYaml['locate']; diagnostics: Diagnostic[] } {
   if (/^\s*\{/.test(source)) {
     try {
-      const data = JSON.parse(source) as Record<string, unknown>;
-      let positioned: ParsedYaml | undefined;
-      const locate: ParsedYaml['locate'] = (path, target) => (positioned ??= parseYamlSource(file, source).parsed)?.locate(path, target) ?? { line: 1, col: 1 };
-      return { data, locate, diagnostics: [] };
+      return { data: JSON.parse(source) as Record<string, unknown>, locate: jsonLocate(source), diagnostics: [] };
     } catch (error) {
       const at = /position (\d+)/.exec((error as Error).message);
-      const pos = at ? positionOf(source.slice(0, Number(at[1]) + 1), source.slice(Number(at[1]), Number(at[1]) + 1)) : { line: 1, col: 1 };
+      const pos = at ? lineAndColumn(lineStarts(source), Number(at[1])) : { line: 1, col: 1 };
       return { diagnostics: [diagnostic('SpecUnreadable', file, pos, { reason: `This JSON does not parse: ${(error as Error).message.split('\n')[0]}` })] };
     }
   }
@@ -52,11 +87,11 @@ function parseText(file: string, source: string): { data?: Record<string, unknow
  * The spec as one file: its own text when every `$ref` is inside it, otherwise bundled (the files
  * it points at folded in, as internal `$ref`s), so a copy kept in the registry reads on its own.
  */
-export async function selfContained(location: string, source: string, raw: Record<string, unknown>, kind: Spec['kind']): Promise<string> {
+export async function selfContained(location: string, source: string, kind: Spec['kind']): Promise<string> {
   if (!/["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/.test(source)) return source;
   const options = { resolve: { http: { timeout: 20_000 } } } as never;
-  const copy = structuredClone(raw);
-  const bundled = kind === 'openapi' ? await SwaggerParser.bundle(location, copy as never, options) : await $RefParser.bundle(location, copy, options);
+  const raw = parseText(location, source).data as object;
+  const bundled = kind === 'openapi' ? await SwaggerParser.bundle(location, raw as never, options) : await $RefParser.bundle(location, raw, options);
   return /^\s*\{/.test(source) ? `${JSON.stringify(bundled, null, 2)}\n` : stringify(bundled, { lineWidth: 0 });
 }
 
@@ -69,7 +104,7 @@ export async function readSpec(
   location: string,
   source: string,
   options: { http?: boolean } = {},
-): Promise<{ spec?: Spec; raw?: Record<string, unknown>; notSpec?: true; diagnostics: Diagnostic[] }> {
+): Promise<{ spec?: Spec; notSpec?: true; diagnostics: Diagnostic[] }> {
   const parsed = parseText(file, source);
   if (!parsed.data || !parsed.locate) return { diagnostics: parsed.diagnostics };
   const raw = parsed.data;
@@ -108,7 +143,8 @@ export async function readSpec(
   };
   let api: Record<string, unknown>;
   try {
-    const copy = structuredClone(raw);
+    // Dereferencing works in place; AsyncAPI's reading also needs the document as written, for its pointers.
+    const copy = kind === 'asyncapi' ? structuredClone(raw) : raw;
     api = (kind === 'openapi'
       ? await SwaggerParser.dereference(location, copy as never, options$ as never)
       : await $RefParser.dereference(location, copy, options$ as never)) as unknown as Record<string, unknown>;
@@ -121,5 +157,5 @@ export async function readSpec(
     return { diagnostics: [diagnostic('SpecUnreadable', file, at, { reason: `A $ref cannot be resolved: ${message.replace(location, file)}` })] };
   }
   const summary = kind === 'openapi' ? summariseOpenApi(raw, api) : summariseAsyncApi(raw, api);
-  return { spec: { ...summary, file, locate }, raw, diagnostics: [] };
+  return { spec: { ...summary, file, locate }, diagnostics: [] };
 }

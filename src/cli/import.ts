@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
-import { loadRegistry } from '../core/fs.ts';
+import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { ImportResult } from '../import/contract.ts';
 import { changeSummary, diffOf, planChanges, writeChanges } from '../import/write.ts';
@@ -36,7 +36,8 @@ export const importCommand: Command = {
     if (inputs.length === 0) throw new UsageError(`Give the ${source === 'backstage' ? 'catalog files or folders' : 'spec file or URL'} to import.`);
     if (source !== 'backstage' && inputs.length > 1) throw new UsageError(`plexus import ${source} reads one document at a time.`);
     const dir = await contentDir(values.content, io);
-    const registry = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    const files = await readRegistry(dir, { cwd: io.cwd });
+    const registry = buildFromFiles(files, today(io));
     const known = new Set<string>();
     for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) for (const id of registry.model[collection].keys()) known.add(`${collection}/${id}`);
     for (const invalid of registry.model.invalid) known.add(invalid);
@@ -80,8 +81,16 @@ export const importCommand: Command = {
       io.out(`Not mapped (${result.unmapped.length}):`);
       for (const u of result.unmapped) io.out(`  ${u.ref}  ${u.field}: ${u.why}`);
     }
-    if (!dry && all.some((c) => c.status !== 'unchanged')) {
-      const after = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    const changed = all.filter((c) => c.status !== 'unchanged');
+    if (!dry && changed.length > 0) {
+      // The registry read before, with the written files in place: nothing else is read again.
+      const after = buildFromFiles(
+        await withChanges(
+          files,
+          changed.map((c) => ({ path: c.path, text: c.after, data: c.data })),
+        ),
+        today(io),
+      );
       const written = new Set(all.map((c) => c.display));
       const ours = after.diagnostics.filter((d) => written.has(d.file));
       for (const d of ours) io.out(formatDiagnostic(d));

@@ -7,7 +7,7 @@ import { diagnostic } from './codes.ts';
 import { todayIso } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Source } from './model.ts';
-import { loadMdxCompiler } from './mdx.ts';
+import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { cleanYamlData, decodeSource, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
@@ -150,36 +150,90 @@ async function parseInParallel(sources: readonly Source[]): Promise<Map<string, 
   return preparsed;
 }
 
-/** Reads a registry folder and runs the pipeline on it: the I/O edge of `buildRegistry`. */
-export async function loadRegistry(dir: string, options: { today?: string; cwd?: string } = {}): Promise<BuildResult> {
+/** What reading a registry found on disk, kept so that a later build can reuse it with a few files changed. */
+export interface RegistryFiles {
+  dir: string;
+  cwd: string;
+  sources: Source[];
+  /** YAML data already parsed, by source path. */
+  preparsed: Map<string, Record<string, unknown>>;
+  compileMdx?: MdxCompiler;
+  /** Each file under specs/ as read, by path. */
+  specs: Map<string, SpecRead>;
+}
+type SpecRead = { spec?: Spec; notSpec?: true; diagnostics: Diagnostic[] };
+
+/** Reads a registry folder: every file, its YAML parsed (in part on another thread), its specs read. */
+export async function readRegistry(dir: string, options: { cwd?: string } = {}): Promise<RegistryFiles> {
   const cwd = options.cwd ?? process.cwd();
   const sources = await readSources(dir, cwd);
   const preparsed = await parseInParallel(sources);
   const compileMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx')) ? await loadMdxCompiler() : undefined;
-  const specs = sources.some((s) => classify(s.path).kind === 'spec') ? await readSpecs(dir, sources) : undefined;
-  return buildRegistry(sources, { today: options.today ?? todayIso(), contentLabel: relative(cwd, dir) || '.', preparsed, compileMdx, specs });
+  return { dir, cwd, sources, preparsed, compileMdx, specs: await readSpecs(dir, sources) };
 }
 
-/** Reads every OpenAPI and AsyncAPI document under specs/, side by side; `$ref`s to other files are followed, never over the network. */
-async function readSpecs(dir: string, sources: readonly Source[]): Promise<{ specs: Map<string, Spec | undefined>; diagnostics: Diagnostic[] }> {
-  const { readSpec } = await import('../specs/read.ts');
-  const read = await Promise.all(
-    sources
-      .filter((s) => classify(s.path).kind === 'spec')
-      .map(async (s) => {
-        if (s.problem) return { path: s.path, diagnostics: [s.problem] };
-        const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
-        if (decoded.text === undefined) return { path: s.path, diagnostics: decoded.diagnostics };
-        return { path: s.path, ...(await readSpec(s.display, join(dir, s.path), decoded.text)) };
-      }),
-  );
+/** Runs the pipeline on what `readRegistry` read. */
+export function buildFromFiles(files: RegistryFiles, today: string = todayIso()): BuildResult {
   const specs = new Map<string, Spec | undefined>();
   const diagnostics: Diagnostic[] = [];
-  for (const r of read) {
+  for (const [path, read] of files.specs) {
     // A schema file that specs point at is not a spec of its own, and not a mistake.
-    if ('notSpec' in r && r.notSpec) continue;
-    diagnostics.push(...r.diagnostics);
-    specs.set(r.path, 'spec' in r ? r.spec : undefined);
+    if (read.notSpec) continue;
+    diagnostics.push(...read.diagnostics);
+    specs.set(path, read.spec);
   }
-  return { specs, diagnostics };
+  return buildRegistry(files.sources, {
+    today,
+    contentLabel: relative(files.cwd, files.dir) || '.',
+    preparsed: files.preparsed,
+    compileMdx: files.compileMdx,
+    specs: { specs, diagnostics },
+  });
+}
+
+/**
+ * The registry as it is after writing `changes` (absolute paths, new text): only the changed
+ * files are parsed and read again, so checking what an import wrote costs little more than the
+ * files it wrote.
+ */
+export async function withChanges(
+  files: RegistryFiles,
+  changes: readonly { path: string; text: string; data?: Record<string, unknown> }[],
+): Promise<RegistryFiles> {
+  const byPath = new Map(files.sources.map((s) => [s.path, s]));
+  const preparsed = new Map(files.preparsed);
+  const changed: Source[] = [];
+  for (const c of changes) {
+    const path = posix(relative(files.dir, c.path));
+    const source: Source = { path, display: posix(relative(files.cwd, c.path)) || c.path, bytes: new TextEncoder().encode(c.text) };
+    byPath.set(path, source);
+    if (c.data) preparsed.set(path, c.data);
+    else preparsed.delete(path);
+    changed.push(source);
+  }
+  const specs = new Map(files.specs);
+  for (const [path, read] of await readSpecs(files.dir, changed)) specs.set(path, read);
+  const sources = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...files, sources, preparsed, specs };
+}
+
+/** Reads a registry folder and runs the pipeline on it: the I/O edge of `buildRegistry`. */
+export async function loadRegistry(dir: string, options: { today?: string; cwd?: string } = {}): Promise<BuildResult> {
+  return buildFromFiles(await readRegistry(dir, options), options.today);
+}
+
+/** Reads the OpenAPI and AsyncAPI documents among `sources`, side by side; `$ref`s to other files are followed, never over the network. */
+async function readSpecs(dir: string, sources: readonly Source[]): Promise<Map<string, SpecRead>> {
+  const specs = sources.filter((s) => classify(s.path).kind === 'spec');
+  if (specs.length === 0) return new Map();
+  const { readSpec } = await import('../specs/read.ts');
+  const read = await Promise.all(
+    specs.map(async (s): Promise<[string, SpecRead]> => {
+      if (s.problem) return [s.path, { diagnostics: [s.problem] }];
+      const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
+      if (decoded.text === undefined) return [s.path, { diagnostics: decoded.diagnostics }];
+      return [s.path, await readSpec(s.display, join(dir, s.path), decoded.text)];
+    }),
+  );
+  return new Map(read);
 }

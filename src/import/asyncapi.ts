@@ -48,8 +48,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
   const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'asyncapi') }, name, {
     contentDir,
     cwd,
-    model,
-    ownedBy: (m, path) => m.repositories.get(repository)?.data.asyncapi === path,
+    // The copy this import wrote before, by its name; a spec the team linked by hand is not it.
+    previous: [`specs/${name}.yaml`, `specs/${name}.yml`, `specs/${name}.json`].find((p) => model.repositories.get(repository)?.data.asyncapi === p),
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
   const ref = `asyncapi ${spec.version}: ${spec.title}`;

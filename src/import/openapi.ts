@@ -39,8 +39,9 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'openapi') }, id, {
     contentDir,
     cwd,
-    model,
-    ownedBy: (m, path) => importRecords(m.integrations.get(id)?.data.imported).some((r) => r.from === 'openapi') && m.integrations.get(id)?.data.spec === path,
+    previous: importRecords(model.integrations.get(id)?.data.imported).some((r) => r.fields.includes('spec') && r.from === 'openapi')
+      ? model.integrations.get(id)?.data.spec
+      : undefined,
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
 

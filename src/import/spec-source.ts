@@ -1,7 +1,6 @@
 // Fetching the spec an import names, and the copy of it that the registry keeps under specs/.
 import { lstat, readFile } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import type { Model } from '../core/model.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
 import type { FileChange } from './write.ts';
 
@@ -39,24 +38,25 @@ export async function fetchSpec(input: string, cwd: string): Promise<{ text: str
 
 /**
  * Where the registry keeps the spec: the file itself when it is already inside the registry,
- * otherwise a copy under specs/ that this import writes (and refreshes on the next run). A file
- * already at that place that no import of `owner` wrote is never replaced.
+ * otherwise a copy under specs/ that this import writes, and refreshes on the next run at the
+ * same place (`previous`, the copy it wrote before), whatever the format now. A file already at
+ * the place that this import did not write is never replaced.
  */
 export async function specCopy(
   fetched: { text: string; location: string },
   name: string,
-  options: { contentDir: string; cwd: string; model: Model; ownedBy: (model: Model, path: string) => boolean },
+  options: { contentDir: string; cwd: string; previous?: string },
 ): Promise<{ path: string; file?: FileChange } | { error: string }> {
   const inside = !/^https?:/i.test(fetched.location) && fetched.location.startsWith(options.contentDir + sep);
   if (inside) return { path: relative(options.contentDir, fetched.location).split(sep).join('/') };
   const ext = /^\s*\{/.test(fetched.text) ? '.json' : extname(fetched.location) === '.yml' ? '.yml' : '.yaml';
-  const path = `specs/${name}${ext}`;
+  const path = options.previous ?? `specs/${name}${ext}`;
   const target = join(options.contentDir, path);
   const display = relative(options.cwd, target) || target;
   const info = await lstat(target).catch(() => undefined);
   if (info && !info.isFile()) return { error: `${display}: not a regular file; Plexus will not write there` };
   const before = info ? await readFile(target, 'utf8') : undefined;
-  if (before !== undefined && !options.ownedBy(options.model, path))
+  if (before !== undefined && path !== options.previous)
     return { error: `${display} exists and no earlier import wrote it; move it, or import it from where it is inside the registry` };
   const status = before === undefined ? 'new' : before === fetched.text ? 'unchanged' : 'updated';
   return { path, file: { path: target, display, before, after: fetched.text, status } };

@@ -64,3 +64,9 @@ export function markdownToHtml(markdown: string, options: HtmlOptions = {}): Ren
   const env: Env = { options, headings: [] };
   return { html: md.render(markdown, env), headings: env.headings };
 }
+
+/** One piece of Markdown as inline HTML (no paragraphs, no headings): for descriptions inside other markup. Raw HTML stays off. */
+export function inlineMarkdown(markdown: string): string {
+  const env: Env = { options: {}, headings: [] };
+  return md.renderInline(markdown, env);
+}

@@ -3,15 +3,41 @@
 // repeat; very large schemas are cut at a depth and a count and say so.
 import type { ApiOperation, AsyncMessage, OpenApiSpec, Schema } from '../specs/read.ts';
 import { escapeHtml } from './escape-html.ts';
+import { inlineMarkdown } from './html.ts';
 
 const MAX_DEPTH = 6;
 const MAX_PROPERTIES = 60;
 
 const obj = (v: unknown): Schema => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Schema) : {});
 
+const merged = new WeakMap<Schema, Schema>();
+/**
+ * A schema with its `allOf` folded in (properties and required of every part), the way readers
+ * think of it; the same schema always folds to the same object, so a schema that contains itself
+ * is still seen to.
+ */
+function flat(schema: Schema): Schema {
+  if (!Array.isArray(schema.allOf)) return schema;
+  let done = merged.get(schema);
+  if (done) return done;
+  const { allOf, ...rest } = schema;
+  done = { type: 'object', ...rest, properties: { ...obj(rest.properties) }, required: [...(Array.isArray(rest.required) ? rest.required : [])] };
+  merged.set(schema, done);
+  for (const part of allOf as unknown[]) {
+    const p = flat(obj(part));
+    Object.assign(done.properties as Schema, obj(p.properties));
+    if (Array.isArray(p.required)) (done.required as unknown[]).push(...p.required);
+    if (done.description === undefined && typeof p.description === 'string') done.description = p.description;
+  }
+  return done;
+}
+
+/** A description from a spec: CommonMark, rendered inline with raw HTML off. */
+const prose = (text: string) => `<span class="muted">${inlineMarkdown(text)}</span>`;
+
 /** `string (uuid)`, `array of Order`, `integer ≥ 1`, `"pending" | "paid"`: a schema's type in a few words. */
 export function typeOf(schema: Schema): string {
-  const s = obj(schema);
+  const s = flat(obj(schema));
   if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
   const alternatives = (s.oneOf ?? s.anyOf) as unknown;
   if (Array.isArray(alternatives)) return alternatives.map((a) => typeOf(obj(a))).join(' or ');
@@ -36,12 +62,12 @@ function example(s: Schema): string | undefined {
 /** One schema as a list of its properties, each with type, required, description and example, nested as <details>. */
 export function schemaHtml(schema: Schema | undefined, depth = 0, seen: Set<unknown> = new Set()): string {
   if (!schema) return '';
-  const s = obj(schema);
-  const target = s.type === 'array' || (s.items && !s.properties) ? obj(s.items) : s;
+  const s = flat(obj(schema));
+  const target = s.type === 'array' || (s.items && !s.properties) ? flat(obj(s.items)) : s;
   const properties = obj(target.properties);
   const names = Object.keys(properties);
   if (names.length === 0) {
-    const described = typeof s.description === 'string' ? ` <span class="muted">${escapeHtml(s.description)}</span>` : '';
+    const described = typeof s.description === 'string' ? ` ${prose(s.description)}` : '';
     return `<p class="schema-type"><code>${escapeHtml(typeOf(s))}</code>${described}</p>`;
   }
   if (seen.has(target)) return `<p class="muted">${escapeHtml(typeOf(target))}, as above (it contains itself)</p>`;
@@ -49,14 +75,14 @@ export function schemaHtml(schema: Schema | undefined, depth = 0, seen: Set<unkn
   const inner = new Set(seen).add(target);
   const required = new Set(Array.isArray(target.required) ? target.required.map(String) : []);
   const rows = names.slice(0, MAX_PROPERTIES).map((name) => {
-    const p = obj(properties[name]);
+    const p = flat(obj(properties[name]));
     const shown = example(p);
     const head =
       `<code>${escapeHtml(name)}</code> <span class="schema-type">${escapeHtml(typeOf(p))}</span>` +
       (required.has(name) ? ' <span class="badge">required</span>' : '') +
-      (typeof p.description === 'string' ? ` <span class="muted">${escapeHtml(p.description)}</span>` : '') +
+      (typeof p.description === 'string' ? ` ${prose(p.description)}` : '') +
       (shown !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(shown)}</code></span>` : '');
-    const nested = obj(p.items).properties || p.properties ? schemaHtml(p, depth + 1, inner) : '';
+    const nested = flat(obj(p.items)).properties || p.properties ? schemaHtml(p, depth + 1, inner) : '';
     return nested ? `<li><details><summary>${head}</summary>${nested}</details></li>` : `<li>${head}</li>`;
   });
   const more = names.length > MAX_PROPERTIES ? `<li class="muted">and ${names.length - MAX_PROPERTIES} more: see the spec</li>` : '';
@@ -64,15 +90,34 @@ export function schemaHtml(schema: Schema | undefined, depth = 0, seen: Set<unkn
   return `${list}<ul class="schema">${rows.join('')}${more}</ul>`;
 }
 
+/** Responses that share one schema (the same problem document for 400, 401, 403…) are shown once. */
+function responsesHtml(responses: ApiOperation['responses']): string {
+  const groups: { schema?: Schema; responses: ApiOperation['responses'] }[] = [];
+  for (const r of responses) {
+    const group = r.schema ? groups.find((g) => g.schema === r.schema) : undefined;
+    if (group) group.responses.push(r);
+    else groups.push({ schema: r.schema, responses: [r] });
+  }
+  return groups
+    .map(({ schema, responses: rs }) => {
+      const head =
+        rs.length === 1
+          ? `Response ${escapeHtml(rs[0]!.status)}${rs[0]!.description ? ` ${prose(rs[0]!.description)}` : ''}`
+          : `Responses ${rs.map((r) => `${escapeHtml(r.status)}${r.description ? ` ${prose(r.description)}` : ''}`).join(', ')}`;
+      return `<h4>${head}</h4>${schemaHtml(schema)}`;
+    })
+    .join('');
+}
+
 function operationDetails(o: ApiOperation): string {
   const parts: string[] = [];
-  if (o.description) parts.push(`<p>${escapeHtml(o.description)}</p>`);
+  if (o.description) parts.push(`<p>${inlineMarkdown(o.description)}</p>`);
   if (o.parameters.length > 0)
     parts.push(
       `<h4>Parameters</h4><ul class="schema">${o.parameters
         .map(
           (p) =>
-            `<li><code>${escapeHtml(p.name)}</code> <span class="muted">in ${escapeHtml(p.in)}</span> <span class="schema-type">${escapeHtml(p.schema ? typeOf(p.schema) : 'any')}</span>${p.required ? ' <span class="badge">required</span>' : ''}${p.description ? ` <span class="muted">${escapeHtml(p.description)}</span>` : ''}</li>`,
+            `<li><code>${escapeHtml(p.name)}</code> <span class="muted">in ${escapeHtml(p.in)}</span> <span class="schema-type">${escapeHtml(p.schema ? typeOf(p.schema) : 'any')}</span>${p.required ? ' <span class="badge">required</span>' : ''}${p.description ? ` ${prose(p.description)}` : ''}</li>`,
         )
         .join('')}</ul>`,
     );
@@ -80,11 +125,7 @@ function operationDetails(o: ApiOperation): string {
     parts.push(
       `<h4>Request body <span class="muted">${escapeHtml(o.request.contentType)}${o.request.required ? ', required' : ''}</span></h4>${schemaHtml(o.request.schema)}`,
     );
-  for (const r of o.responses) {
-    parts.push(
-      `<h4>Response ${escapeHtml(r.status)}${r.description ? ` <span class="muted">${escapeHtml(r.description)}</span>` : ''}</h4>${schemaHtml(r.schema)}`,
-    );
-  }
+  parts.push(responsesHtml(o.responses));
   return parts.join('');
 }
 
@@ -109,6 +150,6 @@ export function operationsHtml(spec: OpenApiSpec): string {
 
 /** A message's payload as a schema view. */
 export function messageHtml(message: AsyncMessage): string {
-  const about = message.description ? `<p>${escapeHtml(message.description)}</p>` : '';
+  const about = message.description ? `<p>${inlineMarkdown(message.description)}</p>` : '';
   return `${about}${message.payload ? schemaHtml(message.payload) : '<p class="muted">The spec gives no payload schema.</p>'}`;
 }

@@ -227,6 +227,7 @@ function team(e: CatalogEntity, context: Context): Planned[] {
   f.unread('metadata', COMMON);
   f.unreadAnnotations([]);
   for (const key of Object.keys(f.spec)) if (key !== 'profile' && key !== 'type') context.note(e, `spec.${key}`, 'Plexus keeps no team hierarchy or members');
+  for (const key of Object.keys(profile)) if (key !== 'displayName' && key !== 'email') context.note(e, `spec.profile.${key}`, 'no Plexus field for it');
   if (email && !EMAIL.test(email)) context.note(e, 'spec.profile.email', `"${email}" is not an email address`);
   return [
     {

@@ -50,7 +50,7 @@ describe('plexus import backstage', () => {
     expect(out).toBe(
       [
         'Imported 9 catalog entities into 10 files under bs: 10 new, 0 updated, 0 unchanged.',
-        'Not mapped (7):',
+        'Not mapped (8):',
         '  location:default/root  spec.targets[1]: not followed: only relative targets are read (https://example.com/x.yaml)',
         '  group:default/payments  spec.children: Plexus keeps no team hierarchy or members',
         '  component:default/orders  metadata.annotations.pagerduty.com/service-id: no Plexus field for it',
@@ -58,6 +58,7 @@ describe('plexus import backstage', () => {
         '  api:default/payments-api  spec.definition: not read: import the definition with plexus import openapi or asyncapi',
         '  api:default/payments-api  metadata.description: not given: purpose written as unknown',
         '  user:default/jdoe  spec.memberOf: Plexus keeps no team hierarchy or members',
+        '  user:default/jdoe  spec.profile.picture: no Plexus field for it',
         'Check of the imported files: No problems in 10 files.',
       ].join('\n'),
     );

@@ -1,5 +1,7 @@
 // plexus import backstage, openapi and asyncapi as a user runs them, and the drift check reports.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -165,6 +167,13 @@ describe('plexus import backstage', () => {
     expect(await files(reg)).toBe(0);
   });
 
+  it('reads globs of catalog files', async () => {
+    const reg = await emptyRegistry('glob');
+    const { code, out } = await run('import', 'backstage', 'catalog/*.yaml', '--content', reg);
+    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 9 catalog entities into 10 files under glob: 10 new, 0 updated, 0 unchanged.']);
+    expect((await run('import', 'backstage', 'catalog/*.yml', '--content', reg)).err).toBe('catalog/*.yml: no file matches\nNothing written.');
+  });
+
   it('says which input is missing, exit 2', async () => {
     const reg = await emptyRegistry('missing');
     expect(await run('import', 'backstage', 'nowhere.yaml', '--content', reg)).toEqual({
@@ -264,6 +273,31 @@ describe('plexus import openapi', () => {
     const { code, err } = await run('import', 'openapi', `specs/${file}`, '--provider', 'orders', '--content', reg);
     expect([code, err.split('\n')[0]]).toEqual([1, first]);
     expect(await files(reg)).toBe(before);
+  });
+
+  it('fetches a spec over http(s), records the URL, and says what a failed fetch answered', async () => {
+    const reg = await registry('oa-url');
+    const spec = await read('specs/orders-3.1.yaml');
+    const server = createServer((request, response) => {
+      if (request.url === '/orders.yaml') response.writeHead(200, { 'content-type': 'application/yaml' }).end(spec);
+      else response.writeHead(404, 'Not Found').end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await run('import', 'openapi', `${base}/orders.yaml`, '--provider', 'orders', '--integration', 'orders-http', '--content', reg);
+      expect([ok.code, ok.out.split('\n')[0]]).toEqual([0, 'Imported 4 operations of Orders API into 2 files under oa-url: 2 new, 0 updated, 0 unchanged.']);
+      const yaml = await import('yaml');
+      expect(yaml.parse(await read(`${reg}/integrations/orders-http.yaml`)).imported.source).toBe(`${base}/orders.yaml`);
+      expect(await read(`${reg}/specs/orders-http.yaml`)).toBe(spec);
+      expect(await run('import', 'openapi', `${base}/gone.yaml`, '--provider', 'orders', '--content', reg)).toEqual({
+        code: 2,
+        out: '',
+        err: `${base}/gone.yaml: the server answered 404 Not Found\nNothing written.`,
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('needs --provider naming a repository (exit 2)', async () => {

@@ -7,9 +7,10 @@ export function specLink(link: string): { url: string } | { path: string } {
   return /^https?:\/\//i.test(link) ? { url: link } : { path: link.replace(/^\.\//, '') };
 }
 
-/** Whether message `name` is the event `eventId` (whose `message` field may name it). */
+/** Whether message `name` is the event `eventId`: the one its `message` field names, or else one its id is the name made an id. */
 export function messageMatches(eventId: string, message: string | undefined, name: string): boolean {
-  return (message ?? eventId) === name || eventId === name.toLowerCase() || eventId === slugId(name);
+  if (message !== undefined) return message === name;
+  return eventId === name || eventId === name.toLowerCase() || eventId === slugId(name);
 }
 
 /** Finds the event a message name stands for, as `messageMatches` decides, in constant time per name. */
@@ -17,8 +18,8 @@ export function eventIndex<E extends { id: string; data: { message?: string } }>
   const byName = new Map<string, E>();
   const byId = new Map<string, E>();
   for (const e of events) {
-    byId.set(e.id, e);
-    if (!byName.has(e.data.message ?? e.id)) byName.set(e.data.message ?? e.id, e);
+    if (e.data.message === undefined) byId.set(e.id, e);
+    else if (!byName.has(e.data.message)) byName.set(e.data.message, e);
   }
-  return (name) => byName.get(name) ?? byId.get(name.toLowerCase()) ?? byId.get(slugId(name));
+  return (name) => byName.get(name) ?? byId.get(name) ?? byId.get(name.toLowerCase()) ?? byId.get(slugId(name));
 }

@@ -335,6 +335,20 @@ describe('plexus import asyncapi', () => {
   });
 });
 
+describe('plexus import asyncapi, bad input', () => {
+  it('refuses a version it does not read: positioned, exit 1, nothing written', async () => {
+    const reg = await emptyRegistry('aa-old');
+    await run('import', 'backstage', 'catalog', '--content', reg);
+    const before = await files(reg);
+    const { code, err } = await run('import', 'asyncapi', 'specs/old-asyncapi.yaml', '--repository', 'payments', '--content', reg);
+    expect([code, err.split('\n').slice(0, 2)]).toEqual([
+      1,
+      ['specs/old-asyncapi.yaml:1:11 error PLX049 asyncapi 1.2.0 is not a version Plexus reads.', '  hint: Supported: AsyncAPI 2.0–2.6 and 3.0.'],
+    ]);
+    expect(await files(reg)).toBe(before);
+  });
+});
+
 describe('drift in plexus check', () => {
   it('reports each kind both ways, at the registry file or the spec file, as the policy says', async () => {
     const reg = await emptyRegistry('drift');
@@ -348,15 +362,20 @@ describe('drift in plexus check', () => {
       .replace('auth: jwt', 'auth: api-key')
       .replace('  - method: GET\n    path: /health\n    summary: Liveness\n    operationId: health\n', '  - method: DELETE\n    path: /orders/{orderId}\n');
     await writeFile(path, edited);
+    const deleted = join(root, reg, 'events/user-deleted.yaml');
+    await writeFile(deleted, (await readFile(deleted, 'utf8')).replace('message: UserDeleted', 'message: UserGone'));
     const event = join(root, reg, 'events/user-signed-up.yaml');
     await writeFile(event, (await readFile(event, 'utf8')).replace('consumers: []', 'consumers:\n  - repository: payments\n    handling: Says hello'));
     const { code, out } = await run('check', '--content', reg);
     expect(code).toBe(0);
     expect(out.split('\n').filter((l) => / PLX05[1-4] /.test(l))).toEqual([
+      'drift/events/user-deleted.yaml:7:17 warning PLX054 payments is declared a consumer of user-deleted, but its AsyncAPI document drift/specs/payments.asyncapi.yaml does not receive it.',
+      'drift/events/user-deleted.yaml:11:10 warning PLX051 Message UserGone is declared here but is not in drift/specs/payments.asyncapi.yaml.',
       'drift/events/user-signed-up.yaml:9:17 warning PLX054 payments is declared a consumer of user-signed-up, but its AsyncAPI document drift/specs/payments.asyncapi.yaml does not receive it.',
       'drift/integrations/orders-http.yaml:7:7 warning PLX053 auth is api-key here, but drift/specs/orders-http.yaml (drift/specs/orders-http.yaml:68:3) says security jwt.',
       'drift/integrations/orders-http.yaml:25:5 warning PLX051 DELETE /orders/{orderId} is declared here but is not in drift/specs/orders-http.yaml.',
       'drift/specs/orders-http.yaml:60:5 warning PLX052 GET /health is in this spec but not declared in operations of drift/integrations/orders-http.yaml:12.',
+      'drift/specs/payments.asyncapi.yaml:18:5 warning PLX052 payments receives UserDeleted is in this spec but not declared in any event of the registry.',
     ]);
     const eco = join(root, reg, 'ecosystem.yaml');
     await writeFile(eco, ECOSYSTEM.replace('  parallelSupportMonths: 1\n', '  parallelSupportMonths: 1\n  drift: error\n'));

@@ -17,10 +17,10 @@ export interface DiagramText {
  */
 export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: string; file?: string }): string {
   const alt = text.rows?.length
-    ? `<table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead><tbody>${text.rows
+    ? `<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead><tbody>${text.rows
         .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`)
-        .join('')}</tbody></table>`
-    : `<pre><code>${escapeHtml(source)}</code></pre>`;
+        .join('')}</tbody></table></div>`
+    : `<pre tabindex="0"><code>${escapeHtml(source)}</code></pre>`;
   return (
     `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span>${text.legend ? `<span class="diagram-legend">${escapeHtml(text.legend)}</span>` : ''}</figcaption>` +
     `<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}">${

@@ -46,8 +46,11 @@ md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const { mermaid } = (env as unknown as Env).options;
   if (token.info.trim() === 'mermaid' && mermaid) return mermaid(token.content);
-  return defaultFence(tokens, idx, options, env, self);
+  // A code block scrolls sideways on a phone: keyboard users must be able to reach it to scroll it.
+  return defaultFence(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
 };
+const defaultCodeBlock = md.renderer.rules.code_block!;
+md.renderer.rules.code_block = (tokens, idx, options, env, self) => defaultCodeBlock(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
 
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
@@ -56,7 +59,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   if (href !== null && link) token.attrSet('href', link(String(href)));
   return self.renderToken(tokens, idx, options);
 };
-md.renderer.rules.table_open = (tokens, idx, options, _env, self) => `<div class="table-wrap">${self.renderToken(tokens, idx, options)}`;
+md.renderer.rules.table_open = (tokens, idx, options, _env, self) => `<div class="table-wrap" tabindex="0">${self.renderToken(tokens, idx, options)}`;
 md.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
 
 /** Markdown to HTML, with GitHub-style heading ids, rewritten links and mermaid fences as diagrams. */

@@ -45,6 +45,35 @@ afterAll(async () => {
   await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
 });
 
+/** One page of each kind the site builds. */
+const PAGE_TYPES = [
+  '',
+  'registry/',
+  'repositories/',
+  'repositories/payment-service/',
+  'integrations/',
+  'integrations/hi-events-auth/',
+  'integrations/type/rest/',
+  'events/',
+  'events/payment.completed/',
+  'patterns/',
+  'patterns/api-gateway/',
+  'teams/',
+  'teams/payments/',
+  'protocols/',
+  'protocols/incident-response/',
+  'docs/',
+  'docs/strategy/checkout-integration-strategy/',
+  'resources/',
+  'resources/orders-db/',
+  'systems/',
+  'system/',
+  'gateway/',
+  'data/',
+  'health/',
+  'quality/',
+];
+
 async function htmlPages(): Promise<string[]> {
   const files = await readdir(dist, { recursive: true });
   return files
@@ -103,8 +132,8 @@ describe('the built site', () => {
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('href')).toBe(`${BASE}repositories/accounting/`);
-    // The result is titled by the page's title alone, not its heading with the status badge.
-    expect(await result.textContent()).toBe('Accounting (NetSuite)');
+    // The result says what it is, then the page's title alone (not its heading with the status badge).
+    expect(await result.textContent()).toBe('Repository · Accounting (NetSuite)');
     // Words either side of a tag are separate words: the built HTML is <dt>Role</dt><dd>External…
     // (A string, so Vitest leaves the browser's own import() alone.)
     const content = await page.evaluate<string>(`import('${BASE}pagefind/pagefind.js')
@@ -119,6 +148,27 @@ describe('the built site', () => {
     expect(repository).toContain('<h2>Integration details</h2><div class="prose" data-pagefind-ignore="all">');
     const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe((await htmlPages()).length);
+  }, 60_000);
+
+  it('opens search with / or Ctrl+K, puts the page of an exact id first, and labels results by kind', async () => {
+    const { page } = await open('repositories/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('orders-to-payments');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toBe(`${BASE}integrations/orders-to-payments/`);
+    expect(await first.textContent()).toBe('Integration · Orders to Payments');
+    await page.goto(`${site.url}teams/`, { waitUntil: 'load' });
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.closest('#search') !== null)).toBe(true);
+    await page.close();
+    // Without JavaScript the search box says it needs it, and where else to look.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(site.url, { waitUntil: 'load' });
+    expect(await plain.locator('.search-nojs').textContent()).toBe('Search needs JavaScript; the site map at the foot of each page links every section.');
+    expect(await plain.locator('.search-nojs').isVisible()).toBe(true);
+    await context.close();
   }, 60_000);
 
   it('draws diagrams at build time: SVG with JavaScript disabled, light and dark', async () => {
@@ -228,7 +278,7 @@ describe('the built site', () => {
 
   it('shows what the registry records and what it does not, linked from the dashboard', async () => {
     const { page } = await open('');
-    expect(await page.locator('a[href$="/quality/"]').textContent()).toMatch(/^Data quality: \d+% of tracked fields recorded →$/);
+    expect(await page.locator('main a[href$="/quality/"]').textContent()).toMatch(/^Data quality: \d+% of tracked fields recorded →$/);
     await page.goto(`${site.url}quality/`, { waitUntil: 'load' });
     expect(await page.locator('h2').allTextContents()).toEqual([
       expect.stringMatching(/^Integrations · \d+% recorded$/),
@@ -268,18 +318,46 @@ describe('the built site', () => {
     expect(await readFile(join(dist, '.nojekyll'), 'utf8')).toBe('');
   });
 
+  it('reaches every built page from the home page by following links', async () => {
+    const all = new Set([...(await htmlPages()), 'registry.json', ...(await readdir(join(dist, 'schemas'))).map((f) => `schemas/${f}`)]);
+    const seen = new Set<string>(['']);
+    const queue = [''];
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (!path.endsWith('/') && path !== '') continue;
+      const html = await readFile(join(dist, path, 'index.html'), 'utf8');
+      for (const [, href] of html.matchAll(/<a [^>]*href="([^"#?]*)[^"]*"/g)) {
+        if (!href!.startsWith(BASE)) continue;
+        const target = decodeURIComponent(href!.slice(BASE.length));
+        if (!seen.has(target) && all.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    expect([...all].filter((p) => !seen.has(p))).toEqual([]);
+  });
+
+  it('fits every page type on a laptop and a phone: nothing wider than the screen', async () => {
+    const wide: string[] = [];
+    for (const path of PAGE_TYPES) {
+      for (const width of [1366, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${path || 'home'} at ${width}: ${overflow} px too wide`);
+        await page.close();
+      }
+    }
+    expect(wide).toEqual([]);
+  }, 120_000);
+
   it('has no serious or critical accessibility violations on the main page types', async () => {
     const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const found: string[] = [];
-    for (const path of [
-      '',
-      'repositories/payment-service/',
-      'integrations/hi-events-auth/',
-      'integrations/',
-      'docs/strategy/checkout-integration-strategy/',
-      'registry/',
-    ]) {
-      const { page } = await open(path);
+    for (const [path, width] of PAGE_TYPES.flatMap((p) => [[p, 1366] as const, [p, 390] as const])) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(site.url + path, { waitUntil: 'load' });
       await page.waitForTimeout(500);
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {
@@ -288,7 +366,7 @@ describe('the built site', () => {
         ).axe.run();
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
       });
-      found.push(...violations.map((v) => `${path || 'home'}: ${v}`));
+      found.push(...violations.map((v) => `${path || 'home'} at ${width}: ${v}`));
       await page.close();
     }
     expect(found).toEqual([]);

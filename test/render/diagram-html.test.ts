@@ -10,8 +10,8 @@ describe('diagramFigure', () => {
       '<figure class="diagram" data-diagram><figcaption><strong>A &#60;b&#62;&#38;</strong> <span>Two &#34;nodes&#34;.</span></figcaption>' +
         '<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="A &#60;b&#62;&#38;. Two &#34;nodes&#34;."><div class="diagram-svg"><svg></svg></div></div>' +
         '<p class="diagram-open"><a href="/d/1.svg">Open full size</a></p>' +
-        '<details class="diagram-text"><summary>Diagram as text</summary><table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead>' +
-        '<tbody><tr><td>x&#60;y</td><td>REST</td><td>z</td></tr></tbody></table></details></figure>',
+        '<details class="diagram-text"><summary>Diagram as text</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead>' +
+        '<tbody><tr><td>x&#60;y</td><td>REST</td><td>z</td></tr></tbody></table></div></details></figure>',
     );
   });
 

@@ -15,7 +15,7 @@ describe('markdownToHtml', () => {
 
   it('wraps tables so they scroll on narrow screens, and keeps escaped pipes in cells', () => {
     expect(markdownToHtml('| A | B |\n|---|---|\n| `x\\|y` | z |\n').html).toBe(
-      '<div class="table-wrap"><table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><code>x|y</code></td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n</div>',
+      '<div class="table-wrap" tabindex="0"><table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><code>x|y</code></td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n</div>',
     );
   });
 
@@ -30,6 +30,6 @@ describe('markdownToHtml', () => {
 
   it('hands mermaid fences to the diagram renderer, other fences stay code', () => {
     const { html } = markdownToHtml('```mermaid\ngraph TD\n  A-->B\n```\n\n```js\nx<1\n```\n', { mermaid: (source) => `<figure>${source.length}</figure>` });
-    expect(html).toBe('<figure>17</figure><pre><code class="language-js">x&lt;1\n</code></pre>\n');
+    expect(html).toBe('<figure>17</figure><pre tabindex="0"><code class="language-js">x&lt;1\n</code></pre>\n');
   });
 });

@@ -2,7 +2,7 @@ import type { Model } from '../core/model.ts';
 import type { DiagramText } from './diagram-html.ts';
 import type { Integration } from '../core/schemas/index.ts';
 import { flowchart, sequence, type GraphEdge, type GraphNode } from './mermaid.ts';
-import { recorded } from './labels.ts';
+import { plural, recorded } from './labels.ts';
 
 /** A diagram generated from the model: mermaid source and its text alternative. Pure and deterministic. */
 export interface Diagram {
@@ -42,8 +42,6 @@ export function actionOf(i: Integration): string {
     i.type === 'event' && events.length > 0 ? (events.length > 2 ? `${events.slice(0, 2).join(', ')} +${events.length - 2}` : events.join(', ')) : i.title;
   return `${verb} ${object}`;
 }
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The legend every generated flowchart carries. */
 export const FLOW_LEGEND =
@@ -119,7 +117,7 @@ export function ecosystemDiagram(model: Model): Diagram {
     source: flowchart(nodes, edges, 'LR'),
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`,
-      description: `${nodes.length} repositories and ${edges.length} connections, grouped by ${model.systems.size > 0 ? 'system within domain' : 'domain'}.`,
+      description: `${plural(nodes.length, 'repository', 'repositories')} and ${plural(edges.length, 'connection')}, grouped by ${model.systems.size > 0 ? 'system within domain' : 'domain'}.`,
       legend: `${FLOW_LEGEND} ${groupLegend(model)}`,
       rows: rows(model, edges),
     },
@@ -138,10 +136,9 @@ function domainDiagram(model: Model): Diagram {
     else between.set(`${a}\u0000${b}`, (between.get(`${a}\u0000${b}`) ?? 0) + 1);
   }
   const groups = [...sizes.keys()].sort();
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const nodes = groups.map((g) => ({
     key: g,
-    label: `${g} · ${plural(sizes.get(g)!, 'repository').replace('repositorys', 'repositories')}, ${internal.get(g) ?? 0} inside`,
+    label: `${g} · ${plural(sizes.get(g)!, 'repository', 'repositories')}, ${internal.get(g) ?? 0} inside`,
   }));
   // One edge per pair of domains: both directions on one line halves what the eye must follow.
   const pairs: (GraphEdge & { label: string })[] = [];
@@ -155,7 +152,7 @@ function domainDiagram(model: Model): Diagram {
     source: flowchart(nodes, pairs, 'LR'),
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture by domain`,
-      description: `${model.repositories.size} repositories in ${groups.length} domains; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
+      description: `${plural(model.repositories.size, 'repository', 'repositories')} in ${plural(groups.length, 'domain')}; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
       legend:
         'Each box is a domain, or a team where repositories have no domain (each says which); each line counts the integrations between two domains, → from the first, ← back.',
       rows: pairs.map((p) => ({ from: p.from, label: p.label, to: p.to })),
@@ -214,7 +211,7 @@ export function eventDiagram(model: Model, id: string): Diagram {
     source: flowchart(nodes, edges, 'LR'),
     text: {
       title: `${id} event flow`,
-      description: `${count(e.producers.length, 'producer')} and ${count(e.consumers.length, 'consumer')}, ${recorded(e.delivery) ? `delivered ${e.delivery}` : 'delivery not recorded'}.`,
+      description: `${plural(e.producers.length, 'producer')} and ${plural(e.consumers.length, 'consumer')}, ${recorded(e.delivery) ? `delivered ${e.delivery}` : 'delivery not recorded'}.`,
       legend: 'Each arrow starts at the repository that acts: producers publish the event, consumers subscribe to it (with what they do on receipt).',
       rows: edges.map((x) => ({ from: x.from === '#event' ? id : name(x.from), label: x.label ?? '', to: x.to === '#event' ? id : name(x.to) })),
     },
@@ -234,7 +231,7 @@ export function sequenceDiagram(model: Model, id: string): Diagram | null {
     ),
     text: {
       title: `${i.title}: interaction`,
-      description: `${count(i.steps.length, 'step')} between ${actors.map(name).join(', ')}.`,
+      description: `${plural(i.steps.length, 'step')} between ${actors.map(name).join(', ')}.`,
       legend: 'Time runs down; each arrow goes from the sender of a message; dashed arrows are replies.',
       rows: i.steps.map((s) => ({ from: name(s.from), label: s.message, to: name(s.to) })),
     },

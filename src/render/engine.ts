@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { codeBlock, inlineCode, markdownLink, markdownText, tableCell, tableCode } from './escape.ts';
-import { NOT_RECORDED } from './labels.ts';
+import { NOT_RECORDED, plural } from './labels.ts';
 
 /** A template file: its name (`registry.md.hbs`), where it came from, and its text. */
 export interface TemplateSource {
@@ -38,6 +38,8 @@ const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   fence: (value, lang) => codeBlock(String(value ?? ''), typeof lang === 'string' ? lang : ''),
   join: (list, separator) => (Array.isArray(list) ? list.map(markdownText).join(typeof separator === 'string' ? separator : ', ') : ''),
   inc: (n) => Number(n) + 1,
+  /** `{{plural n "repository" "repositories"}}` → `1 repository`, `3 repositories`. */
+  plural: (n, one, many) => plural(Number(n), String(one), typeof many === 'string' ? many : undefined),
   eq: (a, b) => a === b,
   or: (...args) => args.slice(0, -1).some(Boolean),
   not: (value) => !value,

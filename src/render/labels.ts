@@ -62,6 +62,8 @@ export const FREQUENCY = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Qua
 export const percent = (n: number | undefined) => (n === undefined ? '—' : `${n}%`);
 export const millis = (n: number | null | undefined) => (n === null || n === undefined ? 'N/A' : `${n}ms`);
 export const count = (n: number) => n.toLocaleString('en-US');
+/** `1 repository`, `3 repositories`: a count and its noun, never "repository(s)". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 export const growth = (n: number) => `${n >= 0 ? '+' : ''}${n}% MoM`;
 
 /** `2025-10-24` → `October 24, 2025`, as the docs README seed writes dates. */

@@ -35,11 +35,16 @@ buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));
+/** Diagrams Plexus generated, by source: where a document embeds one (the system page the ecosystem's), it keeps its own caption. */
 const generatedBySource = new Map(
-  [...model.integrations.keys()]
-    .map((id) => sequenceDiagram(model, id))
+  [
+    diagrams.ecosystem,
+    ...diagrams.neighbourhoods.values(),
+    ...diagrams.events.values(),
+    ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id)),
+  ]
     .filter((d) => d !== null)
-    .map((d) => [d.source, d.text] as const),
+    .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d.text] as const),
 );
 
 /** Every internal URL goes through here, so the site works under a GitHub Pages base path. */

@@ -318,6 +318,24 @@ describe('the built site', () => {
     expect(await readFile(join(dist, '.nojekyll'), 'utf8')).toBe('');
   });
 
+  it('writes counts as words, names folders by title, and prints no stray 0', async () => {
+    const wrong: string[] = [];
+    for (const path of await htmlPages()) {
+      const text = (await readFile(join(dist, path, 'index.html'), 'utf8')).replace(/<[^>]+>/g, ' ');
+      for (const m of text.matchAll(
+        /(?<![\d.,])1 (repositories|integrations|producers|consumers|connections|domains|files)\b|\b(repository|producer|consumer|integration)\(s\)/g,
+      ))
+        wrong.push(`${path}: ${m[0]}`);
+    }
+    expect(wrong).toEqual([]);
+    const doc = await readFile(join(dist, 'docs', 'strategy', 'checkout-integration-strategy', 'index.html'), 'utf8');
+    expect(doc).toContain('<li><a href="/plexus-e2e/docs/strategy/">Strategy</a></li>');
+    const guide = await readFile(join(dist, 'docs', 'guides', 'cross-app-authentication', 'index.html'), 'utf8');
+    expect(guide).not.toMatch(/<\/dd>0|>0<dt>|<\/dl>0/);
+    const home = await readFile(join(dist, 'index.html'), 'utf8');
+    expect(home).toMatch(/<span class="badge warn">Overdue<\/span> <a href="\/plexus-e2e\/registry\/[^"]*">[^<]+<\/a> <span class="muted">was due /);
+  });
+
   it('reaches every built page from the home page by following links', async () => {
     const all = new Set([...(await htmlPages()), 'registry.json', ...(await readdir(join(dist, 'schemas'))).map((f) => `schemas/${f}`)]);
     const seen = new Set<string>(['']);

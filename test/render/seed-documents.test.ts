@@ -164,6 +164,14 @@ describe('seed 002: docs directory README', () => {
     ]);
     expect(doc('docs/README.md')).toContain('- [guides](<guides/README.md>)');
   });
+
+  it('says a folder with only sub-folders has no files of its own, with no empty table or status', () => {
+    const root = doc('docs/README.md');
+    expect(root).toContain('No documents sit directly in this folder; they are in the sub-folders below.');
+    expect(root).not.toContain('Files** (0 files)');
+    expect(root).not.toContain('status: **');
+    expect(root).not.toContain('Documentation Structure');
+  });
 });
 
 describe('seed 004: system integrations', () => {

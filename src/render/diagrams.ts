@@ -8,6 +8,10 @@ import { plural, recorded } from './labels.ts';
 export interface Diagram {
   source: string;
   text: DiagramText;
+  /** Node keys of a flowchart in the order drawn (node `n<i>` is `nodes[i]`), so a page can link each node to its page. */
+  nodes?: string[];
+  /** The key of the node the page is about, which the view opens on. */
+  focus?: string;
 }
 
 const shape = (kind: string): GraphNode['shape'] => (kind === 'external' ? 'stadium' : kind === 'library' ? 'hexagon' : kind === 'gateway' ? 'round' : 'box');
@@ -115,6 +119,7 @@ export function ecosystemDiagram(model: Model): Diagram {
   const edges = edgesOf(model, model.integrations.keys());
   return {
     source: flowchart(nodes, edges, 'LR'),
+    nodes: nodes.map((n) => n.key),
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture`,
       description: `${plural(nodes.length, 'repository', 'repositories')} and ${plural(edges.length, 'connection')}, grouped by ${model.systems.size > 0 ? 'system within domain' : 'domain'}.`,
@@ -150,6 +155,7 @@ function domainDiagram(model: Model): Diagram {
   }
   return {
     source: flowchart(nodes, pairs, 'LR'),
+    nodes: nodes.map((n) => n.key),
     text: {
       title: `${model.ecosystem?.data.name ?? 'Ecosystem'} architecture by domain`,
       description: `${plural(model.repositories.size, 'repository', 'repositories')} in ${plural(groups.length, 'domain')}; each line counts the integrations between two domains (→ from the first, ← back). Repository pages show each one's neighbours.`,
@@ -186,6 +192,8 @@ export function neighbourhoodDiagram(model: Model, id: string): Diagram {
   const name = model.repositories.get(id)!.data.name;
   return {
     source: flowchart(nodes, edges, 'LR'),
+    nodes: nodes.map((n) => n.key),
+    focus: id,
     text: {
       title: `${name} and its neighbours`,
       description: `What ${name} uses and what uses it, one hop away.`,
@@ -209,6 +217,8 @@ export function eventDiagram(model: Model, id: string): Diagram {
   ];
   return {
     source: flowchart(nodes, edges, 'LR'),
+    nodes: nodes.map((n) => n.key),
+    focus: '#event',
     text: {
       title: `${id} event flow`,
       description: `${plural(e.producers.length, 'producer')} and ${plural(e.consumers.length, 'consumer')}, ${recorded(e.delivery) ? `delivered ${e.delivery}` : 'delivery not recorded'}.`,

@@ -9,7 +9,7 @@ import { markdownToHtml } from '../render/html.ts';
 import { renderRegistry } from '../render/load.ts';
 import { strategyCompleteness } from '../render/completeness.ts';
 import { buildChannel } from './build-channel.ts';
-import { linkFromExport, withBase } from './paths.ts';
+import { linkFromExport, pages, withBase } from './paths.ts';
 
 /** The registry the site is built from: PLEXUS_CONTENT, or `content/`. Read and rendered once per build. */
 export const contentDir = resolve(process.env.PLEXUS_CONTENT ?? 'content');
@@ -36,7 +36,7 @@ buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(
 export const clientDiagrams = drawn.fallback !== null;
 const byPath = new Map(documents.map((d) => [d.path, d]));
 /** Diagrams Plexus generated, by source: where a document embeds one (the system page the ecosystem's), it keeps its own caption. */
-const generatedBySource = new Map(
+const generatedBySource = new Map<string, Diagram>(
   [
     diagrams.ecosystem,
     ...diagrams.neighbourhoods.values(),
@@ -44,19 +44,32 @@ const generatedBySource = new Map(
     ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id)),
   ]
     .filter((d) => d !== null)
-    .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d.text] as const),
+    .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const),
 );
 
 /** Every internal URL goes through here, so the site works under a GitHub Pages base path. */
 export const href = (path: string) => withBase(import.meta.env.BASE_URL, path);
 
-function figure(source: string, text: Diagram['text']): string {
+/** The page of a diagram node's key, if it has one: a repository or a resource. */
+function pageOfNode(key: string): string | undefined {
+  if (model.repositories.has(key)) return href(pages.repository(key));
+  const resource = key.startsWith('resource:') ? key.slice('resource:'.length) : undefined;
+  return resource && model.resources.has(resource) ? href(pages.resource(resource)) : undefined;
+}
+
+function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, 'nodes' | 'focus'>): string {
   const svg = drawn.get(source);
-  return diagramFigure(source, text, svg && { ...svg, file: href(`/diagrams/${svg.key}.svg`) });
+  const nodes = diagram?.nodes ?? [];
+  const links = new Map(nodes.flatMap((key, i) => (pageOfNode(key) ? [[`n${i}`, pageOfNode(key)!] as const] : [])));
+  const focus = diagram?.focus === undefined ? undefined : nodes.indexOf(diagram.focus);
+  return diagramFigure(source, text, svg && { ...svg, file: href(`/diagrams/${svg.key}.svg`) }, {
+    links,
+    focus: focus !== undefined && focus >= 0 ? `n${focus}` : undefined,
+  });
 }
 
 export function diagramHtml(diagram: Diagram): string {
-  return figure(diagram.source, diagram.text);
+  return figure(diagram.source, diagram.text, diagram);
 }
 
 /** A rendered document as HTML, its links pointing at site pages and its mermaid fences as diagrams. */
@@ -80,7 +93,8 @@ export function documentHtml(path: string, options: { sectionsOnly?: boolean; om
     mermaid: (fence) => {
       const source = fence.endsWith('\n') ? fence : `${fence}\n`;
       // A diagram Plexus generated (an integration's sequence) keeps its own caption and legend.
-      return figure(source, generatedBySource.get(source) ?? { title: 'Diagram', description: 'From a mermaid block in this document.' });
+      const generated = generatedBySource.get(source);
+      return figure(source, generated?.text ?? { title: 'Diagram', description: 'From a mermaid block in this document.' }, generated);
     },
   });
 }

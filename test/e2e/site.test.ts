@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
 import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { linkedSvg } from '../../src/render/diagram-html.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASE = '/plexus-e2e/';
@@ -112,7 +113,8 @@ describe('the built site', () => {
     for (const path of pages) {
       const { page, errors: pageErrors } = await open(path);
       errors.push(...pageErrors);
-      for (const href of await page.$$eval('a[href], link[href]', (els) => els.map((e) => (e as HTMLAnchorElement).href))) links.add(href.split('#')[0]!);
+      for (const href of await page.$$eval('a[href], link[href]', (els) => els.map((e) => new URL(e.getAttribute('href')!, location.href).href)))
+        links.add(href.split('#')[0]!);
       await page.close();
     }
     for (const link of [...links].filter((l) => l.startsWith(site.url.replace(BASE, '/')))) {
@@ -189,9 +191,13 @@ describe('the built site', () => {
     expect(full).toMatch(new RegExp(`^${BASE}diagrams/[0-9a-f]{32}\\.svg$`));
     const fullSize = await fetch(new URL(full!, site.url));
     expect(fullSize.headers.get('content-type')).toBe('image/svg+xml');
-    // The full-size file is the very drawing the page shows inline.
-    const inline = /<div class="diagram-svg">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(await readFile(join(dist, 'index.html'), 'utf8'))![1];
-    expect(await fullSize.text()).toBe(inline);
+    // The full-size file is the very drawing the page shows inline, there at its natural size with its nodes linked.
+    const inline = /<div class="diagram-svg">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(await readFile(join(dist, 'index.html'), 'utf8'))![1]!;
+    const fullSvg = await fullSize.text();
+    expect(inline).toBe(
+      linkedSvg(fullSvg, new Map([...inline.matchAll(/<a href="([^"]+)"><g class="node[^"]*" id="[^"]*-flowchart-(n\d+)-/g)].map((m) => [m[2]!, m[1]!]))),
+    );
+    expect(inline).toContain(`<a href="${BASE}repositories/api-gateway/">`);
     const words = await svg.evaluate((el) =>
       [...el.querySelectorAll('text, tspan')]
         .map((t) => t.textContent)
@@ -232,17 +238,73 @@ describe('the built site', () => {
     }
   }, 60_000);
 
-  it('zooms and pans a large diagram', async () => {
+  it('draws every diagram label at 12 CSS px or more at the default view, on a laptop and a phone', async () => {
+    const small: string[] = [];
+    for (const path of [
+      '',
+      'repositories/payment-service/',
+      'events/payment.completed/',
+      'integrations/hi-events-auth/',
+      'system/',
+      'docs/guides/cross-app-authentication/',
+    ]) {
+      for (const width of [1366, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        const sizes = await page.evaluate(() =>
+          [...document.querySelectorAll('.diagram-canvas svg')].flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / ((svg as SVGSVGElement).viewBox.baseVal?.width || svg.getBoundingClientRect().width);
+            return [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim()).map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+          }),
+        );
+        expect(sizes.length, path).toBeGreaterThan(0);
+        if (Math.min(...sizes) < 12) small.push(`${path || 'home'} at ${width}: ${Math.min(...sizes).toFixed(1)} px`);
+        await page.close();
+      }
+    }
+    expect(small).toEqual([]);
+  }, 120_000);
+
+  it('links diagram nodes to their pages under the base path, with and without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${site.url}repositories/payment-service/`, { waitUntil: 'load' });
+    const hrefs = await plain.locator('.diagram-canvas svg a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`${BASE}repositories/order-service/`);
+    expect(hrefs).toContain(`${BASE}repositories/stripe/`);
+    expect(hrefs.every((h) => h!.startsWith(`${BASE}repositories/`) || h!.startsWith(`${BASE}resources/`))).toBe(true);
+    await context.close();
+    const { page } = await open('repositories/payment-service/');
+    await page.locator(`.diagram-canvas svg a[href="${BASE}repositories/stripe/"]`).click();
+    await page.waitForURL(`${site.url}repositories/stripe/`);
+    expect(await page.locator('h1').textContent()).toContain('Stripe');
+    await page.close();
+  }, 60_000);
+
+  it('opens a large diagram at its natural size, zooms about the middle of the view, and fits on request', async () => {
     const { page } = await open('');
-    const svg = page.locator('.diagram-svg svg').first();
-    const before = (await svg.boundingBox())!.width;
+    const canvas = page.locator('.diagram-canvas').first();
+    const svg = canvas.locator('svg');
+    const natural = await svg.evaluate((el) => (el as SVGSVGElement).viewBox.baseVal.width);
+    expect((await svg.boundingBox())!.width).toBeCloseTo(natural, 0);
+    expect(await page.locator('.diagram-zoom span').first().textContent()).toBe('100%');
+    const middle = () =>
+      canvas.evaluate((c) => {
+        const s = c.querySelector('svg')!.getBoundingClientRect().width / (c.querySelector('svg') as SVGSVGElement).viewBox.baseVal.width;
+        return [(c.scrollLeft + c.clientWidth / 2) / s, (c.scrollTop + c.clientHeight / 2) / s];
+      });
+    const [x0, y0] = await middle();
     await page.getByRole('button', { name: 'Zoom in' }).first().click();
     await page.getByRole('button', { name: 'Zoom in' }).first().click();
     expect(await page.locator('.diagram-zoom span').first().textContent()).toBe('156%');
-    expect((await svg.boundingBox())!.width).toBeGreaterThan(before);
-    expect(await page.locator('.diagram-canvas.zoomed').count()).toBe(1);
+    expect((await svg.boundingBox())!.width).toBeCloseTo(natural * 1.5625, 0);
+    const [x1, y1] = await middle();
+    expect(Math.abs(x1! - x0!)).toBeLessThan(2);
+    expect(Math.abs(y1! - y0!)).toBeLessThan(2);
     await page.getByRole('button', { name: 'Fit' }).first().click();
-    expect(await page.locator('.diagram-canvas.zoomed').count()).toBe(0);
+    const shown = await canvas.evaluate((c) => c.clientWidth);
+    expect((await svg.boundingBox())!.width).toBeCloseTo(shown, 0);
+    expect(await page.locator('.diagram-zoom span').first().textContent()).toBe(`${Math.round((shown / natural) * 100)}%`);
     await page.close();
   }, 60_000);
 

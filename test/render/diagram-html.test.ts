@@ -1,6 +1,6 @@
 // The diagram figure: caption, accessible name, text alternative; the SVG kept out of the search index.
 import { describe, expect, it } from 'vitest';
-import { diagramFigure } from '../../src/render/diagram-html.ts';
+import { diagramFigure, linkedSvg } from '../../src/render/diagram-html.ts';
 
 describe('diagramFigure', () => {
   const text = { title: 'A <b>&', description: 'Two "nodes".', rows: [{ from: 'x<y', label: 'REST', to: 'z' }] };
@@ -8,7 +8,7 @@ describe('diagramFigure', () => {
   it('writes a drawn diagram with its text alternative, escaping every value', () => {
     expect(diagramFigure('graph', text, { svg: '<svg></svg>', file: '/d/1.svg' })).toBe(
       '<figure class="diagram" data-diagram><figcaption><strong>A &#60;b&#62;&#38;</strong> <span>Two &#34;nodes&#34;.</span></figcaption>' +
-        '<div class="diagram-canvas" data-pagefind-ignore="all" role="img" aria-label="A &#60;b&#62;&#38;. Two &#34;nodes&#34;."><div class="diagram-svg"><svg></svg></div></div>' +
+        '<div class="diagram-canvas" data-pagefind-ignore="all" tabindex="0" role="group" aria-label="A &#60;b&#62;&#38;. Two &#34;nodes&#34;."><div class="diagram-svg"><svg></svg></div></div>' +
         '<p class="diagram-open"><a href="/d/1.svg">Open full size</a></p>' +
         '<details class="diagram-text"><summary>Diagram as text</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead>' +
         '<tbody><tr><td>x&#60;y</td><td>REST</td><td>z</td></tr></tbody></table></div></details></figure>',
@@ -19,5 +19,24 @@ describe('diagramFigure', () => {
     expect(diagramFigure('graph TD\n  A["<x>"]', { title: 't', description: 'd' })).toContain(
       '<pre class="mermaid">graph TD\n  A[&#34;&#60;x&#62;&#34;]</pre>',
     );
+  });
+});
+
+describe('linkedSvg', () => {
+  const svg =
+    '<svg id="d1" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 300.5px;" viewBox="0 0 300.5 100">' +
+    '<g class="nodes"><g class="node default" id="d1-flowchart-n0-0" transform="translate(1,1)"><g class="label"><text>A</text></g></g>' +
+    '<g class="node default" id="d1-flowchart-n1-1"><rect/></g></g></svg>';
+
+  it('draws at natural width and wraps each linked node, nested groups and all, in one link', () => {
+    expect(linkedSvg(svg, new Map([['n0', '/r/a/?x="1"']]))).toBe(
+      '<svg id="d1" width="300.5" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300.5 100">' +
+        '<g class="nodes"><a href="/r/a/?x=&#34;1&#34;"><g class="node default" id="d1-flowchart-n0-0" transform="translate(1,1)"><g class="label"><text>A</text></g></g></a>' +
+        '<g class="node default" id="d1-flowchart-n1-1"><rect/></g></g></svg>',
+    );
+  });
+
+  it('leaves nodes it has no page for, and ids it cannot find, as they are', () => {
+    expect(linkedSvg(svg, new Map([['n7', '/x/']]))).not.toContain('<a ');
   });
 });

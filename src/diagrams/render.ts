@@ -12,7 +12,7 @@ export const MERMAID_CONFIG = {
   startOnLoad: false,
   securityLevel: 'strict',
   htmlLabels: false,
-  flowchart: { htmlLabels: false, useMaxWidth: true },
+  flowchart: { htmlLabels: false, useMaxWidth: true, wrappingWidth: 300 },
   sequence: { useMaxWidth: true },
   layout: 'dagre',
   look: 'classic',

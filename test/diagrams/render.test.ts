@@ -107,6 +107,19 @@ describe('renderDiagrams', () => {
     expect((await readdir(dir)).sort()).toEqual([`${diagramKey(source, 'dark')}.svg`, `${diagramKey(source, 'default')}.svg`].sort());
   }, 60_000);
 
+  it('wraps labels between words, never inside one', async () => {
+    const source = flowchart(
+      [
+        { key: 'a', label: 'Recommendation Service', shape: 'box' },
+        { key: 'b', label: 'Notification Service', shape: 'box' },
+      ],
+      [{ from: 'a', to: 'b', label: 'publishes payment.completed and what else happened' }],
+    );
+    const { svgs } = await renderDiagrams([{ source, theme: 'default' }], { cacheDir: await cache(), launch });
+    const words = [...[...svgs.values()][0]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!.trim());
+    for (const word of ['Recommendation', 'Notification', 'Service', 'payment.completed', 'happened']) expect(words).toContain(word);
+  }, 60_000);
+
   it('lists a diagram mermaid cannot draw instead of failing the batch', async () => {
     const good = 'flowchart LR\n  a --> b\n';
     const { svgs, stats } = await renderDiagrams(

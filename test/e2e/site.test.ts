@@ -263,6 +263,16 @@ describe('the built site', () => {
       }
     }
     expect(small).toEqual([]);
+    // Labels wrap between words: every word of every repository's name is drawn whole.
+    const drawnWords = new Set([...(await readFile(join(dist, 'index.html'), 'utf8')).matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!.trim()));
+    const registry = JSON.parse(await readFile(join(dist, 'registry.json'), 'utf8')) as { repositories: Record<string, { name: string }> };
+    const broken = Object.values(registry.repositories).flatMap((r) =>
+      r.name
+        .split(' ')
+        .filter((w) => !drawnWords.has(w))
+        .map((w) => `${r.name}: ${w}`),
+    );
+    expect(broken).toEqual([]);
   }, 120_000);
 
   it('links diagram nodes to their pages under the base path, with and without JavaScript', async () => {

@@ -60,7 +60,7 @@ export const AUTH: Record<NonNullable<Integration['auth']>, string> = {
 export const FREQUENCY = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly', 'as-needed': 'As needed' } as const;
 
 export const percent = (n: number | undefined) => (n === undefined ? '—' : `${n}%`);
-export const millis = (n: number | null | undefined) => (n === null || n === undefined ? 'N/A' : `${n}ms`);
+export const millis = (n: number | null | undefined) => (n === null || n === undefined ? 'N/A' : `${n} ms`);
 export const count = (n: number) => n.toLocaleString('en-US');
 /** `1 repository`, `3 repositories`: a count and its noun, never "repository(s)". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;

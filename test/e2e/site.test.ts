@@ -408,6 +408,19 @@ describe('the built site', () => {
     expect(home).toMatch(/<span class="badge warn">Overdue<\/span> <a href="\/plexus-e2e\/registry\/[^"]*">[^<]+<\/a> <span class="muted">was due /);
   });
 
+  it('shows the system page as a page about the system, not the seed template', async () => {
+    const html = await readFile(join(dist, 'system', 'index.html'), 'utf8');
+    expect([...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([
+      'Within Eventful',
+      'With external systems',
+      'Connection settings',
+      'Health',
+      'Recent changes',
+    ]);
+    expect(html).not.toContain('SYSTEM INITIALIZATION');
+    expect(html.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/\bnull\b/);
+  });
+
   it('reaches every built page from the home page by following links', async () => {
     const all = new Set([...(await htmlPages()), 'registry.json', ...(await readdir(join(dist, 'schemas'))).map((f) => `schemas/${f}`)]);
     const seen = new Set<string>(['']);

@@ -84,3 +84,49 @@ export function systemView(model: Model) {
     history: log.map((c) => ({ stamp: stamp(c.date), summary: c.summary, integration: c.integration, details: c.details ?? [] })),
   };
 }
+
+/**
+ * The system page as a reader wants it (the Markdown export keeps the seed's form): integrations
+ * inside the ecosystem and with external systems, each grouped by kind; connection settings as
+ * one table; health and changes where the registry records them. Nothing empty is listed.
+ */
+export function systemOverview(model: Model) {
+  const integrations = [...model.integrations.values()].sort(byTitle);
+  const external = (i: (typeof integrations)[number]) =>
+    [i.data.provider, ...(model.analysis.consumersOf.get(i.id) ?? [])].some((r) => model.repositories.get(r)?.data.kind === 'external');
+  const byKind = (list: typeof integrations) =>
+    [...Map.groupBy(list, (i) => INTEGRATION_TYPE[i.data.type])].sort(([a], [b]) => a.localeCompare(b)).map(([kind, items]) => ({ kind, integrations: items }));
+  const name = model.ecosystem?.data.name ?? 'the ecosystem';
+  return {
+    sides: [
+      { title: `Within ${name}`, kinds: byKind(integrations.filter((i) => !external(i))) },
+      { title: 'With external systems', kinds: byKind(integrations.filter(external)) },
+    ].filter((side) => side.kinds.length > 0),
+    connections: integrations
+      .filter((i) => i.data.connection)
+      .map((i) => {
+        const c = i.data.connection!;
+        return {
+          id: i.id,
+          title: i.data.title,
+          endpoint: c.endpoint,
+          timeout: c.timeoutMs ? `${c.timeoutMs} ms` : null,
+          retry: c.retry ?? null,
+          rateLimit: c.rateLimit ?? null,
+          credentials: c.credentials ?? null,
+        };
+      }),
+    health: integrations
+      .filter((i) => i.data.health)
+      .map((i) => ({
+        id: i.id,
+        title: i.data.title,
+        uptime: percent(i.data.health!.uptime),
+        errorRate: percent(i.data.health!.errorRate),
+        response: millis(i.data.health!.avgResponseMs),
+      })),
+    changes: integrations
+      .flatMap((i) => (i.data.changelog ?? []).map((c) => ({ id: i.id, title: i.data.title, date: c.date, summary: c.summary })))
+      .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)),
+  };
+}

@@ -1,5 +1,5 @@
 import { registryJson } from '../render/registry-json.ts';
-import { model } from '../site/registry.ts';
+import { model } from '../site/data.ts';
 
 /** The resolved model, for other tools. */
 export function GET() {

@@ -28,23 +28,29 @@ export function withFrontMatter(data: object, body: string): string {
  * Every document Plexus renders from a model, in a stable order: the registry (seed 000),
  * patterns (001), docs indexes (002), the system page (004), a page per repository and
  * integration, and the hand-written documents with their wiki links resolved.
+ *
+ * `site` renders them for the site's pages, which show an entity's title, summary and cards
+ * themselves: every template sees `site` (true there, false in the export) and leaves out what
+ * the page already shows, so nothing is cut from its output by heading text.
  */
-export function renderDocuments(model: Model, engine: Engine): RenderedDocument[] {
+export function renderDocuments(model: Model, engine: Engine, options: { site?: boolean } = {}): RenderedDocument[] {
   const docs: RenderedDocument[] = [];
+  const site = options.site ?? false;
   const add = (path: string, title: string, kind: RenderedDocument['kind'], markdown: string) => docs.push({ path, title, kind, markdown });
-  add('integration-registry.md', 'Integration Registry', 'registry', engine.render('registry.md.hbs', registryView(model)));
-  add('integration-patterns.md', 'Integration Patterns', 'patterns', engine.render('patterns.md.hbs', patternsView(model)));
-  add('system-integrations.md', 'System Integrations', 'system', engine.render('system.md.hbs', systemView(model)));
+  const render = (template: string, view: object) => engine.render(template, { ...view, site });
+  add('integration-registry.md', 'Integration Registry', 'registry', render('registry.md.hbs', registryView(model)));
+  add('integration-patterns.md', 'Integration Patterns', 'patterns', render('patterns.md.hbs', patternsView(model)));
+  add('system-integrations.md', 'System Integrations', 'system', render('system.md.hbs', systemView(model)));
   for (const id of [...model.repositories.keys()].sort()) {
-    add(`repositories/${id}.md`, model.repositories.get(id)!.data.name, 'repository', engine.render('repository.md.hbs', repositoryView(model, id)));
+    add(`repositories/${id}.md`, model.repositories.get(id)!.data.name, 'repository', render('repository.md.hbs', repositoryView(model, id)));
   }
   for (const id of [...model.integrations.keys()].sort()) {
-    add(`integrations/${id}.md`, model.integrations.get(id)!.data.title, 'integration', engine.render('integration.md.hbs', integrationView(model, id)));
+    add(`integrations/${id}.md`, model.integrations.get(id)!.data.title, 'integration', render('integration.md.hbs', integrationView(model, id)));
   }
   const folders = new Set(docFolders(model).flatMap((f) => f.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   for (const folder of ['', ...[...folders].filter(Boolean).sort()]) {
     const view = docsIndexView(model, folder);
-    add(`docs/${folder ? `${folder}/` : ''}README.md`, view.title, 'docs-index', engine.render('docs-index.md.hbs', view));
+    add(`docs/${folder ? `${folder}/` : ''}README.md`, view.title, 'docs-index', render('docs-index.md.hbs', view));
   }
   for (const doc of [...model.documents.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     add(`docs/${doc.id}.md`, doc.data.title, 'document', withFrontMatter(doc.data, doc.body));
@@ -70,4 +76,28 @@ function indexPage(model: Model, docs: RenderedDocument[]): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** A line that restates a front matter field, as `plexus new` writes them under the title: `Version: 0.1.0`. */
+const RESTATED = /^(Version|Date|Authors?|Author\(s\)|Status|Type|Purpose):[ \t]/i;
+
+/**
+ * A document's body without what a page shows from its front matter: its leading `# Title`
+ * and the paragraph under it that restates version, date, authors and status line by line (one
+ * run-on line once rendered). Everything else is kept as written.
+ */
+export function withoutTitleBlock(markdown: string): string {
+  const title = markdown.match(/^\s*# [^\n]*\n/);
+  if (!title) return markdown;
+  let rest = markdown.slice(title[0].length);
+  const paragraph = rest.match(/^\s*((?:[^\n]+\n?)+)/);
+  if (
+    paragraph &&
+    paragraph[1]!
+      .trimEnd()
+      .split('\n')
+      .every((line) => RESTATED.test(line))
+  )
+    rest = rest.slice(paragraph[0].length);
+  return rest.replace(/^\s*\n/, '');
 }

@@ -61,6 +61,8 @@ export const FREQUENCY = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Qua
 
 export const percent = (n: number | undefined) => (n === undefined ? '—' : `${n}%`);
 export const millis = (n: number | null | undefined) => (n === null || n === undefined ? 'N/A' : `${n} ms`);
+/** A gateway route as every page and document writes it: `GET /orders`, `* /legacy/**` for any method. */
+export const route = (r: { method: string; path: string }) => `${r.method === 'ANY' ? '*' : r.method} ${r.path}`;
 export const count = (n: number) => n.toLocaleString('en-US');
 /** `1 repository`, `3 repositories`: a count and its noun, never "repository(s)". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;

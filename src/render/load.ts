@@ -4,7 +4,7 @@ import { createEngine } from './engine.ts';
 import { loadTemplates } from './templates.ts';
 
 /** Renders every document of a registry, with its own `templates/` overriding the defaults. */
-export async function renderRegistry(model: Model, options: { cwd?: string; defaults?: string } = {}): Promise<RenderedDocument[]> {
+export async function renderRegistry(model: Model, options: { cwd?: string; defaults?: string; site?: boolean } = {}): Promise<RenderedDocument[]> {
   const engine = createEngine(await loadTemplates(model.templates, options.cwd, options.defaults));
-  return renderDocuments(model, engine);
+  return renderDocuments(model, engine, { site: options.site });
 }

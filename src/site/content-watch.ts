@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
 import { todayFromEnv } from '../core/dates.ts';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
@@ -20,7 +19,7 @@ export function errorPage(errors: string[], summary: string, base: string): stri
  * page is the list of them, as `check` gives them, instead of a page that crashes; the next save
  * that fixes them brings the site back. Loaded modules are dropped and open pages reloaded.
  */
-export default function contentWatch(): AstroIntegration {
+export default function contentWatch(content: string): AstroIntegration {
   let base = '/';
   return {
     name: 'plexus-content-watch',
@@ -29,7 +28,6 @@ export default function contentWatch(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const content = resolve(process.env.PLEXUS_CONTENT || 'content');
         let state: { errors: string[]; summary: string } = { errors: [], summary: '' };
         const recheck = async () => {
           const { today, error } = todayFromEnv(process.env);

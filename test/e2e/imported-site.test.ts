@@ -82,4 +82,11 @@ describe('a site built from imports', () => {
       '<code>userId</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">The new user</span>',
     );
   });
+
+  it('says what an imported event lacks instead of showing empty fields and tables', async () => {
+    const event = await page('events/user-signed-up');
+    expect(event).toContain('<dt>Carried by</dt><dd><span class="muted">no integration lists it</span></dd>');
+    expect(event).toContain('<h2 id="consumers">Consumers</h2><p class="muted">No registered consumers.</p>');
+    expect(event).not.toContain('<th scope="col">Handling</th>');
+  });
 });

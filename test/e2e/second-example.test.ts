@@ -76,7 +76,10 @@ describe('the bookshop example', () => {
     const storefront = await page('systems/storefront');
     expect(storefront).toContain('<h1>Storefront <span class="muted">· system</span></h1>');
     for (const part of ['Web Frontend', 'Catalog Service', 'Cart Service', 'Cart cache']) expect(storefront).toContain(`>${part}</a>`);
-    const outside = storefront.slice(storefront.indexOf('<h2>With the outside</h2>'), storefront.indexOf('<h2>Within the system</h2>'));
+    const outside = storefront.slice(
+      storefront.indexOf('<h2 id="with-the-outside">With the outside</h2>'),
+      storefront.indexOf('<h2 id="within-the-system">Within the system</h2>'),
+    );
     expect(outside).toContain('>Payment API</a>');
     expect(outside).toContain('>Public Catalog API</a>'); // offered outward, no registered consumers
     expect(outside).not.toContain('>Cart API</a>');
@@ -85,9 +88,9 @@ describe('the bookshop example', () => {
     const domain = await page('systems/domain/commerce');
     expect(domain).toContain('>Storefront</a>: ');
     expect(domain).toContain('>Payments</a>: ');
-    const domainOutside = domain.slice(domain.indexOf('<h2>With the outside</h2>'));
+    const domainOutside = domain.slice(domain.indexOf('<h2 id="with-the-outside">With the outside</h2>'));
     expect(domainOutside).toContain('>Public Catalog API</a>');
     expect(domainOutside).not.toContain('>Payment API</a>'); // both sides are in the domain
-    expect(await page('repositories/catalog-service')).toContain('<h2>What it provides</h2>');
+    expect(await page('repositories/catalog-service')).toContain('<h2 id="what-it-provides">What it provides</h2>');
   });
 });

@@ -6,12 +6,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
 import { serve } from './static-server.ts';
 import { withoutViteEnv } from '../../scripts/clean-env.ts';
 import { linkedSvg } from '../../src/render/diagram-html.ts';
+import { PAGE_TYPES } from './page-types.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BASE = '/plexus-e2e/';
@@ -45,35 +47,6 @@ afterAll(async () => {
   site?.server.close();
   await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
 });
-
-/** One page of each kind the site builds. */
-const PAGE_TYPES = [
-  '',
-  'registry/',
-  'repositories/',
-  'repositories/payment-service/',
-  'integrations/',
-  'integrations/hi-events-auth/',
-  'integrations/type/rest/',
-  'events/',
-  'events/payment.completed/',
-  'patterns/',
-  'patterns/api-gateway/',
-  'teams/',
-  'teams/payments/',
-  'protocols/',
-  'protocols/incident-response/',
-  'docs/',
-  'docs/strategy/checkout-integration-strategy/',
-  'resources/',
-  'resources/orders-db/',
-  'systems/',
-  'system/',
-  'gateway/',
-  'data/',
-  'health/',
-  'quality/',
-];
 
 async function htmlPages(): Promise<string[]> {
   const files = await readdir(dist, { recursive: true });
@@ -147,7 +120,7 @@ describe('the built site', () => {
     // Pages reach the index as they render: every HTML page, none missed, none twice.
     // A repository's integration details restate the integrations' own pages: not indexed twice.
     const repository = await readFile(join(dist, 'repositories', 'payment-service', 'index.html'), 'utf8');
-    expect(repository).toContain('<h2>Integration details</h2><div class="prose" data-pagefind-ignore="all">');
+    expect(repository).toContain('<h2 id="integration-details">Integration details</h2><div class="prose" data-pagefind-ignore="all">');
     const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe((await htmlPages()).length);
   }, 60_000);
@@ -325,6 +298,22 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('opens a document with its title, then its front matter, without restating either', async () => {
+    for (const [path, title] of [
+      ['docs/strategy/checkout-integration-strategy', 'Integration Strategy: Checkout Cross-Component Integration'],
+      ['docs/guides/on-call-handbook', 'On-Call Handbook'],
+      ['docs/guides/cross-app-authentication', 'Cross-App Authentication Guide'],
+    ] as const) {
+      const html = await readFile(join(dist, path, 'index.html'), 'utf8');
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      expect(main.match(/<h1[^>]*>[^<]*<\/h1>/g), path).toEqual([`<h1>${title}</h1>`]);
+      expect(main.indexOf(`<h1>${title}</h1>`), path).toBeLessThan(main.indexOf('<section class="card doc-meta">'));
+    }
+    const strategy = await readFile(join(dist, 'docs/strategy/checkout-integration-strategy/index.html'), 'utf8');
+    expect(strategy).not.toContain('Version: 0.1.0');
+    expect(strategy).toContain('<dt>Version</dt><dd>0.1.0<span class="muted"> · 2026-11-02</span></dd>');
+  });
+
   it("shows a strategy document's completeness, the same figure plexus fill prints for it", async () => {
     const { page } = await open('docs/strategy/checkout-integration-strategy/');
     const shown = (await page.locator('dt:text-is("Complete") + dd').textContent())!;
@@ -419,6 +408,36 @@ describe('the built site', () => {
     ]);
     expect(html).not.toContain('SYSTEM INITIALIZATION');
     expect(html.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/\bnull\b/);
+  });
+
+  it('opens long pages with an outline of their sections after the lede, and short ones without', async () => {
+    const system = await readFile(join(dist, 'system', 'index.html'), 'utf8');
+    const toc = system.match(
+      /<\/p><nav class="toc" aria-label="On this page" data-pagefind-ignore><p class="toc-title">On this page<\/p><ol>(.*?)<\/ol><\/nav>/,
+    )?.[1];
+    expect([...(toc ?? '').matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['within-eventful', 'Within Eventful'],
+      ['with-external-systems', 'With external systems'],
+      ['connection-settings', 'Connection settings'],
+      ['health', 'Health'],
+      ['recent-changes', 'Recent changes'],
+    ]);
+    expect(system).toContain('<h2 id="connection-settings">Connection settings</h2>');
+    // An integration's cards are its header, not sections of the outline.
+    const integration = await readFile(join(dist, 'integrations', 'hi-events-auth', 'index.html'), 'utf8');
+    expect(integration.match(/<nav class="toc"[\s\S]*?<\/nav>/)?.[0]).not.toContain('Whom to call');
+    for (const short of ['events/payment.completed', 'teams/payments', 'resources/orders-db']) {
+      expect(await readFile(join(dist, short, 'index.html'), 'utf8'), short).not.toContain('class="toc"');
+    }
+  });
+
+  it('keeps entity pages light: at most 30 KB compressed each, and no script files to load', async () => {
+    const entity = /^(repositories|integrations|events|teams|resources|systems|patterns|protocols)\/[^/]+\/$/;
+    const pages = (await htmlPages()).filter((p) => entity.test(p));
+    expect(pages.length).toBeGreaterThan(60);
+    const sizes = await Promise.all(pages.map(async (p) => [p, gzipSync(await readFile(join(dist, p, 'index.html'))).length] as const));
+    expect(sizes.filter(([, bytes]) => bytes > 30 * 1024)).toEqual([]);
+    expect((await readdir(join(dist, '_astro'))).filter((f) => f.endsWith('.js'))).toEqual([]);
   });
 
   it('reaches every built page from the home page by following links', async () => {

@@ -1,6 +1,6 @@
 // Which documents a registry yields, beyond the example's shape.
 import { describe, expect, it } from 'vitest';
-import { renderDocuments } from '../../src/render/documents.ts';
+import { renderDocuments, withoutTitleBlock } from '../../src/render/documents.ts';
 import { engine } from '../example-model.ts';
 import { check } from '../registry-fixture.ts';
 
@@ -11,5 +11,20 @@ describe('document indexes', () => {
       .filter((d) => d.kind === 'docs-index')
       .map((d) => d.path);
     expect(paths).toEqual(['docs/README.md', 'docs/team/README.md']);
+  });
+});
+
+describe('a document body under a page that shows its front matter', () => {
+  it('leaves out the title and the lines restating version, date, authors and status', () => {
+    expect(withoutTitleBlock('# Strategy\n\nVersion: 0.1.0\nDate: 2026-11-02\nAuthor(s): A, B\nStatus: Draft\n\n## 1. Overview\n\nText.\n')).toBe(
+      '## 1. Overview\n\nText.\n',
+    );
+  });
+
+  it('keeps a first paragraph that is the author’s own text', () => {
+    expect(withoutTitleBlock('# Guide\n\nA signed-in user opens the box office.\nVersion: not a field line alone.\n')).toBe(
+      'A signed-in user opens the box office.\nVersion: not a field line alone.\n',
+    );
+    expect(withoutTitleBlock('No title here.\n\n# Later\n')).toBe('No title here.\n\n# Later\n');
   });
 });

@@ -1,4 +1,4 @@
-import { drawn } from '../../site/registry.ts';
+import { drawn } from '../../site/data.ts';
 
 /**
  * Each drawn diagram as a standalone SVG, the full-size view, in `npm run dev`. A build copies

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { clientDiagrams } from '../../site/registry.ts';
+import { clientDiagrams } from '../../site/data.ts';
 
 /**
  * Mermaid's prebuilt browser bundle, published only when some diagram must be drawn in the

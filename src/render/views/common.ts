@@ -1,11 +1,14 @@
 import type { Model } from '../../core/model.ts';
 import type { Protocol } from '../../core/schemas/index.ts';
 
-/** Lookups every view needs: display names by id, falling back to the id itself. */
+/** Lookups every view and page needs: display names by id, falling back to the id itself. */
 export function namer(model: Model) {
   return {
     repo: (id: string) => model.repositories.get(id)?.data.name ?? id,
     team: (id: string) => (id === 'all-teams' ? 'All teams' : (model.teams.get(id)?.data.name ?? id)),
+    integration: (id: string) => model.integrations.get(id)?.data.title ?? id,
+    pattern: (id: string) => model.patterns.get(id)?.data.name ?? id,
+    resource: (id: string) => model.resources.get(id)?.data.name ?? id,
   };
 }
 

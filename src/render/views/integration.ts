@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, NOT_RECORDED, participants, percent, recorded } from '../labels.ts';
+import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, NOT_RECORDED, participants, percent, recorded, route } from '../labels.ts';
 import { sequenceDiagram } from '../diagrams.ts';
 import { namer } from './common.ts';
 
@@ -13,14 +13,20 @@ export function integrationView(model: Model, id: string) {
     title: i.title,
     purpose: i.purpose,
     participants: participants(i.provider, i.consumers, i.direction === 'both-ways', name.repo),
-    repositories: [i.provider, ...model.analysis.consumersOf.get(id)!].map((r) => ({ name: name.repo(r), path: `../repositories/${r}.md` })),
+    repositories: [i.provider, ...model.analysis.consumersOf.get(id)!].map((r) => ({ id: r, name: name.repo(r), path: `../repositories/${r}.md` })),
+    provider: { id: i.provider, name: name.repo(i.provider) },
+    consumers: model.analysis.consumersOf.get(id)!.map((r) => ({ id: r, name: name.repo(r) })),
+    allClients: i.consumers === 'all-clients',
+    bothWays: i.direction === 'both-ways',
     type: INTEGRATION_TYPE[i.type],
+    typeKey: i.type,
     typeDetail: i.typeDetail ?? null,
     protocol: i.protocol,
     auth: AUTH[i.auth ?? 'unknown'],
     format: i.format ?? null,
     requestPattern: i.requestPattern ?? null,
     owner: name.team(i.owner),
+    ownerId: i.owner,
     version: recorded(i.version) ?? NOT_RECORDED,
     lastUpdated: recorded(i.lastUpdated) ?? NOT_RECORDED,
     status: INTEGRATION_STATUS[i.status],
@@ -30,9 +36,7 @@ export function integrationView(model: Model, id: string) {
           announced: dep.announced,
           sunset: dep.sunset,
           migration: dep.migration,
-          replacement: dep.replacement
-            ? { title: model.integrations.get(dep.replacement)?.data.title ?? dep.replacement, path: `${dep.replacement}.md` }
-            : null,
+          replacement: dep.replacement ? { id: dep.replacement, title: name.integration(dep.replacement), path: `${dep.replacement}.md` } : null,
         }
       : null,
     maintenance: (i.maintenance ?? [{ team: i.owner }]).map((m) => ({ team: name.team(m.team), scope: m.scope ?? null })),
@@ -52,7 +56,7 @@ export function integrationView(model: Model, id: string) {
       ? [
           ['Retries', i.errorHandling.retries],
           ['Backoff', i.errorHandling.backoff],
-          ['Timeout', i.errorHandling.timeoutMs === undefined ? undefined : `${i.errorHandling.timeoutMs}ms`],
+          ['Timeout', i.errorHandling.timeoutMs === undefined ? undefined : millis(i.errorHandling.timeoutMs)],
           ['Circuit breaker', i.errorHandling.circuitBreaker],
           ['Fallback', i.errorHandling.fallback],
         ]
@@ -62,7 +66,7 @@ export function integrationView(model: Model, id: string) {
     connection: i.connection
       ? [
           ['Endpoint', i.connection.endpoint],
-          ['Timeout', i.connection.timeoutMs === undefined ? undefined : `${i.connection.timeoutMs}ms`],
+          ['Timeout', i.connection.timeoutMs === undefined ? undefined : millis(i.connection.timeoutMs)],
           ['Retry', i.connection.retry],
           ['Rate limit', i.connection.rateLimit],
           ['Credentials', i.connection.credentials],
@@ -76,11 +80,11 @@ export function integrationView(model: Model, id: string) {
       channel: model.events.get(e)?.data.channel ?? '—',
     })),
     routes: (i.routes ?? []).map((r) => ({
-      route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`,
+      route: route(r),
       backend: r.backend ? name.repo(r.backend) : '-',
       auth: r.auth ? 'Yes' : 'No',
     })),
-    patterns: (i.patterns ?? []).map((p) => model.patterns.get(p)?.data.name ?? p),
+    patterns: (i.patterns ?? []).map((p) => name.pattern(p)),
     sequence: sequenceDiagram(model, id)?.source ?? null,
     changelog: [...(i.changelog ?? [])].reverse().map((c) => ({ ...c, version: c.version ?? '—', author: c.author ?? '—', details: c.details ?? [] })),
   };

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE, NOT_RECORDED, recorded } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, millis, NOT_RECORDED, recorded, route } from '../labels.ts';
 import { namer } from './common.ts';
 
 const list = (items: Iterable<string>, empty = 'none recorded') => [...new Set(items)].sort().join(', ') || empty;
@@ -101,8 +101,8 @@ export function patternsView(model: Model) {
       title: 'API Gateway Patterns',
       intro: 'Routing and aggregation.',
       aspects: [
-        ['Routes', `${routes.length} routes: ${list(routes.map((r) => `${r.method} ${r.path}`))}`],
-        ['Aggregation', list(aggregations.map((a) => `${a.route} (${a.sources.length} sources, ${a.timeoutMs}ms)`))],
+        ['Routes', `${routes.length} routes: ${list(routes.map(route))}`],
+        ['Aggregation', list(aggregations.map((a) => `${a.route} (${a.sources.length} sources, ${millis(a.timeoutMs)})`))],
         ['Authentication', `${routes.filter((r) => r.auth).length} of ${routes.length} routes require authentication`],
       ],
       repositories: repos

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { AUTH, INTEGRATION_TYPE, NOT_RECORDED, recorded, REPOSITORY_STATUS } from '../labels.ts';
+import { AUTH, INTEGRATION_TYPE, millis, NOT_RECORDED, recorded, REPOSITORY_STATUS, route } from '../labels.ts';
 import { namer } from './common.ts';
 
 /** How a caller authenticates, as the line to add to each request. */
@@ -58,7 +58,7 @@ export function repositoryView(model: Model, id: string) {
           service: name.repo(i.data.provider),
           circuitBreaker: e.circuitBreaker ?? null,
           retry: e.retries === undefined ? null : `${e.retries} retries${e.backoff ? `, backoff ${e.backoff}` : ''}`,
-          timeout: e.timeoutMs === undefined ? null : `${e.timeoutMs}ms`,
+          timeout: e.timeoutMs === undefined ? null : millis(e.timeoutMs),
           fallback: e.fallback ?? null,
         };
       }),
@@ -89,7 +89,7 @@ export function repositoryView(model: Model, id: string) {
       .map(({ id: e, event }) => ({ event: e, schema: event.schema! })),
     routes: gateway.flatMap((g) =>
       (g.routes ?? []).map((r) => ({
-        route: `${r.method === 'ANY' ? '*' : r.method} ${r.path}`,
+        route: route(r),
         backend: r.backend ? name.repo(r.backend) : '-',
         auth: r.auth ? 'Yes' : 'No',
       })),

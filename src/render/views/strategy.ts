@@ -1,6 +1,6 @@
 import type { Model } from '../../core/model.ts';
 import type { Integration } from '../../core/schemas/index.ts';
-import { AUTH, participants, recorded } from '../labels.ts';
+import { AUTH, millis, participants, recorded } from '../labels.ts';
 import { namer } from './common.ts';
 
 /** Registry values in the words of the strategy seed's choices, where one fits. */
@@ -98,7 +98,11 @@ export function strategyView(model: Model, input: StrategyInput) {
         pattern: d.requestPattern ? PATTERN_CHOICE[d.requestPattern] : null,
         retry: e?.retries !== undefined ? `${e.retries} retries${e.backoff ? `, ${e.backoff}` : ''}` : null,
         timeout:
-          e?.timeoutMs !== undefined ? `${e.timeoutMs}ms${e.fallback ? `; fallback: ${e.fallback}` : ''}` : e?.fallback ? `Fallback: ${e.fallback}` : null,
+          e?.timeoutMs !== undefined
+            ? `${millis(e.timeoutMs)}${e.fallback ? `; fallback: ${e.fallback}` : ''}`
+            : e?.fallback
+              ? `Fallback: ${e.fallback}`
+              : null,
         circuitBreaker: e?.circuitBreaker ?? null,
       };
     }),

@@ -55,7 +55,7 @@ export function systemView(model: Model) {
             endpoint: i.data.connection?.endpoint ?? null,
             auth: { type: recorded(i.data.auth) ? AUTH[i.data.auth!] : null, credentials: i.data.connection?.credentials ?? null },
             config: {
-              timeout: i.data.connection?.timeoutMs ? `${i.data.connection.timeoutMs}ms` : null,
+              timeout: i.data.connection?.timeoutMs ? millis(i.data.connection.timeoutMs) : null,
               retry: i.data.connection?.retry ?? null,
               rateLimit: i.data.connection?.rateLimit ?? null,
             },
@@ -110,7 +110,7 @@ export function systemOverview(model: Model) {
           id: i.id,
           title: i.data.title,
           endpoint: c.endpoint,
-          timeout: c.timeoutMs ? `${c.timeoutMs} ms` : null,
+          timeout: c.timeoutMs === undefined ? null : millis(c.timeoutMs),
           retry: c.retry ?? null,
           rateLimit: c.rateLimit ?? null,
           credentials: c.credentials ?? null,

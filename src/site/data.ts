@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import config from 'virtual:plexus/config';
+import { loadRegistry } from '../core/fs.ts';
+import type { RenderedDocument } from '../render/documents.ts';
+import { renderRegistry } from '../render/load.ts';
+import { namer } from '../render/views/common.ts';
+import { buildChannel } from './build-channel.ts';
+import { drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
+
+/**
+ * The registry the site is built from (`virtual:plexus/config`), read, rendered and drawn once
+ * per build, before any page renders.
+ */
+export { config };
+const started = performance.now();
+// `npm run build` has just read and checked this registry; pages reuse that rather than read it
+// again. Only a shortcut: without it (dev, a bare `astro build`) the registry is read here.
+const checked = buildChannel().registry;
+const reused = checked?.contentDir === config.contentDir && checked.today === config.today;
+const result = reused ? checked.result : await loadRegistry(config.contentDir, { today: config.today });
+const loaded = performance.now();
+export const model = result.model;
+/** Display names by id, as the documents write them. */
+export const names = namer(model);
+/** Every document, rendered for the site: templates leave out what pages show themselves. */
+export const documents: RenderedDocument[] = await renderRegistry(model, { defaults: join(config.root, 'templates'), site: true });
+console.log(
+  `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`,
+);
+/** All diagrams drawn once, cached by content hash under the cache folder. */
+export const diagrams = siteDiagrams(model);
+const diagramCache = join(config.cacheDir, 'diagrams');
+export const drawn = await drawSiteDiagrams(siteDiagramSources(diagrams, documents), diagramCache, (line) => console.log(`[plexus] ${line}`));
+buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(([key]) => key) };
+/** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
+export const clientDiagrams = drawn.fallback !== null;

@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Source } from './model.ts';
 import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
-import { cleanYamlData, decodeSource, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
+import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
 import type { Spec } from '../specs/read.ts';
 
@@ -58,8 +58,8 @@ async function readRegular(path: string, limit = MAX_FILE_BYTES): Promise<Uint8A
   }
 }
 
-/** OpenAPI and AsyncAPI documents under specs/ may be large; every other registry file is a page of text. */
-const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : MAX_FILE_BYTES);
+/** OpenAPI and AsyncAPI documents under specs/ may be large, and images under public/; every other registry file is a page of text. */
+const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : path.startsWith('public/') ? MAX_ASSET_BYTES : MAX_FILE_BYTES);
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
@@ -69,7 +69,7 @@ const inside = (root: string, path: string) => path === root || path.startsWith(
  * folder. A link that leads out, a pipe or device, or a file that cannot be read is a source
  * whose `problem` says so (a diagnostic), never a crash and never a read of what lies outside.
  */
-export async function readSources(dir: string, cwd: string = process.cwd()): Promise<Source[]> {
+export async function readSources(dir: string, cwd: string = process.cwd(), limit: (path: string) => number = limitFor): Promise<Source[]> {
   const root = await realpath(dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const display = (file: string) => posix(relative(cwd, file)) || file;
@@ -91,10 +91,10 @@ export async function readSources(dir: string, cwd: string = process.cwd()): Pro
             return refuse('link-out');
           }
           if ((await lstat(target)).isDirectory()) return; // its files are inside the registry and read where they are
-          return sources.push({ ...source, bytes: await readRegular(target, limitFor(path)) });
+          return sources.push({ ...source, bytes: await readRegular(target, limit(path)) });
         }
         if (!entry.isFile()) return refuse('special');
-        sources.push({ ...source, bytes: await readRegular(file, limitFor(path)) });
+        sources.push({ ...source, bytes: await readRegular(file, limit(path)) });
       } catch (error) {
         sources.push({
           ...source,

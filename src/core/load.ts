@@ -39,12 +39,14 @@ export function classify(
   | { kind: 'document'; id: string }
   | { kind: 'template'; name: string }
   | { kind: 'spec' }
+  | { kind: 'asset' }
   | { kind: 'ignored' }
   | { kind: 'unknown' } {
   if (path === 'ecosystem.yaml' || path === 'ecosystem.yml') return { kind: 'ecosystem' };
   const [top, ...rest] = path.split('/');
   if (top === 'docs' && DOC_FILE.test(path)) return { kind: 'document', id: rest.join('/').replace(DOC_FILE, '') };
   if (top === 'templates' && rest.length === 1 && rest[0]!.endsWith('.hbs')) return { kind: 'template', name: rest[0]! };
+  if (top === 'public' && rest.length > 0) return { kind: 'asset' };
   if (top === 'specs' && rest.length > 0) return /\.(ya?ml|json)$/.test(path) ? { kind: 'spec' } : { kind: 'ignored' };
   if (top === 'templates' || !YAML_FILE.test(path)) return { kind: 'ignored' };
   if (top && top in COLLECTIONS && rest.length > 0) {
@@ -109,7 +111,7 @@ export function loadSources(
       if (decoded.text !== undefined) registry.templates.set(where.name, { name: where.name, file: source.display, text: decoded.text });
       continue;
     }
-    if (where.kind === 'ignored' || where.kind === 'spec') continue; // specs are read by src/specs/, apart
+    if (where.kind === 'ignored' || where.kind === 'spec' || where.kind === 'asset') continue; // specs are read by src/specs/, apart; assets are published as they are
     if (where.kind === 'unknown') {
       diagnostics.push(diagnostic('UnknownFile', source.display, START, { path: source.path, folders: Object.keys(COLLECTIONS) }));
       continue;
@@ -173,6 +175,11 @@ export function loadSources(
       registry.invalid.delete(`${collection}/${id}`);
       (registry[collection] as Map<string, Entity<unknown>>).set(id, { id, file: source.display, data: r.value, locate: r.locate });
     }
+  }
+  // The logo the site shows must be a file the registry publishes (public/), read as every file is.
+  const logo = registry.ecosystem?.data.site?.logo;
+  if (logo && !sources.some((s) => s.path === `public/${logo}` && !s.problem)) {
+    diagnostics.push(diagnostic('LogoNotFound', registry.ecosystem!.file, registry.ecosystem!.locate(['site', 'logo']), { path: logo }));
   }
   return { registry, diagnostics };
 }

@@ -15,10 +15,12 @@ export interface ParsedYaml {
 
 /** Files larger than this are refused: a registry entry is a page of YAML, not a data dump. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-/** Aliases one file may expand; more is a "billion laughs" bomb, not a registry entry. */
 /** OpenAPI and AsyncAPI documents may be far larger: the biggest public ones are tens of megabytes. */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+/** Files the site publishes as they are (`public/`: a logo, a favicon). */
+export const MAX_ASSET_BYTES = 8 * 1024 * 1024;
 
+/** Aliases one file may expand; more is a "billion laughs" bomb, not a registry entry. */
 export const MAX_ALIASES = 100;
 
 const START: Position = { line: 1, col: 1 };

@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayFromEnv } from '../core/dates.ts';
 import contentWatch from './content-watch.ts';
 import diagramFiles from './diagram-files.ts';
 import pagefind from './pagefind-integration.ts';
+import { ASSET_TYPES, assetType, publishAssets, registryAssets } from './public-files.ts';
 
 /** What the site's pages are built from, as `virtual:plexus/config` gives it to them. */
 export interface SiteConfig {
@@ -25,8 +26,9 @@ const RESOLVED = `\0${MODULE}`;
  * Plexus's site as an Astro integration: the registry, cache and date the pages use reach them
  * through the virtual module `virtual:plexus/config`, as Astro integrations pass build-time
  * settings (pages are bundled apart from this file, so they cannot read its variables); the
- * registry's MDX documents through the `@plexus-content` alias; and search, full-size diagrams
- * and the dev server's registry check come with it.
+ * registry's MDX documents through the `@plexus-content` alias; the registry's public/ files
+ * (logo, favicon) are published with the site; and search, full-size diagrams and the dev
+ * server's registry check come with it.
  */
 export default function plexus(options: { content: string; cache: string }): AstroIntegration[] {
   const config: SiteConfig = {
@@ -38,6 +40,25 @@ export default function plexus(options: { content: string; cache: string }): Ast
   const site: AstroIntegration = {
     name: 'plexus',
     hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { published, skipped } = await publishAssets(config.contentDir, fileURLToPath(dir), join(config.root, 'public'));
+        for (const line of skipped) logger.warn(line);
+        if (published > 0) logger.info(`${published} file(s) from the registry's public/ folder published.`);
+      },
+      'astro:server:setup': ({ server }) => {
+        // The registry's public/ files in dev, as the build publishes them: read fresh on each request.
+        let base = server.config.base ?? '/';
+        if (!base.endsWith('/')) base += '/';
+        server.middlewares.use(async (req, res, next) => {
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+          if (req.method !== 'GET' || !path.startsWith(base) || !(extname(path).toLowerCase() in ASSET_TYPES)) return next();
+          const { files } = await registryAssets(config.contentDir);
+          const bytes = files.get(path.slice(base.length));
+          if (!bytes) return next();
+          res.setHeader('content-type', assetType(path));
+          res.end(bytes);
+        });
+      },
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {

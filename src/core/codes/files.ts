@@ -99,4 +99,11 @@ export const FILES_CODES = {
           ? 'Remove the link, or put the file itself in the registry.'
           : 'Remove it from the registry folder.',
   }),
+  LogoNotFound: entry<{ path: string }>({
+    code: 'PLX055',
+    severity: 'error',
+    title: "a site logo that names no file in the registry's public/ folder",
+    message: (a) => `There is no public/${a.path} in the registry for the site's logo.`,
+    hint: () => 'Put the image in the public/ folder beside ecosystem.yaml and name it by its path there, e.g. logo: logo.svg.',
+  }),
 } as const;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { IsoDate, Link, Ref, SemVer, Text, WebUrl } from './common.ts';
 
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Write a colour as # and six hex digits, e.g. "#0b6e4f".' });
+const PublicFile = z.string().regex(/^(?!.*(?:^|\/)\.)[\w.-]+(?:\/[\w.-]+)*\.(?:svg|png|jpe?g|webp|gif|ico)$/i, {
+  error: 'Name an image under public/ by its path there, e.g. "logo.svg" (no leading slash, no "..").',
+});
+const SitePath = z.string().regex(/^\/(?!\/)[^\s]*$/, { error: 'Use an http(s) URL, or a path on this site starting with "/".' });
+
 /** `content/ecosystem.yaml`: the ecosystem as a whole, its policies and site settings. */
 export const EcosystemSchema = z.strictObject({
   name: Text.describe('Ecosystem name; fills {ECOSYSTEM_NAME}. e.g. "Eventful".'),
@@ -58,6 +64,23 @@ export const EcosystemSchema = z.strictObject({
       title: Text.optional().describe('Site title; defaults to "<name> integrations".'),
       url: WebUrl.optional().describe('Where the site is published, e.g. "https://eventful.github.io".'),
       base: Link.optional().describe('Base path under that URL, e.g. "/registry".'),
+      logo: PublicFile.optional().describe('An image in the registry\'s public/ folder shown beside the title, e.g. "logo.svg".'),
+      colors: z
+        .strictObject({
+          accent: HexColor.optional().describe('Links, bars and highlights in the light theme, e.g. "#0b6e4f".'),
+          accentDark: HexColor.optional().describe('The same in the dark theme; choose a light colour, e.g. "#7fd1b0".'),
+        })
+        .optional()
+        .describe('Brand colours.'),
+      nav: z
+        .array(
+          z.strictObject({
+            label: Text.describe('Link text, e.g. "Runbooks".'),
+            url: z.union([WebUrl, SitePath]).describe('An http(s) URL, or a path on this site starting with "/".'),
+          }),
+        )
+        .optional()
+        .describe('Links added to the header, after the sections.'),
     })
     .optional()
     .describe('Site settings; SITE_URL and BASE_PATH in the environment override them.'),

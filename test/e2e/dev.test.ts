@@ -1,6 +1,7 @@
-// `npm run dev` against a registry elsewhere: pages reflect a YAML edit without a restart.
+// `npm run dev` against a registry elsewhere: pages reflect a YAML edit without a restart, and
+// the registry's public/ files are served.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,12 @@ describe('npm run dev', () => {
       log += d;
     });
     await until(async () => (await page('/repositories/stripe/')).includes('>Stripe'), 'the first page');
+    // The registry's public/ files are served as the build publishes them, read on each request.
+    await mkdir(join(dir, 'public'));
+    await writeFile(join(dir, 'public', 'brand.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const logo = await fetch(`http://127.0.0.1:${PORT}/brand.svg`);
+    expect([logo.status, logo.headers.get('content-type'), await logo.text()]).toEqual([200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>']);
+    expect((await fetch(`http://127.0.0.1:${PORT}/nothing.svg`)).status).toBe(404);
     const file = join(dir, 'repositories', 'stripe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));
     await until(async () => (await page('/repositories/stripe/')).includes('Stripe Payments Ltd'), 'the edit to show');

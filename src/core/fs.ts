@@ -9,32 +9,13 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { Source } from './model.ts';
 import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
+import { describeFsError } from './fs-errors.ts';
 import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
 import type { Spec } from '../specs/read.ts';
 
 const START = { line: 1, col: 1 };
 const posix = (path: string) => path.split(sep).join('/');
-
-/** Words for the file-system errors a reader can meet, instead of `EACCES`. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const words: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'it does not exist',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of its path is not a folder',
-    ELOOP: 'it is a symbolic link',
-    EMFILE: 'too many open files',
-    EIO: 'an input/output error',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the file system is read-only',
-    EEXIST: 'it already exists',
-    ENOTEMPTY: 'the folder is not empty',
-  };
-  return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /**
  * Reads at most MAX_FILE_BYTES + 1 bytes of a regular file without following a final symbolic
@@ -69,6 +50,8 @@ const inside = (root: string, path: string) => path === root || path.startsWith(
  * folder. A link that leads out, a pipe or device, or a file that cannot be read is a source
  * whose `problem` says so (a diagnostic), never a crash and never a read of what lies outside.
  */
+export { describeFsError };
+
 export async function readSources(dir: string, cwd: string = process.cwd(), limit: (path: string) => number = limitFor): Promise<Source[]> {
   const root = await realpath(dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

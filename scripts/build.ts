@@ -20,9 +20,12 @@ import { todayFromEnv } from '../src/core/dates.ts';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../src/core/diagnostics.ts';
 import { describeFsError, loadRegistry } from '../src/core/fs.ts';
 import { buildChannel } from '../src/site/build-channel.ts';
+import { plexusRoot } from '../src/site/root.ts';
 
 const started = performance.now();
-const root = resolve(import.meta.dirname, '..');
+// Plexus's own folder (its Astro project): this script runs from scripts/ in a checkout and from
+// lib/scripts/ in the installed package, so look up for the folder holding astro.config.mjs.
+const root = plexusRoot(import.meta.dirname);
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 /** Environment and usage mistakes: one clear line, exit 2, nothing built or touched. */
 function refuse(message: string): never {

@@ -7,11 +7,22 @@ import { EXIT, UsageError, type Io } from './io.ts';
 import type { Command } from './main.ts';
 
 /** The content folder a command works on: --content, then PLEXUS_CONTENT, then `content/`. */
+/**
+ * The registry folder: --content, else PLEXUS_CONTENT, else `content/` (a project as plexus init
+ * writes it), else the current folder when it is a registry itself (it holds ecosystem.yaml).
+ */
 export async function contentDir(value: unknown, io: Io): Promise<string> {
-  const dir = resolve(io.cwd, typeof value === 'string' ? value : (io.env.PLEXUS_CONTENT ?? 'content'));
+  const given = typeof value === 'string' ? value : io.env.PLEXUS_CONTENT;
+  const inHere = given === undefined && !(await stat(resolve(io.cwd, 'content')).catch(() => undefined)) && (await isRegistry(io.cwd));
+  const dir = resolve(io.cwd, given ?? (inHere ? '.' : 'content'));
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`No registry folder at ${dir}.`);
   return dir;
+}
+
+async function isRegistry(dir: string): Promise<boolean> {
+  for (const name of ['ecosystem.yaml', 'ecosystem.yml']) if ((await stat(resolve(dir, name)).catch(() => undefined))?.isFile()) return true;
+  return false;
 }
 
 /** `PLEXUS_TODAY` pins "today" for reproducible checks; otherwise the real date. */

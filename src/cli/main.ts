@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { describeFsError } from '../core/fs.ts';
+import { describeFsError } from '../core/fs-errors.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 export interface Command {
@@ -18,6 +18,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).scaffold,
   export: async () => (await import('./export.ts')).exportCommand,
   import: async () => (await import('./import.ts')).importCommand,
+  init: async () => (await import('./init.ts')).init,
+  build: async () => (await import('./site.ts')).build,
+  dev: async () => (await import('./site.ts')).dev,
+  preview: async () => (await import('./site.ts')).preview,
 };
 
 function help(): string {
@@ -32,6 +36,10 @@ function help(): string {
     '  new       scaffold a repository, integration, event, pattern, team or strategy document',
     '  export    write every document as plain Markdown',
     '  import    take in a Backstage catalog, an OpenAPI or an AsyncAPI document',
+    '  init      start a new registry project of your own, depending on Plexus',
+    '  build     check the registry and build its site into dist/',
+    '  dev       serve the site live while you edit the registry',
+    '  preview   serve the built site',
     '',
     "Run `plexus <command> --help` for a command's options.",
   ].join('\n');

@@ -1,0 +1,82 @@
+// plexus build | dev | preview: the site of the registry in the current folder, built from
+// Plexus's own Astro project, written to the user's dist/ with caches in the user's folder.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { plexusRoot } from '../site/root.ts';
+import { contentDir } from './check.ts';
+import { EXIT, type Io, UsageError } from './io.ts';
+import type { Command } from './main.ts';
+
+const root = plexusRoot(import.meta.dirname);
+/** scripts/build.ts in a checkout; its compiled lib/scripts/build.js in the installed package. */
+const buildScript = import.meta.filename.endsWith('.ts') ? join(root, 'scripts', 'build.ts') : join(root, 'lib', 'scripts', 'build.js');
+
+function requireNode(): void {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12))
+    throw new UsageError(
+      `The site needs Node 22.12 or newer; this is Node ${process.versions.node}. Run it through npm (npm run build, npx plexus build) in a project whose package.json pins Node, as plexus init writes it.`,
+    );
+}
+
+/** Where the site's files go for the registry in the current folder: the user's, never Plexus's. */
+async function settings(values: Record<string, string | boolean | undefined>, io: Io) {
+  return {
+    PLEXUS_CONTENT: await contentDir(values.content, io),
+    PLEXUS_DIST: resolve(io.cwd, typeof values.out === 'string' ? values.out : (io.env.PLEXUS_DIST ?? 'dist')),
+    PLEXUS_CACHE: resolve(io.cwd, io.env.PLEXUS_CACHE ?? join('.cache', 'plexus')),
+  };
+}
+
+/** Runs a Node program with the registry's settings, its output on this terminal; resolves to its exit code. */
+function run(args: string[], env: Record<string, string>, io: Io): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: io.cwd, env: { ...io.env, ...env }, stdio: 'inherit' });
+    child.on('error', (error) => {
+      io.err(`Could not start ${args[0]}: ${error.message}`);
+      done(EXIT.usage);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + 2 : EXIT.usage)));
+  });
+}
+
+/** Astro's own command, as installed beside Plexus. */
+const astro = () => join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const site = { content: { type: 'string' }, out: { type: 'string' } } as const;
+
+export const build: Command = {
+  summary: 'Check the registry and build its site into dist/ (switched in only when the build succeeds).',
+  usage: 'plexus build [--content DIR] [--out DIR]',
+  options: site,
+  async run({ values }, io) {
+    requireNode();
+    return run([buildScript], await settings(values, io), io);
+  },
+};
+
+export const dev: Command = {
+  summary: 'Serve the site live: an edit to the registry re-checks it and reloads the page.',
+  usage: 'plexus dev [--content DIR] [--port N]',
+  options: { content: { type: 'string' }, port: { type: 'string' } },
+  async run({ values }, io) {
+    requireNode();
+    const env = await settings(values, io);
+    const port = typeof values.port === 'string' ? ['--port', values.port] : [];
+    return run([astro(), 'dev', '--root', root, ...port], env, io);
+  },
+};
+
+export const preview: Command = {
+  summary: 'Serve the built site (dist/) locally.',
+  usage: 'plexus preview [--out DIR] [--port N]',
+  options: { out: { type: 'string' }, port: { type: 'string' } },
+  async run({ values }, io) {
+    requireNode();
+    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist');
+    if (!existsSync(join(out, 'index.html'))) throw new UsageError(`No built site in ${out}: run plexus build first.`);
+    const port = typeof values.port === 'string' ? ['--port', values.port] : [];
+    return run([astro(), 'preview', '--root', root, ...port], { PLEXUS_OUT_DIR: out }, io);
+  },
+};

@@ -1,0 +1,224 @@
+// The files `plexus init` writes: a registry project of the team's own that depends on Plexus.
+// Dependency-free on purpose: `npx plexus init` may run before anything is installed.
+
+/** The smallest registry that checks clean and shows every kind of page: two repositories, one integration, one document. */
+export const STARTER: Record<string, string> = {
+  'content/ecosystem.yaml': `name: Acme
+description: What our systems are and how they talk to each other. Edit this sentence first.
+currentProject: web-app
+referenceProject: web-app
+maintainedBy: platform
+registryVersion: 0.1.0
+lastUpdated: {TODAY}
+nextReview: {NEXT_REVIEW}
+policies:
+  deprecationNoticeMonths: 3
+  parallelSupportMonths: 1
+`,
+  'content/teams/platform.yaml': `name: Platform
+lead: unknown
+contacts:
+  chat: "#platform"
+`,
+  'content/repositories/web-app.yaml': `name: Web App
+purpose: The site our customers use
+role: Frontend
+kind: frontend
+status: active
+url: unknown
+team: platform
+`,
+  'content/repositories/api.yaml': `name: API
+purpose: Accounts and orders behind the web app
+role: Backend
+kind: service
+status: active
+url: unknown
+team: platform
+`,
+  'content/integrations/web-app-to-api.yaml': `title: Web App to API
+provider: api
+consumers: [web-app]
+purpose: The web app reads and writes accounts and orders
+type: rest
+protocol: HTTPS
+auth: unknown
+owner: platform
+status: production
+`,
+  'content/docs/getting-started.md': `---
+title: Getting started with the registry
+purpose: How this registry is kept and where its site is published
+type: Guide
+kind: guide
+status: draft
+version: 0.1.0
+date: {TODAY}
+authors: [Platform]
+---
+
+# Getting started with the registry
+
+Every repository, integration, event and team is a YAML file under \`content/\`. Run
+\`npm run check\` after an edit; \`npm run dev\` shows the site while you write.
+`,
+};
+
+export const GITIGNORE = `node_modules/
+/dist
+/.dist.builds/
+/dist.lock
+.cache/
+.astro/
+`;
+
+const NODE = '24.21.0';
+
+export function packageJson(name: string, plexusVersion: string): string {
+  const pkg = {
+    name,
+    private: true,
+    type: 'module',
+    description: 'Our integration registry, built with Plexus.',
+    scripts: {
+      check: 'plexus check',
+      build: 'plexus build',
+      dev: 'plexus dev',
+      preview: 'plexus preview',
+    },
+    // npm runs scripts and npx on the Node below: Plexus's site needs 22.12 or newer.
+    allowScripts: { node: true, esbuild: true },
+    devDependencies: { node: NODE, plexus: `^${plexusVersion}` },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** The first steps of both workflows: the repository, and the Node Plexus runs on. */
+const CHECKOUT_AND_NODE = `      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+`;
+
+/** Pull requests are checked with the same command as a person runs. */
+export const CHECK_WORKFLOW = `# Checks the registry on every pull request: the same command as \`npm run check\`.
+name: Check registry
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+${CHECKOUT_AND_NODE}      - run: npm install
+      - run: npm run check
+`;
+
+/** main is built and published with GitHub's own Pages actions; the base path comes from Pages. */
+export const DEPLOY_WORKFLOW = `# Builds the registry's site and publishes it to GitHub Pages on every push to main.
+# In the repository's settings, set Pages to deploy from GitHub Actions.
+name: Deploy site
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+${CHECKOUT_AND_NODE}      - id: pages
+        uses: actions/configure-pages@v5
+      # Diagrams are drawn once and cached by content hash: keep the cache between runs.
+      - uses: actions/cache@v4
+        with:
+          path: .cache/plexus
+          key: plexus-diagrams-\${{ hashFiles('content/**') }}
+          restore-keys: plexus-diagrams-
+      - run: npm install
+      # The base path comes from Pages (/<repository>/ for a project site): nobody edits config to publish.
+      - run: npm run build
+        env:
+          SITE_URL: \${{ steps.pages.outputs.origin }}
+          BASE_PATH: \${{ steps.pages.outputs.base_path }}
+          PLEXUS_CHROMIUM: /usr/bin/google-chrome
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: dist
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`;
+
+/** Editor settings: YAML files complete and check against the installed schemas, with no comment in each file. */
+export function vscodeSettings(globs: Record<string, string>): string {
+  const schemas: Record<string, string> = {};
+  for (const [kind, glob] of Object.entries(globs)) schemas[`./node_modules/plexus/schemas/${kind}.schema.json`] = glob;
+  return `${JSON.stringify({ 'yaml.schemas': schemas }, null, 2)}\n`;
+}
+
+export const VSCODE_EXTENSIONS = `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`;
+
+export function readme(name: string): string {
+  return `# ${name}
+
+Our integration registry: which repositories exist, how they integrate, who owns each
+integration and whom to call when it breaks. The registry is the YAML under \`content/\`;
+Plexus checks it and builds its site.
+
+\`\`\`sh
+npm install        # once: Plexus, and the Node it runs on
+npm run check      # every mistake as file:line:col, with a hint
+npm run dev        # the site, live, while you edit
+npm run build      # the site into dist/
+\`\`\`
+
+- Add a repository: \`npx plexus new repository my-service\`, then fill in the file it writes.
+- Add an integration: \`npx plexus new integration a-to-b\`.
+- Brand the site: \`site:\` in \`content/ecosystem.yaml\` (title, logo, colours, header links),
+  images in \`content/public/\`.
+- Change a document's layout: copy a template from \`node_modules/plexus/templates/\` into
+  \`content/templates/\` and edit it there.
+- Upgrade Plexus: \`npm install plexus@latest\`, then \`npm run check\`.
+
+Pull requests run \`npm run check\` (\`.github/workflows/check.yml\`); \`main\` is published to
+GitHub Pages (\`.github/workflows/deploy.yml\`) once Pages is set to deploy from GitHub Actions.
+Editors with the YAML extension complete and check every file from the installed schemas
+(\`.vscode/settings.json\`).
+`;
+}
+
+/** Which files each installed JSON Schema describes (documents' front matter is not a YAML file of its own). */
+export const SCHEMA_GLOBS: Record<string, string> = {
+  ecosystem: 'content/ecosystem.yaml',
+  team: 'content/teams/*.yaml',
+  repository: 'content/repositories/*.yaml',
+  integration: 'content/integrations/*.yaml',
+  event: 'content/events/*.yaml',
+  pattern: 'content/patterns/*.yaml',
+  protocol: 'content/protocols/*.yaml',
+  docset: 'content/docsets/*.yaml',
+  resource: 'content/resources/*.yaml',
+  system: 'content/systems/*.yaml',
+  domain: 'content/domains/*.yaml',
+};

@@ -1,0 +1,66 @@
+// plexus init as a user runs it: a project that checks clean, never written over.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../../src/cli/main.ts';
+import { loadRegistry } from '../../src/core/fs.ts';
+import { COLLECTIONS, SINGULAR } from '../../src/core/schemas/index.ts';
+import { SCHEMA_GLOBS } from '../../src/init/project.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'plexus-init-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runMain(args, { cwd: root, env: { PLEXUS_TODAY: '2026-11-22' }, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('plexus init', () => {
+  it('writes a registry that checks clean, dated today, with a review six months out', async () => {
+    const { code, out } = await run('init', 'team-registry');
+    expect(code).toBe(0);
+    expect(out).toContain('\n\nNext:\n  cd team-registry\n  npm install\n  npm run check\n  npm run dev');
+    const { diagnostics, model } = await loadRegistry(join(root, 'team-registry', 'content'), { today: '2026-11-22' });
+    expect(diagnostics).toEqual([]);
+    expect([model.repositories.size, model.integrations.size, model.documents.size]).toEqual([2, 1, 1]);
+    expect(model.ecosystem!.data.nextReview).toBe('2027-05-22');
+  });
+
+  it('with --force adds what is missing and leaves every file that is there as it was', async () => {
+    const dir = join(root, 'existing');
+    await mkdir(dir);
+    await writeFile(join(dir, 'README.md'), 'ours\n');
+    expect((await run('init', 'existing')).code).toBe(2);
+    const { code, out } = await run('init', 'existing', '--force');
+    expect(code).toBe(0);
+    expect(out).toContain('Left as they were: README.md.');
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('ours\n');
+    expect(await readdir(join(dir, 'content'))).toContain('ecosystem.yaml');
+  });
+
+  it('with --example copies the Eventful example instead of the starter', async () => {
+    expect((await run('init', 'example', '--example')).code).toBe(0);
+    const { model } = await loadRegistry(join(root, 'example', 'content'), { today: '2026-11-22' });
+    expect(model.ecosystem!.data.name).toBe('Eventful');
+  });
+
+  it('points editors at a schema for every kind of registry file', () => {
+    const kinds = Object.keys(COLLECTIONS).map((c) => SINGULAR[c as keyof typeof COLLECTIONS]);
+    expect(Object.keys(SCHEMA_GLOBS).sort()).toEqual(['ecosystem', ...kinds].sort());
+    for (const [folder, kind] of Object.entries(SINGULAR)) if (kind !== 'document') expect(SCHEMA_GLOBS[kind]).toBe(`content/${folder}/*.yaml`);
+  });
+
+  it('lets every command run from the project or from inside its registry folder', async () => {
+    const check = async (cwd: string) => {
+      const out: string[] = [];
+      const code = await runMain(['check'], { cwd, env: { PLEXUS_TODAY: '2026-11-22' }, out: (t) => out.push(t), err: (t) => out.push(t) });
+      return [code, out.join('\n')];
+    };
+    expect(await check(join(root, 'team-registry'))).toEqual([0, 'No problems in 6 files.']);
+    expect(await check(join(root, 'team-registry', 'content'))).toEqual([0, 'No problems in 6 files.']);
+    expect((await check(root))[0]).toBe(2);
+  });
+});

@@ -5,4 +5,8 @@
 import { existsSync } from 'node:fs';
 
 const source = new URL('./plexus.ts', import.meta.url);
-await import(existsSync(source) ? source.href : new URL('../lib/bin/plexus.js', import.meta.url).href);
+if (existsSync(source)) {
+  // TypeScript runs directly only on a recent Node: say so, rather than fail on the first type.
+  await import('../scripts/require-node.mjs');
+  await import(source.href);
+} else await import(new URL('../lib/bin/plexus.js', import.meta.url).href);

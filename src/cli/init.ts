@@ -32,7 +32,7 @@ export const init: Command = {
     const dir = resolve(io.cwd, positionals[0] ?? '.');
     const present = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
-      throw new UsageError(`Cannot use ${dir}: ${describeFsError(error)}.`);
+      throw new UsageError(`Cannot use ${dir}: ${error.code === 'ENOTDIR' ? 'it is a file, where a folder is needed' : describeFsError(error)}.`);
     });
     if (present.some((f) => f !== '.git') && !values.force)
       throw new UsageError(

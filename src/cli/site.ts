@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { plexusRoot } from '../site/root.ts';
 import { contentDir } from './check.ts';
@@ -38,7 +39,8 @@ function run(args: string[], env: Record<string, string>, io: Io): Promise<numbe
       io.err(`Could not start ${args[0]}: ${error.message}`);
       done(EXIT.usage);
     });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + 2 : EXIT.usage)));
+    // A child stopped by a signal exits as shells report it: 128 + the signal's number.
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : EXIT.usage)));
   });
 }
 

@@ -41,6 +41,15 @@ describe('plexus init', () => {
     expect(await readdir(join(dir, 'content'))).toContain('ecosystem.yaml');
   });
 
+  it('says so when the folder is a file', async () => {
+    await writeFile(join(root, 'a-file'), 'x');
+    expect(await run('init', 'a-file')).toEqual({
+      code: 2,
+      out: '',
+      err: `Cannot use ${join(root, 'a-file')}: it is a file, where a folder is needed.\nUsage: plexus init [DIR] [--example] [--force]`,
+    });
+  });
+
   it('with --example copies the Eventful example instead of the starter', async () => {
     expect((await run('init', 'example', '--example')).code).toBe(0);
     const { model } = await loadRegistry(join(root, 'example', 'content'), { today: '2026-11-22' });

@@ -3,11 +3,11 @@
 // Usage: npm run bench [-- --sizes 100,1000 --runs 3]
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../src/core/fs.ts';
-import { generateRegistry } from '../src/synthetic/generate.ts';
+import { writeRegistry } from './registry.ts';
 import * as pagefind from 'pagefind';
 import { withoutViteEnv } from '../scripts/clean-env.ts';
 
@@ -87,11 +87,7 @@ const results = [];
 await mkdir(WORK, { recursive: true });
 for (const integrations of sizes) {
   const content = join(WORK, `registry-${integrations}`);
-  await rm(content, { recursive: true, force: true });
-  for (const [path, text] of generateRegistry(Math.round(integrations / 0.6), 42)) {
-    await mkdir(dirname(join(content, path)), { recursive: true });
-    await writeFile(join(content, path), text);
-  }
+  await writeRegistry(integrations, content);
   const check: number[] = [];
   const cold: number[] = [];
   const warm: number[] = [];

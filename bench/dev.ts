@@ -1,0 +1,102 @@
+// `npm run bench:dev` (and part of `npm run bench`): the dev loop as a reader of docs lives it.
+// For generated registries of 1,000 and 5,000 integrations: the time from starting `astro dev`
+// to the first page served (diagram cache warm), and from saving a YAML edit to the edited text
+// on the page; median of --runs runs, printed against the targets.
+// Usage: npm run bench:dev [-- --sizes 1000,5000 --runs 3 --edits 5]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { withoutViteEnv } from '../scripts/clean-env.ts';
+import { writeRegistry } from './registry.ts';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,5000' }, runs: { type: 'string', default: '3' }, edits: { type: 'string', default: '5' } },
+});
+const sizes = values.sizes!.split(',').map(Number);
+const runs = Math.max(1, Number(values.runs));
+const edits = Math.max(1, Number(values.edits));
+const ROOT = join(import.meta.dirname, '..');
+const WORK = join(ROOT, '.bench');
+const PORT = 4700 + (process.pid % 200);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function page(path: string): Promise<string | undefined> {
+  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { accept: 'text/html' } }).catch(() => undefined);
+  return response?.ok ? response.text() : undefined;
+}
+
+/** Polls `path` every 10 ms until `ready` holds; the milliseconds it took, or an error after `limit`. */
+async function until(path: string, ready: (html: string) => boolean, limit: number, server: ChildProcess, log: () => string): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < limit) {
+    if (server.exitCode !== null) throw new Error(`astro dev stopped:\n${log()}`);
+    const html = await page(path);
+    if (html && ready(html)) return performance.now() - started;
+    await sleep(10);
+  }
+  throw new Error(`${path} not ready after ${limit} ms:\n${log().slice(-2000)}`);
+}
+
+function start(content: string, cache: string): { server: ChildProcess; log: () => string } {
+  let log = '';
+  const server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...withoutViteEnv(), PLEXUS_CONTENT: content, PLEXUS_CACHE: cache, PLEXUS_TODAY: '2026-11-22' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  return { server, log: () => log };
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  process.kill(-server.pid!, 'SIGTERM');
+  await exited;
+}
+
+const rows: { integrations: number; firstMs: number; editMs: number; firstRuns: number[]; editRuns: number[] }[] = [];
+for (const integrations of sizes) {
+  const content = join(WORK, `dev-registry-${integrations}`);
+  await writeRegistry(integrations, content);
+  const cache = join(WORK, `cache-${integrations}`);
+  const repository = join(content, 'repositories', 'repo-1.yaml');
+  const original = await readFile(repository, 'utf8');
+  // The targets are for a warm diagram cache: draw it once first if `npm run bench` has not.
+  if (!(await stat(join(cache, 'diagrams')).catch(() => undefined))) {
+    console.log(`${integrations}: drawing the diagram cache first (not timed)…`);
+    const { server, log } = start(content, cache);
+    await until('/integrations/flow-1/', () => true, 600_000, server, log);
+    await stop(server);
+  }
+  const firstRuns: number[] = [];
+  const editRuns: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const { server, log } = start(content, cache);
+    try {
+      firstRuns.push(await until('/integrations/flow-1/', (html) => html.includes('<h1'), 300_000, server, log));
+      for (let e = 0; e < edits; e++) {
+        const name = `Edited ${r}.${e}`;
+        await writeFile(repository, original.replace(/^name: .*$/m, `name: ${name}`));
+        editRuns.push(await until('/repositories/repo-1/', (html) => html.includes(name), 120_000, server, log));
+      }
+    } finally {
+      await stop(server);
+      await writeFile(repository, original);
+    }
+    console.log(`${integrations}, run ${r + 1}: first page ${Math.round(firstRuns.at(-1)!)} ms; edits ${editRuns.slice(-edits).map(Math.round).join(', ')} ms`);
+  }
+  rows.push({ integrations, firstMs: median(firstRuns), editMs: median(editRuns), firstRuns, editRuns });
+}
+
+const target = (integrations: number) => (integrations <= 1000 ? 300 : 1000);
+console.log('\n| integrations | first page (warm cache) | target | YAML edit → visible | target |\n|---|---|---|---|---|');
+for (const r of rows)
+  console.log(
+    `| ${r.integrations} | ${(r.firstMs / 1000).toFixed(1)} s | ${r.integrations <= 1000 ? '≤ 2 s' : '—'} | ${Math.round(r.editMs)} ms | ≤ ${target(r.integrations)} ms |`,
+  );
+console.log(`\nMedians of ${runs} server starts and ${runs * edits} edits per size, Node ${process.versions.node}.`);

@@ -36,7 +36,8 @@ async function until(path: string, ready: (html: string) => boolean, limit: numb
     if (html && ready(html)) return performance.now() - started;
     await sleep(10);
   }
-  throw new Error(`${path} not ready after ${limit} ms:\n${log().slice(-2000)}`);
+  await writeFile(join(WORK, 'dev-failure.log'), log());
+  throw new Error(`${path} not ready after ${limit} ms; the dev server's output is in .bench/dev-failure.log`);
 }
 
 function start(content: string, cache: string): { server: ChildProcess; log: () => string } {

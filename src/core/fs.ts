@@ -45,6 +45,42 @@ const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES :
 const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
+ * One entry of a registry folder as a `Source`, by the one rule for what Plexus reads (see
+ * readSources); undefined for what is not read at all (folders, dot-files, node_modules).
+ */
+async function readEntry(
+  root: string,
+  dir: string,
+  file: string,
+  entry: { isDirectory(): boolean; isSymbolicLink(): boolean; isFile(): boolean },
+  cwd: string,
+  limit: (path: string) => number,
+): Promise<Source | undefined> {
+  const path = posix(relative(dir, file));
+  if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return undefined;
+  if (entry.isDirectory()) return undefined;
+  const source = { path, display: posix(relative(cwd, file)) || file };
+  const refuse = (is: 'link-out' | 'dangling' | 'special'): Source => ({
+    ...source,
+    bytes: new Uint8Array(),
+    problem: diagnostic('NotRegularFile', source.display, START, { path, is }),
+  });
+  try {
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(file).catch(() => undefined);
+      if (target === undefined) return refuse('dangling');
+      if (!inside(root, target)) return refuse('link-out');
+      if ((await lstat(target)).isDirectory()) return undefined; // its files are inside the registry and read where they are
+      return { ...source, bytes: await readRegular(target, limit(path)) };
+    }
+    if (!entry.isFile()) return refuse('special');
+    return { ...source, bytes: await readRegular(file, limit(path)) };
+  } catch (error) {
+    return { ...source, bytes: new Uint8Array(), problem: diagnostic('UnreadableFile', source.display, START, { path, reason: describeFsError(error) }) };
+  }
+}
+
+/**
  * Every file under `dir` (skipping dot-folders and node_modules), as core `Source`s. The one rule
  * for what Plexus reads from a registry: regular files whose real path is inside the registry
  * folder. A link that leads out, a pipe or device, or a file that cannot be read is a source
@@ -55,36 +91,11 @@ export { describeFsError };
 export async function readSources(dir: string, cwd: string = process.cwd(), limit: (path: string) => number = limitFor): Promise<Source[]> {
   const root = await realpath(dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const display = (file: string) => posix(relative(cwd, file)) || file;
   const sources: Source[] = [];
   await Promise.all(
     entries.map(async (entry) => {
-      const file = join(entry.parentPath, entry.name);
-      const path = posix(relative(dir, file));
-      if (path.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return;
-      if (entry.isDirectory()) return;
-      const source = { path, display: display(file) };
-      const refuse = (is: 'link-out' | 'dangling' | 'special') =>
-        sources.push({ ...source, bytes: new Uint8Array(), problem: diagnostic('NotRegularFile', source.display, START, { path, is }) });
-      try {
-        if (entry.isSymbolicLink()) {
-          const target = await realpath(file).catch(() => undefined);
-          if (target === undefined) return refuse('dangling');
-          if (!inside(root, target)) {
-            return refuse('link-out');
-          }
-          if ((await lstat(target)).isDirectory()) return; // its files are inside the registry and read where they are
-          return sources.push({ ...source, bytes: await readRegular(target, limit(path)) });
-        }
-        if (!entry.isFile()) return refuse('special');
-        sources.push({ ...source, bytes: await readRegular(file, limit(path)) });
-      } catch (error) {
-        sources.push({
-          ...source,
-          bytes: new Uint8Array(),
-          problem: diagnostic('UnreadableFile', source.display, START, { path, reason: describeFsError(error) }),
-        });
-      }
+      const source = await readEntry(root, dir, join(entry.parentPath, entry.name), entry, cwd, limit);
+      if (source) sources.push(source);
     }),
   );
   return sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -153,6 +164,37 @@ export async function readRegistry(dir: string, options: { cwd?: string } = {}):
   const preparsed = await parseInParallel(sources);
   const compileMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx')) ? await loadMdxCompiler() : undefined;
   return { dir, cwd, sources, preparsed, compileMdx, specs: await readSpecs(dir, sources) };
+}
+
+/**
+ * What `readRegistry` would read after `changed` files (absolute paths) were added, edited or
+ * removed, reading only those: `npm run dev` re-checks an edit without reading the whole
+ * registry again. A changed folder, or a path outside the registry, reads it all.
+ */
+export async function rereadRegistry(files: RegistryFiles, changed: readonly string[]): Promise<RegistryFiles> {
+  const root = await realpath(files.dir);
+  const byPath = new Map(files.sources.map((s) => [s.path, s]));
+  const preparsed = new Map(files.preparsed);
+  for (const file of changed) {
+    const path = posix(relative(files.dir, file));
+    if (path.startsWith('../') || path === '' || path.startsWith('/')) return readRegistry(files.dir, { cwd: files.cwd });
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isDirectory()) return readRegistry(files.dir, { cwd: files.cwd });
+    preparsed.delete(path);
+    const source = info && (await readEntry(root, files.dir, file, info, files.cwd, limitFor));
+    if (source) byPath.set(path, source);
+    else byPath.delete(path);
+  }
+  const sources = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const needsMdx = sources.some((s) => s.path.startsWith('docs/') && s.path.endsWith('.mdx'));
+  const specsChanged = changed.some((f) => posix(relative(files.dir, f)).startsWith('specs/'));
+  return {
+    ...files,
+    sources,
+    preparsed,
+    compileMdx: files.compileMdx ?? (needsMdx ? await loadMdxCompiler() : undefined),
+    specs: specsChanged ? await readSpecs(files.dir, sources) : files.specs,
+  };
 }
 
 /** Runs the pipeline on what `readRegistry` read. */

@@ -1,7 +1,10 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import type { EnvironmentModuleNode, ViteDevServer } from 'vite';
 import { todayFromEnv } from '../core/dates.ts';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
-import { loadRegistry } from '../core/fs.ts';
+import { buildFromFiles, type RegistryFiles, readRegistry, rereadRegistry } from '../core/fs.ts';
+import { buildChannel } from './build-channel.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 
 /** The page `npm run dev` shows instead of the site while the registry has errors. */
@@ -13,11 +16,39 @@ export function errorPage(errors: string[], summary: string, base: string): stri
 <script type="module" src="${escapeHtml(base)}@vite/client"></script></body></html>`;
 }
 
+/** The module that reads the registry for the pages (src/site/data.ts). */
+const DATA = fileURLToPath(new URL('./data.ts', import.meta.url));
+
+/**
+ * After an edit to the registry, what must run again: the module that read it and every module
+ * that imports it, directly or not (the pages, their layout and components). The rest (Plexus's
+ * core, the renderer, dependencies) is untouched, so it is neither compiled nor run again.
+ * Before any page has loaded the module there is nothing to drop but everything.
+ */
+function invalidateRegistry(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments ?? {})) {
+    const graph = environment.moduleGraph;
+    const data = [...(graph.getModulesByFile(DATA) ?? [])];
+    if (data.length === 0) {
+      graph.invalidateAll();
+      continue;
+    }
+    const seen = new Set<EnvironmentModuleNode>();
+    for (let next = data.pop(); next; next = data.pop()) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      graph.invalidateModule(next);
+      data.push(...next.importers);
+    }
+  }
+}
+
 /**
  * `npm run dev`: the registry is checked when the server starts and whenever a file under the
  * content folder changes (diagnostics printed as `check` prints them). While it has errors every
  * page is the list of them, as `check` gives them, instead of a page that crashes; the next save
- * that fixes them brings the site back. Loaded modules are dropped and open pages reloaded.
+ * that fixes them brings the site back. An edit re-reads only the files it touched; the modules
+ * that use the registry are dropped and open pages reloaded.
  */
 export default function contentWatch(content: string): AstroIntegration {
   let base = '/';
@@ -29,17 +60,29 @@ export default function contentWatch(content: string): AstroIntegration {
       },
       'astro:server:setup': async ({ server, logger }) => {
         let state: { errors: string[]; summary: string } = { errors: [], summary: '' };
-        const recheck = async () => {
+        // The registry as last read: an edit re-reads only the files it touched.
+        let files: RegistryFiles | undefined;
+        const recheck = async (changed: string[] = []) => {
           const { today, error } = todayFromEnv(process.env);
           if (error) {
             state = { errors: [error], summary: 'The environment is not right.' };
             return;
           }
-          const loaded = await loadRegistry(content, { today }).catch((e: Error) => e);
+          const loaded = await (files && changed.length > 0 ? rereadRegistry(files, changed) : readRegistry(content))
+            .then((read) => {
+              files = read;
+              return buildFromFiles(read, today);
+            })
+            .catch((e: Error) => {
+              files = undefined;
+              return e;
+            });
           if (loaded instanceof Error) {
             state = { errors: [`The registry in ${content} cannot be read: ${loaded.message}`], summary: 'The registry cannot be read.' };
             return;
           }
+          // The pages use this registry as read here, instead of reading it a second time.
+          buildChannel().registry = { contentDir: content, today, result: loaded };
           const { diagnostics, fileCount } = loaded;
           for (const d of diagnostics) logger.warn(formatDiagnostic(d));
           const summary = formatSummary(diagnostics, fileCount);
@@ -55,13 +98,23 @@ export default function contentWatch(content: string): AstroIntegration {
         });
         server.watcher.add(content);
         let timer: ReturnType<typeof setTimeout> | undefined;
+        const changed = new Set<string>();
+        let queue: Promise<void> = Promise.resolve();
         server.watcher.on('all', (_event, file) => {
           if (!file.startsWith(content)) return;
+          changed.add(file);
           clearTimeout(timer);
-          timer = setTimeout(async () => {
-            await recheck();
-            for (const environment of Object.values(server.environments ?? {})) environment.moduleGraph.invalidateAll();
-            server.ws.send({ type: 'full-reload' });
+          // Saves come in bursts (a truncate then a write, an editor's temporary file and rename):
+          // take them together. At 30 ms a save was sometimes read half-written and its page stayed stale.
+          timer = setTimeout(() => {
+            const batch = [...changed];
+            changed.clear();
+            // One re-check at a time, in order: each starts from what the one before read.
+            queue = queue.then(async () => {
+              await recheck(batch);
+              invalidateRegistry(server);
+              server.ws.send({ type: 'full-reload' });
+            });
           }, 100);
         });
       },

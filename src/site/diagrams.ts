@@ -32,6 +32,9 @@ export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDo
   return [...sources];
 }
 
+/** Diagrams this process has drawn or read and verified, by key: the same source draws the same SVG. */
+const drawnHere = new Map<string, string>();
+
 export interface DrawnDiagrams {
   /** Light and dark SVG of a source, when it could be drawn at build time. */
   get(source: string): { svg: string; key: string } | undefined;
@@ -54,16 +57,21 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
     return { get: () => undefined, files: () => [], stats: null, fallback };
   }
   const { launchChromium } = await import('./chromium.ts');
-  // One drawing a diagram: the dark variant is the same SVG under a CSS filter (site.css).
-  const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
-  const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+  // Keys hashed once per source: pages ask for their diagrams many times.
+  const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));
+  // One drawing a diagram: the dark variant is the same SVG under a CSS filter (site.css). In
+  // `npm run dev` this runs again after each edit; what this process has drawn or verified is
+  // not read from the cache again.
+  const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'default' as const }));
+  const { svgs: fresh, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+  for (const [key, svg] of fresh) drawnHere.set(key, svg);
+  const svgs = new Map([...keys.values()].flatMap((key) => (drawnHere.has(key) ? [[key, drawnHere.get(key)!] as const] : [])));
+  const reused = sources.length - jobs.length;
   log(
-    `Diagrams: ${stats.total} drawings, ${stats.cached} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
+    `Diagrams: ${sources.length} drawings, ${stats.cached + reused} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
   );
   for (const r of stats.rejected) log(`A cached drawing was not a clean SVG (${r.reason}); it was drawn again: ${join(cacheDir, `${r.key}.svg`)}`);
   for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
-  // Keys hashed once per source: pages ask for their diagrams many times.
-  const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));
   const files: [string, string][] = [...keys.values()].filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]);
   return {
     get: (source) => {

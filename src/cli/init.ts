@@ -1,6 +1,7 @@
 // plexus init [DIR]: a new registry project of the team's own, depending on Plexus.
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { addMonths, todayFromEnv, todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { CHECK_WORKFLOW, DEPLOY_WORKFLOW, GITIGNORE, packageJson, readme, SCHEMA_GLOBS, STARTER, VSCODE_EXTENSIONS, vscodeSettings } from '../init/project.ts';
 import { plexusRoot } from '../site/root.ts';
@@ -16,11 +17,11 @@ const packageName = (dir: string) =>
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[-._]+|[-._]+$/g, '') || 'integration-registry';
 
-function dates(env: Record<string, string | undefined>) {
-  const today = /^\d{4}-\d{2}-\d{2}$/.test(env.PLEXUS_TODAY ?? '') ? env.PLEXUS_TODAY! : new Date().toISOString().slice(0, 10);
-  const next = new Date(`${today}T00:00:00Z`);
-  next.setUTCMonth(next.getUTCMonth() + 6);
-  return { TODAY: today, NEXT_REVIEW: next.toISOString().slice(0, 10) };
+/** The starter's dates: today (PLEXUS_TODAY when set, as for every command) and a review six months out. */
+function dates(io: { env: Record<string, string | undefined> }) {
+  const { today = todayIso(), error } = todayFromEnv(io.env);
+  if (error) throw new UsageError(error);
+  return { TODAY: today, NEXT_REVIEW: addMonths(today, 6) };
 }
 
 export const init: Command = {
@@ -40,7 +41,7 @@ export const init: Command = {
       );
 
     const version = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
-    const fill = dates(io.env);
+    const fill = dates(io);
     const files: Record<string, string> = {
       'package.json': packageJson(packageName(dir), version),
       '.gitignore': GITIGNORE,

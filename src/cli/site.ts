@@ -45,6 +45,9 @@ function run(args: string[], env: Record<string, string>, io: Io): Promise<numbe
 }
 
 /** Astro's own command, as installed beside Plexus. */
+/** `--port N` passed on to Astro, when given. */
+const portArgs = (values: Record<string, string | boolean | undefined>) => (typeof values.port === 'string' ? ['--port', values.port] : []);
+
 const astro = () => join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const site = { content: { type: 'string' }, out: { type: 'string' } } as const;
 
@@ -65,8 +68,7 @@ export const dev: Command = {
   async run({ values }, io) {
     requireNode();
     const env = await settings(values, io);
-    const port = typeof values.port === 'string' ? ['--port', values.port] : [];
-    return run([astro(), 'dev', '--root', root, ...port], env, io);
+    return run([astro(), 'dev', '--root', root, ...portArgs(values)], env, io);
   },
 };
 
@@ -78,7 +80,6 @@ export const preview: Command = {
     requireNode();
     const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist');
     if (!existsSync(join(out, 'index.html'))) throw new UsageError(`No built site in ${out}: run plexus build first.`);
-    const port = typeof values.port === 'string' ? ['--port', values.port] : [];
-    return run([astro(), 'preview', '--root', root, ...port], { PLEXUS_OUT_DIR: out }, io);
+    return run([astro(), 'preview', '--root', root, ...portArgs(values)], { PLEXUS_OUT_DIR: out }, io);
   },
 };

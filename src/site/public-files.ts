@@ -4,6 +4,12 @@ import { formatDiagnostic } from '../core/diagnostics.ts';
 import { readSources } from '../core/fs.ts';
 import { MAX_ASSET_BYTES } from '../core/source.ts';
 
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
 /** Content types of the files a registry publishes, by extension. */
 export const ASSET_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -23,11 +29,7 @@ export const ASSET_TYPES: Record<string, string> = {
  */
 export async function registryAssets(contentDir: string): Promise<{ files: Map<string, Uint8Array>; problems: string[] }> {
   const dir = join(contentDir, 'public');
-  const present = await access(dir).then(
-    () => true,
-    () => false,
-  );
-  if (!present) return { files: new Map(), problems: [] };
+  if (!(await exists(dir))) return { files: new Map(), problems: [] };
   const sources = await readSources(dir, contentDir, () => MAX_ASSET_BYTES);
   return {
     files: new Map(sources.filter((s) => !s.problem).map((s) => [s.path, s.bytes])),
@@ -46,11 +48,7 @@ export async function publishAssets(contentDir: string, outDir: string, plexusPu
   let published = 0;
   for (const [path, bytes] of files) {
     const target = join(outDir, path);
-    const exists = await access(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists && !own.has(path)) {
+    if ((await exists(target)) && !own.has(path)) {
       skipped.push(`public/${path} would replace a page or file Plexus built; it was left out.`);
       continue;
     }

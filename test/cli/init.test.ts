@@ -41,6 +41,13 @@ describe('plexus init', () => {
     expect(await readdir(join(dir, 'content'))).toContain('ecosystem.yaml');
   });
 
+  it('dates the review by calendar months, and refuses a PLEXUS_TODAY that is no date', async () => {
+    const at = (today: string, dir: string) => runMain(['init', dir], { cwd: root, env: { PLEXUS_TODAY: today }, out: () => {}, err: () => {} });
+    expect(await at('2026-08-31', 'month-end')).toBe(0);
+    expect(await readFile(join(root, 'month-end', 'content', 'ecosystem.yaml'), 'utf8')).toContain('lastUpdated: 2026-08-31\nnextReview: 2027-02-28\n');
+    expect(await at('2026-13-01', 'bad-date')).toBe(2);
+  });
+
   it('says so when the folder is a file', async () => {
     await writeFile(join(root, 'a-file'), 'x');
     expect(await run('init', 'a-file')).toEqual({

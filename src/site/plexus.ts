@@ -5,6 +5,7 @@ import { todayFromEnv } from '../core/dates.ts';
 import contentWatch from './content-watch.ts';
 import diagramFiles from './diagram-files.ts';
 import pagefind from './pagefind-integration.ts';
+import { watchIgnored } from './watch.ts';
 import { ASSET_TYPES, assetType, publishAssets, registryAssets } from './public-files.ts';
 
 /** What the site's pages are built from, as `virtual:plexus/config` gives it to them. */
@@ -63,6 +64,7 @@ export default function plexus(options: { content: string; cache: string }): Ast
         updateConfig({
           vite: {
             resolve: { alias: { '@plexus-content': config.contentDir } },
+            server: { watch: { ignored: [watchIgnored(config.root, config.contentDir)] } },
             plugins: [
               {
                 name: 'plexus-config',

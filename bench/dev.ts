@@ -1,8 +1,9 @@
 // `npm run bench:dev` (and part of `npm run bench`): the dev loop as a reader of docs lives it.
 // For generated registries of 1,000 and 5,000 integrations: the time from starting `astro dev`
-// to the first page served (diagram cache warm), and from saving a YAML edit (a repository's new
-// name, so the diagrams it is in must be drawn again) to the edited text on the page; median of
-// --runs runs, printed against the targets.
+// to the first page served (diagram cache warm), and from saving a YAML edit to the edited text on
+// the page: a text no diagram shows, and a repository's new name, whose diagrams must be drawn
+// again (the page shows them as text meanwhile; the time until drawn is printed too); medians of
+// --runs server starts, printed against the targets.
 // Usage: npm run bench:dev [-- --sizes 1000,5000 --runs 3 --edits 5]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -22,6 +23,8 @@ const WORK = join(ROOT, '.bench');
 const PORT = 4700 + (process.pid % 200);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A diagram a dev page shows as text while it is drawn in the background. */
+const PENDING = /data-diagram-pending="[0-9a-f]{32}"/;
 
 async function page(path: string): Promise<string | undefined> {
   const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { accept: 'text/html' } }).catch(() => undefined);
@@ -61,7 +64,7 @@ async function stop(server: ChildProcess): Promise<void> {
   await exited;
 }
 
-const rows: { integrations: number; firstMs: number; editMs: number; renameMs: number }[] = [];
+const rows: { integrations: number; firstMs: number; editMs: number; renameMs: number; drawnMs: number }[] = [];
 for (const integrations of sizes) {
   const content = join(WORK, `dev-registry-${integrations}`);
   await writeRegistry(integrations, content);
@@ -78,6 +81,7 @@ for (const integrations of sizes) {
   const firstRuns: number[] = [];
   const editRuns: number[] = [];
   const renameRuns: number[] = [];
+  const drawnRuns: number[] = [];
   for (let r = 0; r < runs; r++) {
     const { server, log } = start(content, cache);
     try {
@@ -90,25 +94,29 @@ for (const integrations of sizes) {
         editRuns.push(await until('/repositories/repo-1/', (html) => html.includes(text), 120_000, server, log));
         const name = `Renamed ${process.pid}.${Date.now()}.${r}.${e}`;
         await writeFile(repository, original.replace(/^name: .*$/m, `name: ${name}`));
+        const saved = performance.now();
         renameRuns.push(await until('/repositories/repo-1/', (html) => html.includes(name), 120_000, server, log));
+        // The page does not wait for the drawing: it shows the diagram as text and swaps it in when drawn.
+        await until('/repositories/repo-1/', (html) => html.includes(name) && !PENDING.test(html), 120_000, server, log);
+        drawnRuns.push(performance.now() - saved);
       }
     } finally {
       await stop(server);
       await writeFile(repository, original);
     }
     console.log(
-      `${integrations}, run ${r + 1}: first page ${Math.round(firstRuns.at(-1)!)} ms; text edits ${editRuns.slice(-edits).map(Math.round).join(', ')} ms; renames ${renameRuns.slice(-edits).map(Math.round).join(', ')} ms`,
+      `${integrations}, run ${r + 1}: first page ${Math.round(firstRuns.at(-1)!)} ms; text edits ${editRuns.slice(-edits).map(Math.round).join(', ')} ms; renames ${renameRuns.slice(-edits).map(Math.round).join(', ')} ms, their diagrams drawn ${drawnRuns.slice(-edits).map(Math.round).join(', ')} ms`,
     );
   }
-  rows.push({ integrations, firstMs: median(firstRuns), editMs: median(editRuns), renameMs: median(renameRuns) });
+  rows.push({ integrations, firstMs: median(firstRuns), editMs: median(editRuns), renameMs: median(renameRuns), drawnMs: median(drawnRuns) });
 }
 
 const target = (integrations: number) => (integrations <= 1000 ? 300 : 1000);
 console.log(
-  '\n| integrations | first page (warm cache) | target | text edit → visible | rename → visible (diagrams redrawn) | target |\n|---|---|---|---|---|---|',
+  '\n| integrations | first page (warm cache) | target | text edit → visible | rename → visible | target | rename → its diagram drawn |\n|---|---|---|---|---|---|---|',
 );
 for (const r of rows)
   console.log(
-    `| ${r.integrations} | ${(r.firstMs / 1000).toFixed(1)} s | ${r.integrations <= 1000 ? '≤ 2 s' : '—'} | ${Math.round(r.editMs)} ms | ${Math.round(r.renameMs)} ms | ≤ ${target(r.integrations)} ms |`,
+    `| ${r.integrations} | ${(r.firstMs / 1000).toFixed(1)} s | ${r.integrations <= 1000 ? '≤ 2 s' : '—'} | ${Math.round(r.editMs)} ms | ${Math.round(r.renameMs)} ms | ≤ ${target(r.integrations)} ms | ${(r.drawnMs / 1000).toFixed(1)} s |`,
   );
 console.log(`\nMedians of ${runs} server starts and ${runs * edits} edits of each kind per size, Node ${process.versions.node}.`);

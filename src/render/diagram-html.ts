@@ -19,6 +19,8 @@ export interface DiagramText {
 export interface DiagramLinks {
   links?: ReadonlyMap<string, string>;
   focus?: string;
+  /** `npm run dev`: the key of a drawing still in progress; the text is shown open meanwhile. */
+  pending?: string;
 }
 
 /**
@@ -63,8 +65,14 @@ export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: 
     `<figure class="diagram" data-diagram><figcaption><strong>${escapeHtml(text.title)}</strong> <span>${escapeHtml(text.description)}</span>${text.legend ? `<span class="diagram-legend">${escapeHtml(text.legend)}</span>` : ''}</figcaption>` +
     `<div class="diagram-canvas" data-pagefind-ignore="all" tabindex="0" role="group" aria-label="${escapeHtml(`${text.title}. ${text.description}`)}"${
       how.focus ? ` data-focus="${escapeHtml(how.focus)}"` : ''
-    }>${drawn ? `<div class="diagram-svg">${linkedSvg(drawn.svg, how.links)}</div>` : `<pre class="mermaid">${escapeHtml(source)}</pre>`}</div>` +
+    }>${
+      drawn
+        ? `<div class="diagram-svg">${linkedSvg(drawn.svg, how.links)}</div>`
+        : how.pending
+          ? `<p class="diagram-pending" data-diagram-pending="${escapeHtml(how.pending)}">Drawing this diagram… It appears here when drawn; meanwhile, read it as text below.</p>`
+          : `<pre class="mermaid">${escapeHtml(source)}</pre>`
+    }</div>` +
     (drawn?.file ? `<p class="diagram-open"><a href="${escapeHtml(drawn.file)}">Open full size</a></p>` : '') +
-    `<details class="diagram-text"><summary>Diagram as text</summary>${alt}</details></figure>`
+    `<details class="diagram-text"${!drawn && how.pending ? ' open' : ''}><summary>Diagram as text</summary>${alt}</details></figure>`
   );
 }

@@ -13,6 +13,8 @@ export interface BuildChannel {
   search?: (sourcePath: string, html: string) => void;
   /** Drawn diagrams to publish full size at /diagrams/<key>.svg: the cache folder holding them. */
   diagramFiles?: { cacheDir: string; keys: string[] };
+  /** In `npm run dev`: diagrams drawn in the background, by key, for the dev server to tell open pages. */
+  diagramsDrawn?: (keys: string[]) => void;
 }
 
 const KEY = Symbol.for('plexus.build-channel');

@@ -5,6 +5,7 @@ import { todayFromEnv } from '../core/dates.ts';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { buildFromFiles, type RegistryFiles, readRegistry, rereadRegistry } from '../core/fs.ts';
 import { buildChannel } from './build-channel.ts';
+import { DIAGRAMS_DRAWN } from './dev-swap.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 
 /** The page `npm run dev` shows instead of the site while the registry has errors. */
@@ -90,6 +91,8 @@ export default function contentWatch(content: string): AstroIntegration {
           state = { errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), summary };
         };
         await recheck();
+        // Pages that showed a diagram as text while it was drawn reload when it is (dev-swap.ts).
+        buildChannel().diagramsDrawn = (keys) => server.ws.send({ type: 'custom', event: DIAGRAMS_DRAWN, data: { keys } });
         server.middlewares.use((req, res, next) => {
           if (state.errors.length === 0 || req.method !== 'GET' || !req.headers.accept?.includes('text/html')) return next();
           res.statusCode = 500;

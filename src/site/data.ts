@@ -5,7 +5,7 @@ import type { RenderedDocument } from '../render/documents.ts';
 import { renderRegistry } from '../render/load.ts';
 import { namer } from '../render/views/common.ts';
 import { buildChannel } from './build-channel.ts';
-import { drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
+import { devDiagrams, drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
 
 /**
  * The registry the site is built from (`virtual:plexus/config`), read, rendered and drawn once
@@ -27,10 +27,13 @@ export const documents: RenderedDocument[] = await renderRegistry(model, { defau
 console.log(
   `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`,
 );
-/** All diagrams drawn once, cached by content hash under the cache folder. */
+/** The generated diagrams; drawn once, cached by content hash under the cache folder. */
 export const diagrams = siteDiagrams(model);
 const diagramCache = join(config.cacheDir, 'diagrams');
-export const drawn = await drawSiteDiagrams(siteDiagramSources(diagrams, documents), diagramCache, (line) => console.log(`[plexus] ${line}`));
-buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(([key]) => key) };
+const log = (line: string) => console.log(`[plexus] ${line}`);
+// A build draws every diagram before any page renders; `npm run dev` draws what a page shows,
+// in the background, and never makes the page wait.
+export const drawn = import.meta.env.DEV ? devDiagrams(diagramCache, log) : await drawSiteDiagrams(siteDiagramSources(diagrams, documents), diagramCache, log);
+if (!import.meta.env.DEV) buildChannel().diagramFiles = { cacheDir: diagramCache, keys: drawn.files().map(([key]) => key) };
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
-export const clientDiagrams = drawn.fallback !== null;
+export const clientDiagrams = () => drawn.fallback !== null;

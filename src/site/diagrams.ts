@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
 import { diagramKey, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
 import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
+import { svgProblem } from '../diagrams/safe-svg.ts';
+import { buildChannel } from './build-channel.ts';
 import { chromiumPath } from './chromium.ts';
 
 /** The diagrams the site's pages show, generated once per build. */
@@ -38,11 +41,20 @@ const drawnHere = new Map<string, string>();
 export interface DrawnDiagrams {
   /** Light and dark SVG of a source, when it could be drawn at build time. */
   get(source: string): { svg: string; key: string } | undefined;
+  /** In `npm run dev`: the key of the source's drawing in progress; its page shows the text until it is drawn. */
+  pending(source: string): string | undefined;
   /** Every drawn diagram's SVG by key, for the full-size view. */
   files(): [key: string, svg: string][];
   stats: RenderStats | null;
   /** Why diagrams fall back to drawing in the browser, if they do. */
   fallback: string | null;
+}
+
+/** Without a browser to draw in, every diagram is drawn in the reader's browser. */
+function withoutBrowser(log: (line: string) => void): DrawnDiagrams {
+  const fallback = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
+  log(fallback);
+  return { get: () => undefined, pending: () => undefined, files: () => [], stats: null, fallback };
 }
 
 /**
@@ -51,11 +63,7 @@ export interface DrawnDiagrams {
  */
 export async function drawSiteDiagrams(sources: string[], cacheDir: string, log: (line: string) => void): Promise<DrawnDiagrams> {
   const executable = chromiumPath();
-  if (!executable) {
-    const fallback = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
-    log(fallback);
-    return { get: () => undefined, files: () => [], stats: null, fallback };
-  }
+  if (!executable) return withoutBrowser(log);
   const { launchChromium } = await import('./chromium.ts');
   // Keys hashed once per source: pages ask for their diagrams many times.
   const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));
@@ -79,8 +87,96 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
       const svg = svgs.get(key);
       return svg ? { svg, key } : undefined;
     },
+    pending: () => undefined,
     files: () => files,
     stats,
     fallback: stats.failed.length > 0 ? 'some diagrams failed' : null,
+  };
+}
+
+/** Sources whose drawing failed in this process: drawn in the reader's browser instead. */
+const failedHere = new Set<string>();
+/** Sources waiting to be drawn in the background, by key; those being drawn; whether a batch runs. */
+const waiting = new Map<string, string>();
+const drawing = new Set<string>();
+let drawingNow = false;
+
+/** Draws what waits, batch after batch, in the background of `npm run dev`. */
+async function drawWaiting(cacheDir: string, executable: string, log: (line: string) => void): Promise<void> {
+  drawingNow = true;
+  const { launchChromium } = await import('./chromium.ts');
+  // A page asks for its diagrams one after another while it renders: draw them in one batch.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  while (waiting.size > 0) {
+    const batch = [...waiting];
+    waiting.clear();
+    for (const [key] of batch) drawing.add(key);
+    const jobs = batch.map(([, source]) => ({ source, theme: 'default' as const }));
+    let failed: RenderStats['failed'] = [];
+    try {
+      const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+      for (const [key, svg] of svgs) drawnHere.set(key, svg);
+      failed = stats.failed;
+      log(`Diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);
+    } catch (error) {
+      failed = jobs.map(({ source }) => ({ source, error: (error as Error).message }));
+    }
+    for (const f of failed) {
+      failedHere.add(diagramKey(f.source, 'default'));
+      log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
+    }
+    for (const [key] of batch) drawing.delete(key);
+    buildChannel().diagramsDrawn?.(batch.map(([key]) => key));
+  }
+  drawingNow = false;
+}
+
+/**
+ * `npm run dev`: a page never waits for a drawing. A diagram is looked up when a page shows it:
+ * drawn before in this process, or in the cache (checked as a build checks it). Anything else
+ * is drawn in the background, in batches, while its page shows the diagram as text; when a
+ * batch is done the dev server tells open pages (`buildChannel().diagramsDrawn`), and a page
+ * that waited for one of them reloads. Nothing is drawn for pages nobody opens.
+ */
+export function devDiagrams(cacheDir: string, log: (line: string) => void): DrawnDiagrams {
+  const executable = chromiumPath();
+  if (!executable) return withoutBrowser(log);
+  const keys = new Map<string, string>();
+  const keyOf = (source: string) => {
+    let key = keys.get(source);
+    if (!key) keys.set(source, (key = diagramKey(source, 'default')));
+    return key;
+  };
+  const readCached = (key: string) => {
+    try {
+      const svg = readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
+      return svgProblem(svg) === undefined ? svg : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    get: (source) => {
+      const key = keyOf(source);
+      let svg = drawnHere.get(key);
+      if (svg === undefined && !failedHere.has(key) && !waiting.has(key) && !drawing.has(key)) {
+        svg = readCached(key);
+        if (svg !== undefined) drawnHere.set(key, svg);
+        else {
+          waiting.set(key, source);
+          if (!drawingNow) void drawWaiting(cacheDir, executable, log);
+        }
+      }
+      return svg === undefined ? undefined : { svg, key };
+    },
+    pending: (source) => {
+      const key = keyOf(source);
+      return waiting.has(key) || drawing.has(key) ? key : undefined;
+    },
+    files: () => [],
+    stats: null,
+    get fallback() {
+      return failedHere.size > 0 ? 'some diagrams failed' : null;
+    },
   };
 }

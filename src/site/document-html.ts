@@ -29,6 +29,7 @@ function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, '
   return diagramFigure(source, text, svg && { ...svg, file: href(`/diagrams/${svg.key}.svg`) }, {
     links,
     focus: focus !== undefined && focus >= 0 ? `n${focus}` : undefined,
+    pending: svg ? undefined : drawn.pending(source),
   });
 }
 

@@ -20,6 +20,17 @@ describe('diagramFigure', () => {
       '<pre class="mermaid">graph TD\n  A[&#34;&#60;x&#62;&#34;]</pre>',
     );
   });
+
+  it('in dev, while the diagram is drawn, says so and opens its text', () => {
+    const html = diagramFigure('graph TD\n  A', text, undefined, { pending: '0a1b' });
+    expect(html).toContain(
+      '<p class="diagram-pending" data-diagram-pending="0a1b">Drawing this diagram… It appears here when drawn; meanwhile, read it as text below.</p></div>',
+    );
+    expect(html).toContain('<details class="diagram-text" open><summary>');
+    expect(html).not.toContain('class="mermaid"');
+    // Once drawn, the drawing wins over a stale pending key.
+    expect(diagramFigure('graph', text, { svg: '<svg></svg>' }, { pending: '0a1b' })).not.toContain('pending');
+  });
 });
 
 describe('linkedSvg', () => {

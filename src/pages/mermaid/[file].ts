@@ -4,11 +4,12 @@ import { clientDiagrams } from '../../site/data.ts';
 
 /**
  * Mermaid's prebuilt browser bundle, published only when some diagram must be drawn in the
- * reader's browser. Served as a file rather than bundled, so builds that draw every diagram
+ * reader's browser (and always in `npm run dev`). Served as a file rather than bundled, so builds that draw every diagram
  * themselves never pay for bundling it.
  */
 export function getStaticPaths() {
-  return clientDiagrams ? [{ params: { file: 'mermaid.min.js' } }] : [];
+  // `npm run dev` may need it at any time: a diagram that fails to draw in the background.
+  return import.meta.env.DEV || clientDiagrams() ? [{ params: { file: 'mermaid.min.js' } }] : [];
 }
 
 export async function GET() {

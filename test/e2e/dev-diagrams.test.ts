@@ -1,0 +1,78 @@
+// `npm run dev` never makes a page wait for a drawing: a diagram not yet drawn shows as text,
+// is drawn in the background, and the page swaps it in by itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { EXAMPLE } from '../example-model.ts';
+import { launch } from './browser.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PORT = 4900 + (process.pid % 90);
+const URL_BASE = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let dir = '';
+let log = '';
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run dev with diagrams not drawn yet', () => {
+  it('shows the text at once, draws in the background and swaps the drawing in', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plexus-dev-diagrams-'));
+    const content = join(dir, 'content');
+    await cp(EXAMPLE, content, { recursive: true });
+    server = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      // An empty cache: every diagram must be drawn.
+      env: { ...withoutViteEnv(), PLEXUS_CONTENT: content, PLEXUS_CACHE: join(dir, 'cache'), PLEXUS_TODAY: '2026-11-22' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (d) => (log += d));
+    server.stderr!.on('data', (d) => (log += d));
+    // Wait on a page without diagrams, so nothing is drawn before the browser asks.
+    const deadline = Date.now() + 60_000;
+    while (
+      !(await fetch(`${URL_BASE}/teams/`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > deadline) throw new Error(`the dev server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    browser = await launch();
+    const page = await browser.newPage();
+    await page.goto(`${URL_BASE}/repositories/stripe/`);
+    // First the text, open, with a word on what is happening…
+    const figure = page.locator('figure.diagram').first();
+    expect(await figure.locator('.diagram-pending').textContent()).toBe('Drawing this diagram… It appears here when drawn; meanwhile, read it as text below.');
+    expect(await figure.locator('details.diagram-text').getAttribute('open')).toBe('');
+    expect(await figure.locator('details.diagram-text td').first().textContent()).toBeTruthy();
+    // …then the drawing, without the reader doing anything: nodes link to their pages.
+    await figure.locator('.diagram-svg svg').waitFor({ timeout: 60_000 });
+    expect(await figure.locator('.diagram-pending').count()).toBe(0);
+    expect(await figure.locator('details.diagram-text').getAttribute('open')).toBeNull();
+    expect(await figure.locator('.diagram-svg svg a[href="/repositories/payment-service/"]').count()).toBe(1);
+    // The full-size view is served from the cache the background drawing wrote.
+    const full = await fetch(`${URL_BASE}${await figure.locator('.diagram-open a').getAttribute('href')}`);
+    expect([full.status, full.headers.get('content-type'), (await full.text()).startsWith('<svg')]).toEqual([200, 'image/svg+xml', true]);
+    expect((await fetch(`${URL_BASE}/diagrams/${'0'.repeat(32)}.svg`)).status).toBe(404);
+
+    // A rename: the page shows the new name at once, and the redrawn diagram when it is drawn.
+    const file = join(content, 'repositories', 'stripe.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: Stripe\n', 'name: Stripe Payments Ltd\n'));
+    await page.locator('h1', { hasText: 'Stripe Payments Ltd' }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('figure.diagram .diagram-svg')?.textContent?.includes('Stripe Payments Ltd'), null, {
+      timeout: 60_000,
+    });
+    expect(log).toMatch(/\[plexus\] Diagrams: \d+ drawn in the background in \d+ ms\./);
+  }, 180_000);
+});

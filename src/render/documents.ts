@@ -32,31 +32,78 @@ export function withFrontMatter(data: object, body: string): string {
  * `site` renders them for the site's pages, which show an entity's title, summary and cards
  * themselves: every template sees `site` (true there, false in the export) and leaves out what
  * the page already shows, so nothing is cut from its output by heading text.
+ *
+ * `lazy` renders each document's Markdown when it is first read, not before: `npm run dev`
+ * re-renders after every edit and a page needs one or two documents, not all (a template's error
+ * then surfaces when its document is read).
  */
-export function renderDocuments(model: Model, engine: Engine, options: { site?: boolean } = {}): RenderedDocument[] {
+export function renderDocuments(model: Model, engine: Engine, options: { site?: boolean; lazy?: boolean } = {}): RenderedDocument[] {
   const docs: RenderedDocument[] = [];
   const site = options.site ?? false;
-  const add = (path: string, title: string, kind: RenderedDocument['kind'], markdown: string) => docs.push({ path, title, kind, markdown });
-  const render = (template: string, view: object) => engine.render(template, { ...view, site });
-  add('integration-registry.md', 'Integration Registry', 'registry', render('registry.md.hbs', registryView(model)));
-  add('integration-patterns.md', 'Integration Patterns', 'patterns', render('patterns.md.hbs', patternsView(model)));
-  add('system-integrations.md', 'System Integrations', 'system', render('system.md.hbs', systemView(model)));
+  const add = (path: string, title: string, kind: RenderedDocument['kind'], write: () => string) => {
+    let markdown: string | undefined;
+    const resolved = () => resolveWikiLinks(write(), path, (target) => exportedPage(model, target));
+    docs.push({
+      path,
+      title,
+      kind,
+      get markdown() {
+        return (markdown ??= resolved());
+      },
+    });
+  };
+  const render = (template: string, view: () => object) => () => engine.render(template, { ...view(), site });
+  add(
+    'integration-registry.md',
+    'Integration Registry',
+    'registry',
+    render('registry.md.hbs', () => registryView(model)),
+  );
+  add(
+    'integration-patterns.md',
+    'Integration Patterns',
+    'patterns',
+    render('patterns.md.hbs', () => patternsView(model)),
+  );
+  add(
+    'system-integrations.md',
+    'System Integrations',
+    'system',
+    render('system.md.hbs', () => systemView(model)),
+  );
   for (const id of [...model.repositories.keys()].sort()) {
-    add(`repositories/${id}.md`, model.repositories.get(id)!.data.name, 'repository', render('repository.md.hbs', repositoryView(model, id)));
+    add(
+      `repositories/${id}.md`,
+      model.repositories.get(id)!.data.name,
+      'repository',
+      render('repository.md.hbs', () => repositoryView(model, id)),
+    );
   }
   for (const id of [...model.integrations.keys()].sort()) {
-    add(`integrations/${id}.md`, model.integrations.get(id)!.data.title, 'integration', render('integration.md.hbs', integrationView(model, id)));
+    add(
+      `integrations/${id}.md`,
+      model.integrations.get(id)!.data.title,
+      'integration',
+      render('integration.md.hbs', () => integrationView(model, id)),
+    );
   }
   const folders = new Set(docFolders(model).flatMap((f) => f.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
   for (const folder of ['', ...[...folders].filter(Boolean).sort()]) {
     const view = docsIndexView(model, folder);
-    add(`docs/${folder ? `${folder}/` : ''}README.md`, view.title, 'docs-index', render('docs-index.md.hbs', view));
+    add(
+      `docs/${folder ? `${folder}/` : ''}README.md`,
+      view.title,
+      'docs-index',
+      render('docs-index.md.hbs', () => view),
+    );
   }
   for (const doc of [...model.documents.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    add(`docs/${doc.id}.md`, doc.data.title, 'document', withFrontMatter(doc.data, doc.body));
+    add(`docs/${doc.id}.md`, doc.data.title, 'document', () => withFrontMatter(doc.data, doc.body));
   }
-  for (const d of docs) d.markdown = resolveWikiLinks(d.markdown, d.path, (target) => exportedPage(model, target));
-  docs.unshift({ path: 'README.md', title: `${model.ecosystem!.data.name} integration documentation`, kind: 'index', markdown: indexPage(model, docs) });
+  const index = indexPage(model, docs);
+  docs.unshift({ path: 'README.md', title: `${model.ecosystem!.data.name} integration documentation`, kind: 'index', markdown: index });
+  // Rendered now, in order, unless asked to wait: a template's error stops here, before anything is written.
+  if (!options.lazy) for (const d of docs) void d.markdown;
   return docs;
 }
 

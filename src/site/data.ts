@@ -22,10 +22,13 @@ const loaded = performance.now();
 export const model = result.model;
 /** Display names by id, as the documents write them. */
 export const names = namer(model);
-/** Every document, rendered for the site: templates leave out what pages show themselves. */
-export const documents: RenderedDocument[] = await renderRegistry(model, { defaults: join(config.root, 'templates'), site: true });
+/**
+ * Every document, rendered for the site: templates leave out what pages show themselves. In
+ * `npm run dev` each is rendered when a page first reads it, so an edit costs what the open page needs.
+ */
+export const documents: RenderedDocument[] = await renderRegistry(model, { defaults: join(config.root, 'templates'), site: true, lazy: import.meta.env.DEV });
 console.log(
-  `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents rendered in ${Math.round(performance.now() - loaded)} ms.`,
+  `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents ${import.meta.env.DEV ? 'to render as pages ask, listed' : 'rendered'} in ${Math.round(performance.now() - loaded)} ms.`,
 );
 /** The generated diagrams; drawn once, cached by content hash under the cache folder. */
 export const diagrams = siteDiagrams(model);

@@ -9,17 +9,22 @@ import { linkFromExport } from './paths.ts';
 import { href, pageOfNode } from './urls.ts';
 
 const byPath = new Map(documents.map((d) => [d.path, d]));
-/** Diagrams Plexus generated, by source: where a document embeds one (the system page the ecosystem's), it keeps its own caption. */
-const generatedBySource = new Map<string, Diagram>(
-  [
-    diagrams.ecosystem,
-    ...diagrams.neighbourhoods.values(),
-    ...diagrams.events.values(),
-    ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id)),
-  ]
-    .filter((d) => d !== null)
-    .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const),
-);
+/**
+ * Diagrams Plexus generated, by source: where a document embeds one (the system page the
+ * ecosystem's), it keeps its own caption. Made when a document first has a mermaid block.
+ */
+let generated: Map<string, Diagram> | undefined;
+const generatedBySource = () =>
+  (generated ??= new Map<string, Diagram>(
+    [
+      diagrams.ecosystem,
+      ...diagrams.neighbourhoods.values(),
+      ...diagrams.events.values(),
+      ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id)),
+    ]
+      .filter((d) => d !== null)
+      .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const),
+  ));
 
 function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, 'nodes' | 'focus'>): string {
   const svg = drawn.get(source);
@@ -54,7 +59,7 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
     mermaid: (fence) => {
       const source = fence.endsWith('\n') ? fence : `${fence}\n`;
       // A diagram Plexus generated (an integration's sequence) keeps its own caption and legend.
-      const generated = generatedBySource.get(source);
+      const generated = generatedBySource().get(source);
       return figure(source, generated?.text ?? { title: 'Diagram', description: 'From a mermaid block in this document.' }, generated);
     },
   });

@@ -28,3 +28,35 @@ describe('a document body under a page that shows its front matter', () => {
     expect(withoutTitleBlock('No title here.\n\n# Later\n')).toBe('No title here.\n\n# Later\n');
   });
 });
+
+describe('rendering documents when they are read (npm run dev)', () => {
+  const { model } = check({});
+
+  it('gives the same documents, in the same order, as rendering them all at once', () => {
+    const eager = renderDocuments(model, engine, { site: true });
+    const lazy = renderDocuments(model, engine, { site: true, lazy: true });
+    expect(lazy.map((d) => [d.path, d.title, d.kind, d.markdown])).toEqual(eager.map((d) => [d.path, d.title, d.kind, d.markdown]));
+  });
+
+  it('renders a document only when its Markdown is read, and once', () => {
+    const rendered: string[] = [];
+    const counting = { render: (name: string, view: object) => (rendered.push(name), engine.render(name, view)) };
+    const docs = renderDocuments(model, counting, { lazy: true });
+    expect(rendered).toEqual([]);
+    const registry = docs.find((d) => d.kind === 'registry')!;
+    expect(registry.markdown).toBe(registry.markdown);
+    expect(rendered).toEqual(['registry.md.hbs']);
+  });
+
+  it('raises a template’s error when its document is read, or at once when not lazy', () => {
+    const failing = {
+      render: () => {
+        throw new Error('template broke');
+      },
+    };
+    expect(() => renderDocuments(model, failing)).toThrow('template broke');
+    const docs = renderDocuments(model, failing, { lazy: true });
+    expect(docs[0]!.kind).toBe('index');
+    expect(() => docs.find((d) => d.kind === 'registry')!.markdown).toThrow('template broke');
+  });
+});

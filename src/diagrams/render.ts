@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { svgProblem } from './safe-svg.ts';
@@ -27,6 +28,9 @@ const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 
+/** Diagrams a worker takes at a time: few enough to share the work evenly, enough to keep round trips rare. */
+const CHUNK = 8;
+
 /** Bumped whenever `compactSvg` changes what it writes, so older cached drawings are not reused. */
 const OUTPUT_FORMAT = 1;
 
@@ -51,7 +55,7 @@ export interface RenderOptions {
   cacheDir: string;
   /** Starts the browser; called only if something is not in the cache. */
   launch: () => Promise<Browser>;
-  /** Pages drawing at once (one per core helps: layout is CPU-bound). */
+  /** Pages drawing at once; by default one per core (layout is CPU-bound). */
   workers?: number;
 }
 
@@ -98,50 +102,56 @@ export async function renderDiagrams(
     const browser = await options.launch();
     try {
       const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
-      // Grouped by theme, so each page configures mermaid once per theme, not once per drawing.
-      const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme));
-      const workers = Math.max(1, Math.min(options.workers ?? 2, entries.length));
-      const slices = Array.from({ length: workers }, (_, w) => entries.filter((_, i) => i % workers === w));
+      // Grouped by theme, so each page configures mermaid once per theme, not once per drawing;
+      // the largest first, so no worker is left drawing a big diagram alone at the end.
+      const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme) || b[1].source.length - a[1].source.length);
+      const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), entries.length));
+      // Each worker takes the next few diagrams when it is free, so a slow diagram holds up one worker, not a share.
+      let next = 0;
+      const take = () => entries.slice(next, (next += CHUNK));
       await Promise.all(
-        slices.map(async (slice) => {
+        Array.from({ length: workers }, async () => {
           // A context each, so each worker gets its own renderer process (and core).
           const context = await browser.newContext();
           const page = await context.newPage();
           await page.setContent('<!doctype html><html><body></body></html>');
           await page.addScriptTag({ content: bundle });
-          const results = await page.evaluate(
-            async ({ items, config }) => {
-              const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } })
-                .mermaid;
-              const out: { key: string; svg?: string; error?: string }[] = [];
-              let theme: string | undefined;
-              for (const [key, job] of items) {
-                try {
-                  if (job.theme !== theme) mermaid.initialize({ ...config, theme: (theme = job.theme) });
-                  const { svg } = await mermaid.render(`d${key.slice(0, 12)}`, job.source);
-                  out.push({ key, svg });
-                } catch (error) {
-                  out.push({ key, error: String((error as Error).message ?? error) });
+          for (let items = take(); items.length > 0; items = take()) {
+            const results = await page.evaluate(
+              async ({ items, config }) => {
+                const w = window as unknown as {
+                  mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> };
+                  plexusTheme?: string;
+                };
+                const out: { key: string; svg?: string; error?: string }[] = [];
+                for (const [key, job] of items) {
+                  try {
+                    if (job.theme !== w.plexusTheme) w.mermaid.initialize({ ...config, theme: (w.plexusTheme = job.theme) });
+                    const { svg } = await w.mermaid.render(`d${key.slice(0, 12)}`, job.source);
+                    out.push({ key, svg });
+                  } catch (error) {
+                    out.push({ key, error: String((error as Error).message ?? error) });
+                  }
                 }
+                return out;
+              },
+              { items, config: MERMAID_CONFIG },
+            );
+            for (const r of results) {
+              const problem = r.svg === undefined ? undefined : svgProblem(r.svg);
+              if (problem !== undefined) r.error = `the drawing cannot be used: ${problem}`;
+              if (r.svg === undefined || problem !== undefined) {
+                failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' });
+                continue;
               }
-              return out;
-            },
-            { items: slice, config: MERMAID_CONFIG },
-          );
-          await context.close();
-          for (const r of results) {
-            const problem = r.svg === undefined ? undefined : svgProblem(r.svg);
-            if (problem !== undefined) r.error = `the drawing cannot be used: ${problem}`;
-            if (r.svg === undefined || problem !== undefined) {
-              failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' });
-              continue;
+              const svg = compactSvg(r.svg);
+              svgs.set(r.key, svg);
+              const file = join(options.cacheDir, `${r.key}.svg`);
+              await writeFile(`${file}.tmp`, svg);
+              await rename(`${file}.tmp`, file);
             }
-            const svg = compactSvg(r.svg);
-            svgs.set(r.key, svg);
-            const file = join(options.cacheDir, `${r.key}.svg`);
-            await writeFile(`${file}.tmp`, svg);
-            await rename(`${file}.tmp`, file);
           }
+          await context.close();
         }),
       );
     } finally {

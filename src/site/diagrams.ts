@@ -58,7 +58,7 @@ function withoutBrowser(log: (line: string) => void): DrawnDiagrams {
 }
 
 /**
- * Draws the site's diagrams at build time, in one browser session with a content-hash cache.
+ * Draws the site's diagrams at build time, in one browser session (a page per core) with a content-hash cache.
  * Without a browser the site still builds, and pages draw diagrams in the reader's browser.
  */
 export async function drawSiteDiagrams(sources: string[], cacheDir: string, log: (line: string) => void): Promise<DrawnDiagrams> {
@@ -71,7 +71,7 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   // `npm run dev` this runs again after each edit; what this process has drawn or verified is
   // not read from the cache again.
   const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'default' as const }));
-  const { svgs: fresh, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+  const { svgs: fresh, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable) });
   for (const [key, svg] of fresh) drawnHere.set(key, svg);
   const svgs = new Map([...keys.values()].flatMap((key) => (drawnHere.has(key) ? [[key, drawnHere.get(key)!] as const] : [])));
   const reused = sources.length - jobs.length;
@@ -114,7 +114,7 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
     const jobs = batch.map(([, source]) => ({ source, theme: 'default' as const }));
     let failed: RenderStats['failed'] = [];
     try {
-      const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), workers: 2 });
+      const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable) });
       for (const [key, svg] of svgs) drawnHere.set(key, svg);
       failed = stats.failed;
       log(`Diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);

@@ -1,7 +1,8 @@
 // Drawing diagrams in Chromium: hostile names drawn as written, same input same bytes, the cache.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactSvg, diagramKey, renderDiagrams } from '../../src/diagrams/render.ts';
 import { flowchart, sequence } from '../../src/render/mermaid.ts';
@@ -176,4 +177,51 @@ describe('the diagram cache is read as untrusted', () => {
     expect(svgs.get(poisoned)).not.toContain('<script');
     expect(svgs.get(kept)).toContain('<svg');
   }, 60_000);
+});
+
+describe('sharing the drawing between pages', () => {
+  /** A stand-in browser that records what each page was given to draw, and draws a blank SVG. */
+  function fakeBrowser() {
+    const pages: string[][][] = [];
+    const browser = {
+      newContext: async () => {
+        const calls: string[][] = [];
+        pages.push(calls);
+        return {
+          newPage: async () => ({
+            setContent: async () => {},
+            addScriptTag: async () => {},
+            evaluate: async (_: unknown, { items }: { items: [string, { source: string }][] }) => {
+              calls.push(items.map(([, job]) => job.source));
+              return items.map(([key]) => ({ key, svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><g></g></svg>' }));
+            },
+          }),
+          close: async () => {},
+        };
+      },
+      close: async () => {},
+    };
+    return { pages, launch: async () => browser as unknown as Browser };
+  }
+  const jobs = Array.from({ length: 30 }, (_, i) => ({ source: `flowchart LR\n  a${'x'.repeat(i)} --> b\n`, theme: 'default' as const }));
+
+  it('draws on one page per core by default, each taking a few diagrams at a time, the largest first', async () => {
+    const { pages, launch: fake } = fakeBrowser();
+    const { svgs, stats } = await renderDiagrams(jobs, { cacheDir: await cache(), launch: fake });
+    expect(pages.length).toBe(Math.min(availableParallelism(), jobs.length));
+    const calls = pages.flat();
+    expect(calls.every((items) => items.length <= 8)).toBe(true);
+    expect(calls.flat().sort()).toEqual(jobs.map((j) => j.source).sort());
+    expect(pages.map((p) => p[0]![0]).includes(jobs.at(-1)!.source)).toBe(true);
+    expect([svgs.size, stats.drawn]).toEqual([30, 30]);
+  });
+
+  it('uses as many pages as asked, never more than there are diagrams', async () => {
+    const three = fakeBrowser();
+    await renderDiagrams(jobs, { cacheDir: await cache(), launch: three.launch, workers: 3 });
+    expect(three.pages.length).toBe(3);
+    const few = fakeBrowser();
+    await renderDiagrams(jobs.slice(0, 2), { cacheDir: await cache(), launch: few.launch, workers: 5 });
+    expect(few.pages.length).toBe(2);
+  });
 });

@@ -9,26 +9,45 @@ import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
 import { chromiumPath } from './chromium.ts';
 
-/** The diagrams the site's pages show, generated once per build. */
+/**
+ * The diagrams the site's pages show, each generated when first asked for (in `npm run dev`, an
+ * edit re-makes only those of the pages opened after it), then kept.
+ */
 export interface SiteDiagrams {
-  ecosystem: Diagram;
-  neighbourhoods: Map<string, Diagram>;
-  events: Map<string, Diagram>;
+  readonly ecosystem: Diagram;
+  neighbourhood(repository: string): Diagram;
+  event(event: string): Diagram;
+  /** Every one of them: the ecosystem, each repository's neighbourhood, each event's. */
+  all(): Diagram[];
+}
+
+function memo(make: (id: string) => Diagram): (id: string) => Diagram {
+  const made = new Map<string, Diagram>();
+  return (id) => {
+    let diagram = made.get(id);
+    if (!diagram) made.set(id, (diagram = make(id)));
+    return diagram;
+  };
 }
 
 export function siteDiagrams(model: Model): SiteDiagrams {
-  return {
-    ecosystem: ecosystemDiagram(model),
-    neighbourhoods: new Map([...model.repositories.keys()].map((id) => [id, neighbourhoodDiagram(model, id)])),
-    events: new Map([...model.events.keys()].map((id) => [id, eventDiagram(model, id)])),
+  let ecosystem: Diagram | undefined;
+  const neighbourhood = memo((id) => neighbourhoodDiagram(model, id));
+  const event = memo((id) => eventDiagram(model, id));
+  const diagrams: SiteDiagrams = {
+    get ecosystem() {
+      return (ecosystem ??= ecosystemDiagram(model));
+    },
+    neighbourhood,
+    event,
+    all: () => [diagrams.ecosystem, ...[...model.repositories.keys()].map(neighbourhood), ...[...model.events.keys()].map(event)],
   };
+  return diagrams;
 }
 
 /** Every mermaid source the site will show: generated diagrams and fences in documents (sequences among them). */
 export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[]): string[] {
-  const sources = new Set<string>([diagrams.ecosystem.source]);
-  for (const d of diagrams.neighbourhoods.values()) sources.add(d.source);
-  for (const d of diagrams.events.values()) sources.add(d.source);
+  const sources = new Set<string>(diagrams.all().map((d) => d.source));
   for (const doc of documents) {
     for (const b of blocks(doc.markdown)) if (b.fenced && b.lang === 'mermaid') sources.add(b.lines.slice(1, -1).join('\n') + '\n');
   }

@@ -16,12 +16,7 @@ const byPath = new Map(documents.map((d) => [d.path, d]));
 let generated: Map<string, Diagram> | undefined;
 const generatedBySource = () =>
   (generated ??= new Map<string, Diagram>(
-    [
-      diagrams.ecosystem,
-      ...diagrams.neighbourhoods.values(),
-      ...diagrams.events.values(),
-      ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id)),
-    ]
+    [...diagrams.all(), ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id))]
       .filter((d) => d !== null)
       .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const),
   ));

@@ -1,14 +1,9 @@
-import { basename, dirname, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** Plexus's own folders `astro dev` reloads on a change: its pages, code, public files and templates. */
 const SOURCE_FOLDERS = ['src', 'public', 'templates'];
 /** Files at the top of Plexus's folder whose change restarts or reconfigures the dev server. */
 const TOP_FILES = new Set(['astro.config.mjs', 'package.json', 'tsconfig.json']);
-
-function within(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
-}
 
 /**
  * What the dev server's file watcher leaves alone under Plexus's folder: everything but its
@@ -18,13 +13,18 @@ function within(path: string, folder: string): boolean {
  * integrations. Paths outside Plexus's folder (a registry elsewhere) are not its business.
  */
 export function watchIgnored(root: string, contentDir: string): (path: string) => boolean {
-  const keep = [...SOURCE_FOLDERS.map((folder) => resolve(root, folder)), resolve(contentDir)];
+  // Called for every file the watcher sees (thousands in a registry), so plain string tests.
+  const top = resolve(root);
+  const content = relative(top, resolve(contentDir));
+  // A registry that is Plexus's folder itself: all of it is the registry.
+  if (content === '') return () => false;
+  const keep = [...SOURCE_FOLDERS, ...(content.startsWith('..') || isAbsolute(content) ? [] : [content])];
   return (path) => {
-    const absolute = resolve(root, path);
-    if (!within(absolute, root) || absolute === resolve(root)) return false;
+    const absolute = isAbsolute(path) ? path : resolve(top, path);
+    if (!absolute.startsWith(`${top}/`)) return false;
+    const rel = absolute.slice(top.length + 1).replace(/\/+$/, '');
     // Kept: a kept folder, anything in one, and the folders on the way to one (the registry may sit deep).
-    if (keep.some((folder) => within(absolute, folder) || within(folder, absolute))) return false;
-    if (dirname(absolute) === resolve(root) && (TOP_FILES.has(basename(absolute)) || basename(absolute).startsWith('.env'))) return false;
-    return true;
+    if (keep.some((folder) => rel === folder || rel.startsWith(`${folder}/`) || folder.startsWith(`${rel}/`))) return false;
+    return rel.includes('/') || !(TOP_FILES.has(rel) || rel.startsWith('.env'));
   };
 }

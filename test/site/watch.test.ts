@@ -37,6 +37,10 @@ describe('the dev server watches Plexus’s sources and the registry, nothing el
     expect(ignored('src/site/data.ts')).toBe(false);
   });
 
+  it('watches everything when the registry is Plexus’s folder itself', () => {
+    expect(watchIgnored('/p', '/p')('/p/.cache/x')).toBe(false);
+  });
+
   it('keeps a registry that lies outside Plexus’s folder untouched and ignores the rest as usual', () => {
     const outside = watchIgnored('/p', '/work/registry');
     expect(outside('/work/registry/team.yaml')).toBe(false);

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { svgProblem } from './safe-svg.ts';
 
 export type Theme = 'default' | 'dark';
@@ -57,6 +57,34 @@ export interface RenderOptions {
   launch: () => Promise<Browser>;
   /** Pages drawing at once; by default one per core (layout is CPU-bound). */
   workers?: number;
+  /** Pages already open and kept open by the caller (`npm run dev`); else a browser is launched and closed. */
+  session?: DrawingSession;
+}
+
+/** Chromium pages with mermaid loaded, ready to draw. */
+export interface DrawingSession {
+  pages: Page[];
+  close(): Promise<void>;
+}
+
+/** Launches the browser and opens `workers` pages with mermaid, each in its own context, so each gets its own renderer process (and core). */
+export async function openDrawingSession(launch: () => Promise<Browser>, workers: number): Promise<DrawingSession> {
+  const browser = await launch();
+  try {
+    const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
+    const pages = await Promise.all(
+      Array.from({ length: Math.max(1, workers) }, async () => {
+        const page = await (await browser.newContext()).newPage();
+        await page.setContent('<!doctype html><html><body></body></html>');
+        await page.addScriptTag({ content: bundle });
+        return page;
+      }),
+    );
+    return { pages, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 export interface RenderStats {
@@ -99,23 +127,16 @@ export async function renderDiagrams(
   const cachedCount = svgs.size;
   const failed: RenderStats['failed'] = [];
   if (todo.size > 0) {
-    const browser = await options.launch();
+    // Grouped by theme, so each page configures mermaid once per theme, not once per drawing;
+    // the largest first, so no worker is left drawing a big diagram alone at the end.
+    const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme) || b[1].source.length - a[1].source.length);
+    const session = options.session ?? (await openDrawingSession(options.launch, Math.min(options.workers ?? availableParallelism(), entries.length)));
     try {
-      const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
-      // Grouped by theme, so each page configures mermaid once per theme, not once per drawing;
-      // the largest first, so no worker is left drawing a big diagram alone at the end.
-      const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme) || b[1].source.length - a[1].source.length);
-      const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), entries.length));
-      // Each worker takes the next few diagrams when it is free, so a slow diagram holds up one worker, not a share.
+      // Each page takes the next few diagrams when it is free, so a slow diagram holds up one page, not a share.
       let next = 0;
       const take = () => entries.slice(next, (next += CHUNK));
       await Promise.all(
-        Array.from({ length: workers }, async () => {
-          // A context each, so each worker gets its own renderer process (and core).
-          const context = await browser.newContext();
-          const page = await context.newPage();
-          await page.setContent('<!doctype html><html><body></body></html>');
-          await page.addScriptTag({ content: bundle });
+        session.pages.map(async (page) => {
           for (let items = take(); items.length > 0; items = take()) {
             const results = await page.evaluate(
               async ({ items, config }) => {
@@ -151,11 +172,10 @@ export async function renderDiagrams(
               await rename(`${file}.tmp`, file);
             }
           }
-          await context.close();
         }),
       );
     } finally {
-      await browser.close();
+      if (!options.session) await session.close();
     }
   }
   return { svgs, stats: { total: jobs.length, cached: cachedCount, drawn: svgs.size - cachedCount, failed, rejected, ms: performance.now() - started } };

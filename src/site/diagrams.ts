@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
-import { diagramKey, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
+import { type DrawingSession, diagramKey, openDrawingSession, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
 import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { svgProblem } from '../diagrams/safe-svg.ts';
@@ -119,10 +119,18 @@ const failedHere = new Set<string>();
 const waiting = new Map<string, string>();
 const drawing = new Set<string>();
 let drawingNow = false;
+/**
+ * The dev server's browser, one page with mermaid loaded, kept open between edits (a launch
+ * costs more than drawing a few diagrams) and closed after five minutes with nothing to draw.
+ */
+let session: Promise<DrawingSession> | undefined;
+let idle: ReturnType<typeof setTimeout> | undefined;
+const IDLE_MS = 5 * 60_000;
 
 /** Draws what waits, batch after batch, in the background of `npm run dev`. */
 async function drawWaiting(cacheDir: string, executable: string, log: (line: string) => void): Promise<void> {
   drawingNow = true;
+  clearTimeout(idle);
   const { launchChromium } = await import('./chromium.ts');
   // A page asks for its diagrams one after another while it renders: draw them in one batch.
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -133,11 +141,15 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
     const jobs = batch.map(([, source]) => ({ source, theme: 'default' as const }));
     let failed: RenderStats['failed'] = [];
     try {
-      const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable) });
+      session ??= openDrawingSession(() => launchChromium(executable), 1);
+      const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), session: await session });
       for (const [key, svg] of svgs) drawnHere.set(key, svg);
       failed = stats.failed;
       log(`Diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);
     } catch (error) {
+      // The browser is gone or would not start: the next batch starts another.
+      void session?.then((s) => s.close()).catch(() => {});
+      session = undefined;
       failed = jobs.map(({ source }) => ({ source, error: (error as Error).message }));
     }
     for (const f of failed) {
@@ -148,6 +160,11 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
     buildChannel().diagramsDrawn?.(batch.map(([key]) => key));
   }
   drawingNow = false;
+  idle = setTimeout(() => {
+    void session?.then((s) => s.close()).catch(() => {});
+    session = undefined;
+  }, IDLE_MS);
+  idle.unref();
 }
 
 /**

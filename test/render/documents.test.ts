@@ -40,7 +40,12 @@ describe('rendering documents when they are read (npm run dev)', () => {
 
   it('renders a document only when its Markdown is read, and once', () => {
     const rendered: string[] = [];
-    const counting = { render: (name: string, view: object) => (rendered.push(name), engine.render(name, view)) };
+    const counting = {
+      render: (name: string, view: object) => {
+        rendered.push(name);
+        return engine.render(name, view);
+      },
+    };
     const docs = renderDocuments(model, counting, { lazy: true });
     expect(rendered).toEqual([]);
     const registry = docs.find((d) => d.kind === 'registry')!;

@@ -112,6 +112,8 @@ for (const integrations of sizes) {
     const { server, log } = start(content, cache);
     try {
       firstRuns.push(await until('/integrations/flow-1/', (html) => html.includes('<h1'), 300_000, server, log));
+      // The edited page is open before it is edited, as in a reader's browser (its first visit compiles it).
+      await until('/repositories/repo-1/', (html) => html.includes('<h1'), 120_000, server, log);
       for (let e = 0; e < edits; e++) {
         // Text no diagram shows (a purpose), then a name never used before: the diagrams it is in
         // are not in the cache and must be drawn, as after a real rename.

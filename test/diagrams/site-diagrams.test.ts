@@ -1,10 +1,12 @@
 // The site's diagrams in one process: `npm run dev` asks again after every edit, and what was
 // drawn or verified once is not read from the cache again.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawSiteDiagrams } from '../../src/site/diagrams.ts';
+import { diagramKey } from '../../src/diagrams/render.ts';
+import { buildChannel } from '../../src/site/build-channel.ts';
+import { devDiagrams, drawSiteDiagrams } from '../../src/site/diagrams.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'plexus-site-diagrams-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -23,5 +25,36 @@ describe('drawing the site’s diagrams again in the same process', () => {
       'Diagrams: 1 drawings, 0 from cache, 1 drawn in N ms.',
       'Diagrams: 1 drawings, 1 from cache, 0 drawn in N ms.',
     ]);
+  }, 60_000);
+});
+
+describe('npm run dev: diagrams drawn in the background as pages ask for them', () => {
+  it('gives nothing at first and says it is drawing, then the drawing; a diagram that cannot be drawn falls back to the browser', async () => {
+    const cacheDir = join(dir, 'dev-cache');
+    const lines: string[] = [];
+    const drawn = devDiagrams(cacheDir, (l) => lines.push(l));
+    const good = 'flowchart LR\n  a["Dev A"] --> b["Dev B"]\n';
+    const bad = 'flowchart LR\n  a -->\n';
+    const told = new Promise<string[]>((resolve) => {
+      buildChannel().diagramsDrawn = resolve;
+    });
+    expect([drawn.get(good), drawn.get(bad)]).toEqual([undefined, undefined]);
+    expect(drawn.pending(good)).toBe(diagramKey(good, 'default'));
+    expect(drawn.fallback).toBeNull();
+    // Both were asked for while one page rendered: one batch, and the dev server is told their keys.
+    expect((await told).sort()).toEqual([diagramKey(good, 'default'), diagramKey(bad, 'default')].sort());
+    expect(drawn.pending(good)).toBeUndefined();
+    expect(drawn.get(good)?.svg).toContain('> A</tspan>');
+    expect(drawn.get(bad)).toBeUndefined();
+    expect(drawn.pending(bad)).toBeUndefined();
+    expect(drawn.fallback).toBe('some diagrams failed');
+    expect(lines.map((l) => l.replace(/in \d+ ms/, 'in N ms').split('\n')[0])).toEqual([
+      'Diagrams: 1 drawn in the background in N ms, 1 failed.',
+      expect.stringMatching(/^A diagram could not be drawn \(.+\); it will be drawn in the browser:$/),
+    ]);
+    // What it drew is in the cache for the next server.
+    const next = await readFile(join(cacheDir, `${diagramKey(good, 'default')}.svg`), 'utf8');
+    expect(next).toBe(drawn.get(good)!.svg);
+    delete buildChannel().diagramsDrawn;
   }, 60_000);
 });

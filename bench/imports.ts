@@ -6,9 +6,10 @@
 import { execFile } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { benchOptions } from './args.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const values = benchOptions({ runs: { type: 'string', default: '3' } }, 'npm run bench:imports [-- --runs 3]');
 const runs = Math.max(1, Number(values.runs));
 const ROOT = join(import.meta.dirname, '..');
 const WORK = join(ROOT, '.bench', 'imports');

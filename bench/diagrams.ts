@@ -1,11 +1,11 @@
 // Benchmark: drawing 1,000 diagrams cold (empty cache, browser start included) with 1 to N pages
-// drawing at once (N = cores, the site's default), and warm (cached).
+// drawing at once (N = cores up to 8, the site's default), and warm (cached).
 // Usage: npm run bench:diagrams [-- COUNT]
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRegistry } from '../src/core/registry.ts';
-import { renderDiagrams } from '../src/diagrams/render.ts';
+import { defaultWorkers, renderDiagrams } from '../src/diagrams/render.ts';
 import { neighbourhoodDiagram } from '../src/render/diagrams.ts';
 import { chromiumPath, launchChromium } from '../src/site/chromium.ts';
 import { generateRegistry } from '../src/synthetic/generate.ts';
@@ -27,14 +27,14 @@ const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
 const launch = () => launchChromium(executable);
 const per = (ms: number) => (ms / jobs.length).toFixed(1);
 const nodes = sources.reduce((n, s) => n + (s.match(/^\s+n\d+[[({]/gm)?.length ?? 0), 0) / sources.length;
-const cores = availableParallelism();
+const cores = defaultWorkers();
 console.log(
-  `${jobs.length} diagrams (repository neighbourhoods, ${nodes.toFixed(1)} nodes on average), cold (empty cache, browser start included), ${cores} cores:`,
+  `${jobs.length} diagrams (repository neighbourhoods, ${nodes.toFixed(1)} nodes on average), cold (empty cache, browser start included), up to ${cores} pages (one per core, at most 8):`,
 );
 console.log('\n| pages drawing at once | cold | a diagram | speed-up over 1 |\n|---|---|---|---|');
 let one = 0;
 let cold = Number.POSITIVE_INFINITY;
-// 1 to N workers (N = cores; the site's default), each from an empty cache.
+// 1 to N workers (N = cores up to 8; the site's default), each from an empty cache.
 for (let workers = 1; workers <= cores; workers++) {
   const cacheDir = await mkdtemp(join(tmpdir(), 'plexus-bench-diagrams-'));
   try {

@@ -28,6 +28,14 @@ const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 
+/**
+ * Pages drawing at once by default: one per core, but no more than 8 (each is a Chromium renderer
+ * holding mermaid, ~150 MB; a large machine gains little from more).
+ */
+export function defaultWorkers(): number {
+  return Math.min(availableParallelism(), 8);
+}
+
 /** Diagrams a worker takes at a time: few enough to share the work evenly, enough to keep round trips rare. */
 const CHUNK = 8;
 
@@ -55,7 +63,7 @@ export interface RenderOptions {
   cacheDir: string;
   /** Starts the browser; called only if something is not in the cache. */
   launch: () => Promise<Browser>;
-  /** Pages drawing at once; by default one per core (layout is CPU-bound). */
+  /** Pages drawing at once; by default one per core up to 8 (`defaultWorkers`; layout is CPU-bound). */
   workers?: number;
   /** Pages already open and kept open by the caller (`npm run dev`); else a browser is launched and closed. */
   session?: DrawingSession;
@@ -130,7 +138,7 @@ export async function renderDiagrams(
     // Grouped by theme, so each page configures mermaid once per theme, not once per drawing;
     // the largest first, so no worker is left drawing a big diagram alone at the end.
     const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme) || b[1].source.length - a[1].source.length);
-    const session = options.session ?? (await openDrawingSession(options.launch, Math.min(options.workers ?? availableParallelism(), entries.length)));
+    const session = options.session ?? (await openDrawingSession(options.launch, Math.min(options.workers ?? defaultWorkers(), entries.length)));
     try {
       // Each page takes the next few diagrams when it is free, so a slow diagram holds up one page, not a share.
       let next = 0;

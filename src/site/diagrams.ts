@@ -21,12 +21,13 @@ export interface SiteDiagrams {
   all(): Diagram[];
 }
 
-function memo(make: (id: string) => Diagram): (id: string) => Diagram {
-  const made = new Map<string, Diagram>();
+/** `make`, each result kept by its argument. */
+function memo<T>(make: (id: string) => T): (id: string) => T {
+  const made = new Map<string, T>();
   return (id) => {
-    let diagram = made.get(id);
-    if (!diagram) made.set(id, (diagram = make(id)));
-    return diagram;
+    let value = made.get(id);
+    if (value === undefined) made.set(id, (value = make(id)));
+    return value;
   };
 }
 
@@ -69,6 +70,12 @@ export interface DrawnDiagrams {
   fallback: string | null;
 }
 
+/** What went wrong drawing: cached drawings that were not clean SVG, and diagrams left to the reader's browser. */
+function reportProblems({ rejected, failed }: Pick<RenderStats, 'rejected' | 'failed'>, cacheDir: string, log: (line: string) => void): void {
+  for (const r of rejected) log(`A cached drawing was not a clean SVG (${r.reason}); it was drawn again: ${join(cacheDir, `${r.key}.svg`)}`);
+  for (const f of failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
+}
+
 /** Without a browser to draw in, every diagram is drawn in the reader's browser. */
 function withoutBrowser(log: (line: string) => void): DrawnDiagrams {
   const fallback = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
@@ -97,8 +104,7 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   log(
     `Diagrams: ${sources.length} drawings, ${stats.cached + reused} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
   );
-  for (const r of stats.rejected) log(`A cached drawing was not a clean SVG (${r.reason}); it was drawn again: ${join(cacheDir, `${r.key}.svg`)}`);
-  for (const f of stats.failed) log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
+  reportProblems(stats, cacheDir, log);
   const files: [string, string][] = [...keys.values()].filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]);
   return {
     get: (source) => {
@@ -131,6 +137,19 @@ const IDLE_MS = 5 * 60_000;
 async function drawWaiting(cacheDir: string, executable: string, log: (line: string) => void): Promise<void> {
   drawingNow = true;
   clearTimeout(idle);
+  try {
+    await drawBatches(cacheDir, executable, log);
+  } finally {
+    drawingNow = false;
+    idle = setTimeout(() => {
+      void session?.then((s) => s.close()).catch(() => {});
+      session = undefined;
+    }, IDLE_MS);
+    idle.unref();
+  }
+}
+
+async function drawBatches(cacheDir: string, executable: string, log: (line: string) => void): Promise<void> {
   const { launchChromium } = await import('./chromium.ts');
   // A page asks for its diagrams one after another while it renders: draw them in one batch.
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -140,11 +159,12 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
     for (const [key] of batch) drawing.add(key);
     const jobs = batch.map(([, source]) => ({ source, theme: 'default' as const }));
     let failed: RenderStats['failed'] = [];
+    let rejected: RenderStats['rejected'] = [];
     try {
       session ??= openDrawingSession(() => launchChromium(executable), 1);
       const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), session: await session });
       for (const [key, svg] of svgs) drawnHere.set(key, svg);
-      failed = stats.failed;
+      ({ failed, rejected } = stats);
       log(`Diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);
     } catch (error) {
       // The browser is gone or would not start: the next batch starts another.
@@ -152,19 +172,11 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
       session = undefined;
       failed = jobs.map(({ source }) => ({ source, error: (error as Error).message }));
     }
-    for (const f of failed) {
-      failedHere.add(diagramKey(f.source, 'default'));
-      log(`A diagram could not be drawn (${f.error.split('\n')[0]}); it will be drawn in the browser:\n${f.source}`);
-    }
+    for (const f of failed) failedHere.add(diagramKey(f.source, 'default'));
+    reportProblems({ rejected, failed }, cacheDir, log);
     for (const [key] of batch) drawing.delete(key);
     buildChannel().diagramsDrawn?.(batch.map(([key]) => key));
   }
-  drawingNow = false;
-  idle = setTimeout(() => {
-    void session?.then((s) => s.close()).catch(() => {});
-    session = undefined;
-  }, IDLE_MS);
-  idle.unref();
 }
 
 /**
@@ -177,12 +189,7 @@ async function drawWaiting(cacheDir: string, executable: string, log: (line: str
 export function devDiagrams(cacheDir: string, log: (line: string) => void): DrawnDiagrams {
   const executable = chromiumPath();
   if (!executable) return withoutBrowser(log);
-  const keys = new Map<string, string>();
-  const keyOf = (source: string) => {
-    let key = keys.get(source);
-    if (!key) keys.set(source, (key = diagramKey(source, 'default')));
-    return key;
-  };
+  const keyOf = memo((source) => diagramKey(source, 'default'));
   const readCached = (key: string) => {
     try {
       const svg = readFileSync(join(cacheDir, `${key}.svg`), 'utf8');

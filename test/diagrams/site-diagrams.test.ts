@@ -1,6 +1,6 @@
 // The site's diagrams in one process: `npm run dev` asks again after every edit, and what was
 // drawn or verified once is not read from the cache again.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,10 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
     const drawn = devDiagrams(cacheDir, (l) => lines.push(l));
     const good = 'flowchart LR\n  a["Dev A"] --> b["Dev B"]\n';
     const bad = 'flowchart LR\n  a -->\n';
+    // A cached drawing someone tampered with is not used, and is drawn again.
+    await mkdir(cacheDir, { recursive: true });
+    const tampered = join(cacheDir, `${diagramKey(good, 'default')}.svg`);
+    await writeFile(tampered, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const told = new Promise<string[]>((resolve) => {
       buildChannel().diagramsDrawn = resolve;
     });
@@ -50,6 +54,7 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
     expect(drawn.fallback).toBe('some diagrams failed');
     expect(lines.map((l) => l.replace(/in \d+ ms/, 'in N ms').split('\n')[0])).toEqual([
       'Diagrams: 1 drawn in the background in N ms, 1 failed.',
+      `A cached drawing was not a clean SVG (it holds a <script> element); it was drawn again: ${tampered}`,
       expect.stringMatching(/^A diagram could not be drawn \(.+\); it will be drawn in the browser:$/),
     ]);
     // What it drew is in the cache for the next server.

@@ -5,6 +5,7 @@ import type { RenderedDocument } from '../render/documents.ts';
 import { renderRegistry } from '../render/load.ts';
 import { namer } from '../render/views/common.ts';
 import { buildChannel } from './build-channel.ts';
+import { diagramCacheDir } from './diagram-files.ts';
 import { devDiagrams, drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
 
 /**
@@ -32,7 +33,7 @@ console.log(
 );
 /** The generated diagrams; drawn once, cached by content hash under the cache folder. */
 export const diagrams = siteDiagrams(model);
-const diagramCache = join(config.cacheDir, 'diagrams');
+const diagramCache = diagramCacheDir(config.cacheDir);
 const log = (line: string) => console.log(`[plexus] ${line}`);
 // A build draws every diagram before any page renders; `npm run dev` draws what a page shows,
 // in the background, and never makes the page wait.

@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
 
+/** Where drawn diagrams are kept under Plexus's cache folder, one `<key>.svg` each. */
+export function diagramCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'diagrams');
+}
+
 /**
  * Publishes every drawn diagram full size at /diagrams/<key>.svg by copying it from the diagram
  * cache after the build, instead of rendering one Astro route per diagram (~0.5 s at 1,000

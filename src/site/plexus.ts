@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayFromEnv } from '../core/dates.ts';
 import contentWatch from './content-watch.ts';
-import diagramFiles, { diagramFilesInDev } from './diagram-files.ts';
+import diagramFiles, { diagramCacheDir, diagramFilesInDev } from './diagram-files.ts';
 import pagefind from './pagefind-integration.ts';
 import { watchIgnored } from './watch.ts';
 import { ASSET_TYPES, assetType, publishAssets, registryAssets } from './public-files.ts';
@@ -50,7 +50,7 @@ export default function plexus(options: { content: string; cache: string }): Ast
         // The registry's public/ files in dev, as the build publishes them: read fresh on each request.
         let base = server.config.base ?? '/';
         if (!base.endsWith('/')) base += '/';
-        server.middlewares.use(diagramFilesInDev(join(config.cacheDir, 'diagrams'), base));
+        server.middlewares.use(diagramFilesInDev(diagramCacheDir(config.cacheDir), base));
         server.middlewares.use(async (req, res, next) => {
           const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
           if (req.method !== 'GET' || !path.startsWith(base) || !(extname(path).toLowerCase() in ASSET_TYPES)) return next();

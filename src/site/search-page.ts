@@ -17,9 +17,22 @@ export function outputPath(pathname: string, base: string): string {
  * escaped), so counting tags of one name is enough to find where an element ends.
  */
 export function searchableHtml(html: string): string {
-  return withoutIgnored(html)
+  return withoutIgnored(indexedPart(html))
     .replace(/<svg\b[\s\S]*?<\/svg>/g, '')
     .replaceAll('><', '> <');
+}
+
+/**
+ * A page's head (its language, and its `data-pagefind-meta` tags: title and kind) and its
+ * `<main data-pagefind-body>`: all Pagefind reads of a page that has such a body. The site's
+ * header, footer and script, about half of what is left of an entity page, are not sent.
+ */
+function indexedPart(html: string): string {
+  const head = html.indexOf('</head>');
+  const main = html.indexOf('<main ', head);
+  const end = html.lastIndexOf('</main>');
+  if (head < 0 || main < 0 || end < main || !html.slice(main, html.indexOf('>', main)).includes(' data-pagefind-body')) return html;
+  return `${html.slice(0, head)}</head><body>${html.slice(main, end)}</main></body></html>`;
 }
 
 const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>/g;

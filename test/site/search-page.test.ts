@@ -37,4 +37,20 @@ describe('searchableHtml', () => {
   it('separates text in adjacent elements, so it indexes as separate words', () => {
     expect(searchableHtml('<dl><dt>Role</dt><dd>Processor</dd><dt>Kind</dt></dl>')).toBe('<dl> <dt>Role</dt> <dd>Processor</dd> <dt>Kind</dt> </dl>');
   });
+
+  const page = (main: string) =>
+    '<!DOCTYPE html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="Orders"></head>' +
+    `<body><header class="site-header"><nav><a href="/teams/">Teams</a></nav></header>${main}` +
+    '<footer class="site-footer"><nav class="site-map"><a href="/health/">Health</a></nav></footer><script>load()</script></body></html>';
+
+  it('sends the head and the indexed body only: the site header, footer and script are not indexed', () => {
+    expect(searchableHtml(page('<main id="content" data-pagefind-body><h1>Orders</h1></main>'))).toBe(
+      '<!DOCTYPE html> <html lang="en"> <head> <meta data-pagefind-meta="title[content]" content="Orders"> </head> <body> <main id="content" data-pagefind-body> <h1>Orders</h1> </main> </body> </html>',
+    );
+  });
+
+  it('keeps a page whole when its main element is not the indexed body', () => {
+    const html = page('<main id="content"><h1>Orders</h1></main>');
+    expect(searchableHtml(html)).toBe(html.replaceAll('><', '> <'));
+  });
 });

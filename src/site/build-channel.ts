@@ -11,8 +11,8 @@ export interface BuildChannel {
   registry?: { contentDir: string; today: string | undefined; result: BuildResult };
   /** Takes each page as Astro renders it, for the search index (see pagefind-integration.ts). */
   search?: (sourcePath: string, html: string) => void;
-  /** Drawn diagrams to publish full size at /diagrams/<key>.svg: the cache folder holding them. */
-  diagramFiles?: { cacheDir: string; keys: string[] };
+  /** Publishes the drawn diagrams, as checked, full size at /diagrams/<key>.svg (see diagram-files.ts). */
+  publishDiagrams?: (files: readonly [key: string, svg: string][]) => void;
   /** In `npm run dev`: diagrams drawn in the background, by key, for the dev server to tell open pages. */
   diagramsDrawn?: (keys: string[]) => void;
 }

@@ -26,6 +26,9 @@ export default function diagramFiles(): AstroIntegration {
     name: 'plexus-diagram-files',
     hooks: {
       'astro:build:start': () => {
+        // One integration can see several builds (a long-lived process): each publishes its own drawings only.
+        drawn = [];
+        publishing = undefined;
         buildChannel().publishDiagrams = (files) => {
           drawn = files;
         };

@@ -50,6 +50,14 @@ describe('diagramFiles', () => {
     expect(await readdir(site)).toEqual([]);
   });
 
+  it('publishes only the drawings of its own build when one integration sees a second build', async () => {
+    const integration = diagramFiles();
+    await build(integration, [['d'.repeat(32), '<svg id="d"></svg>']]);
+    await rm(join(site, 'diagrams'), { recursive: true });
+    expect(await build(integration, undefined)).toEqual([]);
+    expect(await readdir(site)).toEqual([]);
+  });
+
   it('fails the build rather than overwrite a file it did not write', async () => {
     const integration = diagramFiles();
     const hooks = integration.hooks as Hooks;

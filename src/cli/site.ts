@@ -44,10 +44,10 @@ function run(args: string[], env: Record<string, string>, io: Io): Promise<numbe
   });
 }
 
-/** Astro's own command, as installed beside Plexus. */
 /** `--port N` passed on to Astro, when given. */
 const portArgs = (values: Record<string, string | boolean | undefined>) => (typeof values.port === 'string' ? ['--port', values.port] : []);
 
+/** Astro's own command, as installed beside Plexus. */
 const astro = () => join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const site = { content: { type: 'string' }, out: { type: 'string' } } as const;
 

@@ -99,13 +99,17 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'default' as const }));
   const { svgs: fresh, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable) });
   for (const [key, svg] of fresh) drawnHere.set(key, svg);
-  const svgs = new Map([...keys.values()].flatMap((key) => (drawnHere.has(key) ? [[key, drawnHere.get(key)!] as const] : [])));
+  // Every drawing the pages get, by key: drawn now, read from the cache, or drawn earlier in this process.
+  const files = [...keys.values()].flatMap((key): [string, string][] => {
+    const svg = drawnHere.get(key);
+    return svg === undefined ? [] : [[key, svg]];
+  });
+  const svgs = new Map(files);
   const reused = sources.length - jobs.length;
   log(
     `Diagrams: ${sources.length} drawings, ${stats.cached + reused} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
   );
   reportProblems(stats, cacheDir, log);
-  const files: [string, string][] = [...keys.values()].filter((key) => svgs.has(key)).map((key) => [key, svgs.get(key)!]);
   return {
     get: (source) => {
       const key = keys.get(source) ?? diagramKey(source, 'default');

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { lstat, open, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,34 +9,13 @@ import type { Source } from './model.ts';
 import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { describeFsError } from './fs-errors.ts';
+import { readRegular } from './gate.ts';
 import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
 import type { Spec } from '../specs/read.ts';
 
 const START = { line: 1, col: 1 };
 const posix = (path: string) => path.split(sep).join('/');
-
-/**
- * Reads at most MAX_FILE_BYTES + 1 bytes of a regular file without following a final symbolic
- * link or blocking on a pipe: a registry file is never a device, a FIFO or a link out.
- */
-async function readRegular(path: string, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
-    const buffer = new Uint8Array(Math.min(info.size, limit + 1));
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buffer.subarray(0, filled);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** OpenAPI and AsyncAPI documents under specs/ may be large, and images under public/; every other registry file is a page of text. */
 const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : path.startsWith('public/') ? MAX_ASSET_BYTES : MAX_FILE_BYTES);

@@ -9,7 +9,7 @@ import type { Source } from './model.ts';
 import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { describeFsError } from './fs-errors.ts';
-import { readRegular } from './gate.ts';
+import { fence, readRegular } from './gate.ts';
 import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
 import type { Spec } from '../specs/read.ts';
@@ -225,17 +225,20 @@ export async function loadRegistry(dir: string, options: { today?: string; cwd?:
   return buildFromFiles(await readRegistry(dir, options), options.today);
 }
 
-/** Reads the OpenAPI and AsyncAPI documents among `sources`, side by side; `$ref`s to other files are followed, never over the network. */
+/** Reads the OpenAPI and AsyncAPI documents among `sources`, side by side; `$ref`s to other registry files are followed, nothing else. */
 async function readSpecs(dir: string, sources: readonly Source[]): Promise<Map<string, SpecRead>> {
   const specs = sources.filter((s) => classify(s.path).kind === 'spec');
   if (specs.length === 0) return new Map();
   const { readSpec } = await import('../specs/read.ts');
+  // A spec's `$ref`s reach the registry's own files, through the same gate as every other read.
+  const scope = { files: await fence(dir) };
   const read = await Promise.all(
     specs.map(async (s): Promise<[string, SpecRead]> => {
-      if (s.problem) return [s.path, { diagnostics: [s.problem] }];
+      // The registry reports a file it could not read; here it is only not a spec.
+      if (s.problem) return [s.path, { diagnostics: [] }];
       const decoded = decodeSource(s.display, s.bytes, MAX_SPEC_BYTES);
       if (decoded.text === undefined) return [s.path, { diagnostics: decoded.diagnostics }];
-      return [s.path, await readSpec(s.display, join(dir, s.path), decoded.text)];
+      return [s.path, await readSpec(s.display, join(dir, s.path), decoded.text, scope)];
     }),
   );
   return new Map(read);

@@ -183,6 +183,21 @@ export function cleanYamlData(text: string): Record<string, unknown> | undefined
 }
 
 /**
+ * Any YAML value (a document a spec's `$ref` names need not be a mapping), read by the same parser
+ * with the same alias limit as every registry file; throws with the parser's first error.
+ */
+export function parseYamlValue(text: string): unknown {
+  const doc = parseDocument(text, YAML_OPTIONS);
+  const error = doc.errors[0];
+  if (error) throw new Error(error.message.split('\n')[0]);
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    throw new Error(`its aliases expand past ${MAX_ALIASES} (a YAML bomb?)`);
+  }
+}
+
+/**
  * A file already parsed (by `cleanYamlData`, perhaps on another thread): positions are found by
  * parsing it again, with the same parser, only when a diagnostic asks where something is.
  */

@@ -32,7 +32,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
   if (!known.has(`repositories/${repository}`)) throw new UsageError(`--repository: there is no repository "${repository}" in the registry.`);
   const fetched = await fetchSpec(input, cwd);
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
-  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, fetched.scope);
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
   if (spec.kind !== 'asyncapi') {
     const key = spec.locate(['openapi'], 'key');
@@ -45,7 +45,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     };
   }
   const name = `${repository}.asyncapi`;
-  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'asyncapi') }, name, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'asyncapi', fetched.scope) }, name, {
     contentDir,
     cwd,
     // The copy this import wrote before, by its name; a spec the team linked by hand is not it.

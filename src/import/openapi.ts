@@ -16,7 +16,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   if (stringOption(values, 'owner') && !known.has(`teams/${owner}`)) throw new UsageError(`--owner: there is no team "${owner}" in the registry.`);
   const fetched = await fetchSpec(input, cwd);
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
-  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, { http: true });
+  const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, fetched.scope);
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };
   if (spec.kind !== 'openapi')
     return {
@@ -36,7 +36,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const unmapped: Unmapped[] = [];
   const note = (field: string, why: string) => unmapped.push({ ref, field, why });
 
-  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'openapi') }, id, {
+  const copy = await specCopy({ ...fetched, text: await selfContained(fetched.location, fetched.text, 'openapi', fetched.scope) }, id, {
     contentDir,
     cwd,
     previous: importRecords(model.integrations.get(id)?.data.imported).some((r) => r.fields.includes('spec') && r.from === 'openapi')

@@ -1,7 +1,10 @@
 // Fetching the spec an import names, and the copy of it that the registry keeps under specs/.
 import { lstat, readFile } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { describeFsError } from '../core/fs-errors.ts';
+import { fence, formatBytes, GateError, readGated } from '../core/gate.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
+import { bodyUpTo, type RefScope } from '../specs/refs.ts';
 import type { FileChange } from './write.ts';
 
 /** `path` as the registry records it: relative to the registry folder, with `/`. */
@@ -14,26 +17,41 @@ export const firstParagraph = (text: string | undefined): string | undefined =>
     ?.replace(/\s+/g, ' ')
     .trim() || undefined;
 
+/** A spec named on the command line: its text, where it is (for relative `$ref`s) and what its `$ref`s may reach. */
+export interface FetchedSpec {
+  text: string;
+  location: string;
+  display: string;
+  /** A local spec's `$ref`s reach files under its own folder; a fetched one's, URLs under its origin. */
+  scope: RefScope;
+}
+
 /** The text of a local file or an http(s) URL, or why it cannot be had. */
-export async function fetchSpec(input: string, cwd: string): Promise<{ text: string; location: string; display: string } | { error: string }> {
+export async function fetchSpec(input: string, cwd: string): Promise<FetchedSpec | { error: string }> {
   if (/^https?:\/\//i.test(input)) {
     try {
       const response = await fetch(input, { signal: AbortSignal.timeout(30_000) });
       if (!response.ok) return { error: `${input}: the server answered ${response.status} ${response.statusText}` };
-      const text = await response.text();
-      if (text.length > MAX_SPEC_BYTES) return { error: `${input}: larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB` };
-      return { text, location: input, display: input };
+      const body = await bodyUpTo(response, MAX_SPEC_BYTES);
+      if (body === undefined) return { error: `${input}: larger than ${formatBytes(MAX_SPEC_BYTES)}, the most Plexus reads` };
+      const text = new TextDecoder().decode(body);
+      const location = response.url || input;
+      return { text, location, display: input, scope: { origin: new URL(location).origin } };
     } catch (error) {
       return { error: `${input}: cannot fetch it (${(error as Error).message})` };
     }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return { error: `${input}: give a file path or an http(s) URL` };
   const path = resolve(cwd, input);
-  const info = await lstat(path).catch(() => undefined);
-  if (!info) return { error: `${input}: no such file` };
-  if (!info.isFile()) return { error: `${input}: not a regular file` };
-  if (info.size > MAX_SPEC_BYTES) return { error: `${input}: larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB` };
-  return { text: await readFile(path, 'utf8'), location: path, display: relative(cwd, path) || path };
+  const shown = relative(cwd, path) || path;
+  try {
+    const files = await fence(dirname(path));
+    const bytes = await readGated(files, path, MAX_SPEC_BYTES, input);
+    return { text: new TextDecoder().decode(bytes), location: path, display: shown, scope: { files } };
+  } catch (error) {
+    if (error instanceof GateError) return { error: error.message };
+    return { error: `${input}: ${describeFsError(error)}` };
+  }
 }
 
 /**

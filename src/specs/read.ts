@@ -4,12 +4,14 @@
 // json-schema-ref-parser for AsyncAPI); positions come from our own YAML reading of the text.
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { stringify } from 'yaml';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic, Position } from '../core/diagnostics.ts';
 import { text } from '../core/loose.ts';
 import { parseYamlSource, type ParsedYaml } from '../core/source.ts';
+import { localPath, type RefRefused, type RefScope, refOptions } from './refs.ts';
 import { type AsyncApiSpec, summariseAsyncApi } from './asyncapi.ts';
 import { type OpenApiSpec, summariseOpenApi } from './openapi.ts';
 
@@ -86,24 +88,60 @@ function parseText(file: string, source: string): { data?: Record<string, unknow
 /**
  * The spec as one file: its own text when every `$ref` is inside it, otherwise bundled (the files
  * it points at folded in, as internal `$ref`s), so a copy kept in the registry reads on its own.
+ * The `$ref`s reach only what `scope` allows, as when the spec was read.
  */
-export async function selfContained(location: string, source: string, kind: Spec['kind']): Promise<string> {
+export async function selfContained(location: string, source: string, kind: Spec['kind'], scope: RefScope): Promise<string> {
   if (!/["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/.test(source)) return source;
-  const options = { resolve: { http: { timeout: 20_000 } } } as never;
+  const options = refOptions(scope, () => {}) as never;
   const raw = parseText(location, source).data as object;
   const bundled = kind === 'openapi' ? await SwaggerParser.bundle(location, raw as never, options) : await $RefParser.bundle(location, raw, options);
   return /^\s*\{/.test(source) ? `${JSON.stringify(bundled, null, 2)}\n` : stringify(bundled, { lineWidth: 0 });
 }
 
+/** Every `$ref` written in `data`, with the path to it. */
+function* refsIn(data: unknown, path: (string | number)[] = []): Generator<{ ref: string; path: (string | number)[] }> {
+  if (Array.isArray(data)) for (const [i, v] of data.entries()) yield* refsIn(v, [...path, i]);
+  else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (k === '$ref' && typeof v === 'string') yield { ref: v, path };
+      else yield* refsIn(v, [...path, k]);
+    }
+  }
+}
+
+/**
+ * Where the `$ref` that led to `target` is written in the spec, and how: at it when the spec itself
+ * names it, else (a `$ref` inside a referenced file) at the spec's first external `$ref`.
+ */
+function refWritten(raw: unknown, locate: ParsedYaml['locate'], location: string, target: string): { at: Position; written?: string } {
+  const wanted = localPath(target.split('#')[0]!) ?? target;
+  const remote = /^https?:/i.test(location);
+  let firstExternal: (string | number)[] | undefined;
+  for (const { ref, path } of refsIn(raw)) {
+    const file = ref.split('#')[0]!;
+    if (file === '') continue;
+    firstExternal ??= path;
+    let resolved: string | undefined;
+    try {
+      resolved = remote || /^[a-z][a-z0-9+.-]+:/i.test(file) ? new URL(file, remote ? location : undefined).href : resolve(dirname(location), file);
+    } catch {
+      resolved = undefined;
+    }
+    if (resolved !== undefined && (localPath(resolved) ?? resolved) === wanted) return { at: locate([...path, '$ref'], 'value'), written: ref };
+  }
+  return { at: firstExternal ? locate([...firstExternal, '$ref'], 'value') : { line: 1, col: 1 } };
+}
+
 /**
  * Reads one spec: `source` is its text, `location` its path or URL (for relative `$ref`s), `file`
- * how messages name it. External `$ref`s are followed on disk, and over http(s) only when `http`.
+ * how messages name it. External `$ref`s reach only what `scope` allows (see refs.ts); a `$ref`
+ * to anything else is a diagnostic at the `$ref`.
  */
 export async function readSpec(
   file: string,
   location: string,
   source: string,
-  options: { http?: boolean } = {},
+  scope: RefScope,
 ): Promise<{ spec?: Spec; notSpec?: true; diagnostics: Diagnostic[] }> {
   const parsed = parseText(file, source);
   if (!parsed.data || !parsed.locate) return { diagnostics: parsed.diagnostics };
@@ -137,10 +175,10 @@ export async function readSpec(
       ],
     };
   }
-  const options$ = {
-    resolve: { http: options.http ? { timeout: 20_000 } : false, external: true },
-    dereference: { circular: true as const },
-  };
+  let refused: RefRefused | undefined;
+  const options$ = refOptions(scope, (error) => {
+    refused ??= error;
+  });
   let api: Record<string, unknown>;
   try {
     // Dereferencing works in place; AsyncAPI's reading also needs the document as written, for its pointers.
@@ -149,6 +187,11 @@ export async function readSpec(
       ? await SwaggerParser.dereference(location, copy as never, options$ as never)
       : await $RefParser.dereference(location, copy, options$ as never)) as unknown as Record<string, unknown>;
   } catch (error) {
+    if (refused) {
+      const { at, written } = refWritten(parseText(file, source).data, locate, location, refused.target);
+      const target = written ?? refused.target.replace(dirname(location), dirname(file));
+      return { diagnostics: [diagnostic('SpecRefRefused', file, at, { target, reason: refused.why })] };
+    }
     const message = String((error as Error).message ?? error).split('\n')[0]!;
     const ref = /\$ref pointer "([^"]+)"|resolving \$ref pointer "([^"]+)"|"([^"]*#[^"]*)"/.exec(message);
     const target = ref?.[1] ?? ref?.[2] ?? ref?.[3];

@@ -2,10 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fence } from '../../src/core/gate.ts';
 import { readSpec } from '../../src/specs/read.ts';
 
 const SPECS = join(import.meta.dirname, '..', 'fixtures', 'specs');
-const read = async (name: string, text?: string) => readSpec(name, join(SPECS, name), text ?? (await readFile(join(SPECS, name), 'utf8')));
+const read = async (name: string, text?: string) =>
+  readSpec(name, join(SPECS, name), text ?? (await readFile(join(SPECS, name), 'utf8')), { files: await fence(SPECS) });
 
 describe('positions in a JSON spec', () => {
   it('points at keys and values where they are written', async () => {

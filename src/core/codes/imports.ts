@@ -30,6 +30,14 @@ export const IMPORTS_CODES = {
     message: (a) => `${a.reason}.`.replace(/\.\.$/, '.'),
     hint: () => 'Fix the document (a linter such as redocly or the AsyncAPI CLI shows more), then run again.',
   }),
+  SpecRefRefused: entry<{ target: string; reason: string }>({
+    code: 'PLX056',
+    severity: 'error',
+    title: 'a spec `$ref` to something Plexus does not read: a file outside the registry or in a dot-folder, a link out, a pipe, a URL',
+    message: (a) => `This $ref to "${a.target}" is not followed: ${a.reason}.`.replace(/\.\.$/, '.'),
+    hint: () =>
+      "A $ref may name a regular file inside the registry (specs/…), by a relative path; copy what it needs into the registry. A spec imported from a URL may $ref documents under that URL's origin only.",
+  }),
   SpecVersion: entry<{ found: string; supported: string }>({
     code: 'PLX049',
     severity: 'error',

@@ -52,15 +52,22 @@ export async function fence(dir: string): Promise<Fence> {
   return { dir: absolute, real: await realpath(absolute) };
 }
 
+/** What a read may reach beyond the path rules: `dotFile` lets Plexus read its own marker files (`.plexus-export`), never a dot-folder. */
+export interface GateOptions {
+  dotFile?: boolean;
+}
+
+const hiddenFor = (rel: string, options: GateOptions) => hiddenPath(options.dotFile ? rel.split('/').slice(0, -1).join('/') : rel);
+
 /**
  * Where `file` really is, if it passes the path rules: inside the fence as written and once links
  * are followed, and in no dot-folder or node_modules either way. Throws a GateError otherwise.
  */
-export async function gatedPath(where: Fence, file: string, shown: string = file): Promise<string> {
+export async function gatedPath(where: Fence, file: string, shown: string = file, options: GateOptions = {}): Promise<string> {
   const absolute = resolve(where.dir, file);
   const written = within(where.dir, absolute) ?? within(where.real, absolute);
   if (written === undefined) throw new GateError('outside', shown);
-  if (hiddenPath(written)) throw new GateError('hidden', shown);
+  if (hiddenFor(written, options)) throw new GateError('hidden', shown);
   let real: string;
   try {
     real = await realpath(absolute);
@@ -73,7 +80,7 @@ export async function gatedPath(where: Fence, file: string, shown: string = file
   }
   const really = within(where.real, real);
   if (really === undefined) throw new GateError('link-out', shown);
-  if (hiddenPath(really)) throw new GateError('hidden', shown);
+  if (hiddenFor(really, options)) throw new GateError('hidden', shown);
   return real;
 }
 
@@ -100,8 +107,8 @@ export async function readRegular(path: string, limit: number): Promise<Uint8Arr
 }
 
 /** The bytes of `file` if it passes the gate and is at most `limit` bytes; a GateError otherwise. */
-export async function readGated(where: Fence, file: string, limit: number, shown: string = file): Promise<Uint8Array> {
-  const real = await gatedPath(where, file, shown);
+export async function readGated(where: Fence, file: string, limit: number, shown: string = file, options: GateOptions = {}): Promise<Uint8Array> {
+  const real = await gatedPath(where, file, shown, options);
   let bytes: Uint8Array;
   try {
     bytes = await readRegular(real, limit);
@@ -126,10 +133,40 @@ async function realFolders(where: Fence, file: string, shown: string): Promise<v
   for (let dir = dirname(absolute); within(where.dir, dir) !== undefined && dir !== where.dir; dir = dirname(dir)) {
     const info = await lstat(dir).catch(() => undefined);
     if (info && !info.isDirectory())
-      throw new GateError('link-out', shown, `${relative(where.dir, dir)} is not a real folder (a link?); Plexus writes only through real folders`);
+      throw new GateError('link-out', shown, `${relative(where.dir, dir)} is not a real folder (a link?); Plexus writes and deletes only through real folders`);
   }
   const real = await realpath(where.dir);
   if (real !== where.real) throw new GateError('link-out', shown, 'the folder was replaced by a link while Plexus worked');
+}
+
+/**
+ * Why each of `files` may not be written or deleted (a folder on its way is a link, or it is
+ * outside the fence), changing nothing: a command checks every path first, so that a refusal
+ * leaves everything as it was. Empty when all may be.
+ */
+export async function refusedFolders(where: Fence, files: string[], show: (file: string) => string = (file) => file): Promise<GateError[]> {
+  const checked = await Promise.all(
+    files.map((file) =>
+      realFolders(where, file, show(file)).then(
+        () => undefined,
+        (error) => {
+          if (error instanceof GateError) return error;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return checked.filter((error) => error !== undefined);
+}
+
+/** Makes `file`'s folders through real folders only, and refuses replacing what is not a regular file. */
+async function readyFor(where: Fence, absolute: string, shown: string) {
+  await realFolders(where, absolute, shown);
+  await mkdir(dirname(absolute), { recursive: true });
+  await realFolders(where, absolute, shown);
+  const there = await lstat(absolute).catch(() => undefined);
+  if (there && !there.isFile()) throw new GateError('special', shown, 'something that is not a regular file is there; Plexus will not replace it');
+  return there;
 }
 
 /**
@@ -140,11 +177,7 @@ async function realFolders(where: Fence, file: string, shown: string): Promise<v
 export async function writeGated(where: Fence, file: string, text: string | Uint8Array, options: { create?: boolean; shown?: string } = {}): Promise<void> {
   const shown = options.shown ?? file;
   const absolute = resolve(where.dir, file);
-  await realFolders(where, absolute, shown);
-  await mkdir(dirname(absolute), { recursive: true });
-  await realFolders(where, absolute, shown);
-  const there = await lstat(absolute).catch(() => undefined);
-  if (there && !there.isFile()) throw new GateError('special', shown, 'something that is not a regular file is there; Plexus will not replace it');
+  const there = await readyFor(where, absolute, shown);
   if (there && options.create) throw Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' });
   const temporary = join(dirname(absolute), `.${basename(absolute)}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
@@ -159,6 +192,17 @@ export async function writeGated(where: Fence, file: string, text: string | Uint
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/**
+ * Moves the finished file `from` (on the same file system) to `file` inside the fence, by the
+ * rules of writeGated: for a command that writes all its files aside first, so that a failure
+ * while writing changes nothing where they go.
+ */
+export async function moveGated(where: Fence, from: string, file: string, shown: string = file): Promise<void> {
+  const absolute = resolve(where.dir, file);
+  await readyFor(where, absolute, shown);
+  await rename(from, absolute);
 }
 
 /** Deletes `file` inside the fence if it is a regular file reached through real folders only. */

@@ -1,5 +1,5 @@
 // plexus fill, new and export as a user runs them.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -326,5 +326,55 @@ describe('plexus export', () => {
     expect(broken.err).toMatch(/^content\/teams\/broken\.yaml:\d+:\d+ error PLX001 /);
     await expect(readdir(join(root, 'fresh'))).rejects.toThrow();
     await rm(join(root, 'content/teams/broken.yaml'));
+  });
+
+  // Issue #22: a folder or manifest replaced by a link is never written, deleted or read through.
+  const LINK_REFUSED = 'Nothing was written or deleted. Remove the link, or export to another folder.';
+
+  it('never deletes a file it recorded through a sub-folder that is now a link out', async () => {
+    const outside = await mkdtemp(join(root, 'outside-'));
+    expect((await run('export', '--md', 'linked')).code).toBe(0);
+    await appendFile(join(root, 'linked', '.plexus-export'), 'sub/old.md\n');
+    const manifest = await readFile(join(root, 'linked', '.plexus-export'), 'utf8');
+    await writeFile(join(outside, 'old.md'), 'not yours');
+    await symlink(outside, join(root, 'linked', 'sub'));
+    const refused = await run('export', '--md', 'linked');
+    expect([refused.code, refused.err]).toEqual([
+      1,
+      `linked/sub/old.md: sub is not a real folder (a link?); Plexus writes and deletes only through real folders\n${LINK_REFUSED}`,
+    ]);
+    expect(await readFile(join(outside, 'old.md'), 'utf8')).toBe('not yours');
+    expect(await readFile(join(root, 'linked', '.plexus-export'), 'utf8')).toBe(manifest);
+    // Once the link is gone, the stale entry is simply dropped.
+    await rm(join(root, 'linked', 'sub'));
+    expect((await run('export', '--md', 'linked')).code).toBe(0);
+    expect(await readFile(join(root, 'linked', '.plexus-export'), 'utf8')).not.toContain('sub/old.md');
+  });
+
+  it('never writes through a sub-folder that is now a link out', async () => {
+    const outside = await mkdtemp(join(root, 'outside-'));
+    expect((await run('export', '--md', 'relinked')).code).toBe(0);
+    await rm(join(root, 'relinked', 'repositories'), { recursive: true });
+    await symlink(outside, join(root, 'relinked', 'repositories'));
+    const refused = await run('export', '--md', 'relinked');
+    expect(refused.code).toBe(1);
+    const lines = refused.err.split('\n');
+    expect(lines.at(-1)).toBe(LINK_REFUSED);
+    expect(lines.slice(0, -1).every((line) => /^relinked\/repositories\/[\w-]+\.md: repositories is not a real folder \(a link\?\); /.test(line))).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('never reads or writes a manifest that is a link out, nor deletes what it lists', async () => {
+    const outside = await mkdtemp(join(root, 'outside-'));
+    await writeFile(join(outside, 'list'), '# Written by plexus export\nmine.md\n');
+    await mkdir(join(root, 'forged'));
+    await writeFile(join(root, 'forged', 'mine.md'), 'mine');
+    await symlink(join(outside, 'list'), join(root, 'forged', '.plexus-export'));
+    const refused = await run('export', '--md', 'forged');
+    expect([refused.code, refused.err]).toEqual([1, `forged/.plexus-export: it is a symbolic link that leads out of the folder Plexus reads\n${LINK_REFUSED}`]);
+    expect(await readFile(join(root, 'forged', 'mine.md'), 'utf8')).toBe('mine');
+    expect(await readFile(join(outside, 'list'), 'utf8')).toBe('# Written by plexus export\nmine.md\n');
+    expect((await readdir(join(root, 'forged'))).sort()).toEqual(['.plexus-export', 'mine.md']);
   });
 });

@@ -1,5 +1,5 @@
 // plexus init as a user runs it: a project that checks clean, never written over.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,56 @@ describe('plexus init', () => {
     expect((await run('init', 'example', '--example')).code).toBe(0);
     const { model } = await loadRegistry(join(root, 'example', 'content'), { today: '2026-11-22' });
     expect(model.ecosystem!.data.name).toBe('Eventful');
+  });
+
+  // Issue #22: init writes only through real folders, and checks every path before it writes any.
+  const refusedLine = (path: string, link: string) =>
+    `linked/${path}: ${link} is not a real folder (a link?); Plexus writes and deletes only through real folders`;
+  const REFUSED = 'Nothing was written. Replace the link with a real folder, or start in another folder.';
+
+  it('with --force writes nothing when a folder it would write into is a link out', async () => {
+    const outside = await mkdtemp(join(root, 'outside-'));
+    await mkdir(join(outside, 'github'));
+    await mkdir(join(outside, 'content'));
+    const dir = join(root, 'linked');
+    await mkdir(dir);
+    await symlink(join(outside, 'github'), join(dir, '.github'));
+    await symlink(join(outside, 'content'), join(dir, 'content'));
+    const { code, out, err } = await run('init', 'linked', '--force');
+    expect([code, out]).toEqual([1, '']);
+    expect(err).toBe(
+      [
+        refusedLine('.github/workflows/check.yml', '.github'),
+        refusedLine('.github/workflows/deploy.yml', '.github'),
+        refusedLine('content/ecosystem.yaml', 'content'),
+        refusedLine('content/teams/platform.yaml', 'content'),
+        refusedLine('content/repositories/web-app.yaml', 'content'),
+        refusedLine('content/repositories/api.yaml', 'content'),
+        refusedLine('content/integrations/web-app-to-api.yaml', 'content'),
+        refusedLine('content/docs/getting-started.md', 'content'),
+        REFUSED,
+      ].join('\n'),
+    );
+    expect([await readdir(join(outside, 'github')), await readdir(join(outside, 'content'))]).toEqual([[], []]);
+    expect((await readdir(dir)).sort()).toEqual(['.github', 'content']);
+    // --example copies through the same gate.
+    expect((await run('init', 'linked', '--force', '--example')).code).toBe(1);
+    expect(await readdir(join(outside, 'content'))).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(['.github', 'content']);
+  });
+
+  it('writes into a folder given as a link, and leaves a file that is a link as it was', async () => {
+    const outside = await mkdtemp(join(root, 'outside-'));
+    await mkdir(join(outside, 'project'));
+    await writeFile(join(outside, 'readme'), 'theirs\n');
+    await symlink(join(outside, 'project'), join(root, 'project-link'));
+    await writeFile(join(outside, 'project', 'keep'), '');
+    await symlink(join(outside, 'readme'), join(outside, 'project', 'README.md'));
+    const { code, out } = await run('init', 'project-link', '--force');
+    expect(code).toBe(0);
+    expect(out).toContain('Left as they were: README.md.');
+    expect(await readFile(join(outside, 'readme'), 'utf8')).toBe('theirs\n');
+    expect(await readdir(join(outside, 'project', 'content'))).toContain('ecosystem.yaml');
   });
 
   it('points editors at a schema for every kind of registry file', () => {

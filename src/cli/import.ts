@@ -1,14 +1,26 @@
 import { relative } from 'node:path';
-import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
+import { formatDiagnostic, formatSummary, terminalSafe } from '../core/diagnostics.ts';
+import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
+import { GateError, unwritableName } from '../core/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { ImportResult } from '../import/contract.ts';
-import { changeSummary, diffOf, planChanges, writeChanges } from '../import/write.ts';
+import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
 import { contentDir, today } from './check.ts';
-import { EXIT, UsageError } from './io.ts';
+import { EXIT, type Io, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
 const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;
+
+/**
+ * Every line import prints: catalog names, spec titles and the files they become are data, so
+ * each line is escaped as `check` escapes its diagnostics, to a terminal or not (a diff too: it is
+ * read by a person, and an escape sequence in it would act on their terminal).
+ */
+const printer = (io: Io) => ({
+  out: (line: string) => io.out(terminalSafe(line)),
+  err: (line: string) => io.err(terminalSafe(line)),
+});
 
 async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string> }): Promise<ImportResult> {
   const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
@@ -50,36 +62,50 @@ export const importCommand: Command = {
           ? await (await import('../import/openapi.ts')).importOpenApi(inputs[0]!, options)
           : await (await import('../import/asyncapi.ts')).importAsyncApi(inputs[0]!, options);
 
+    const say = printer(io);
     if (result.errors.length > 0) {
-      for (const e of result.errors) io.err(e);
-      io.err('Nothing written.');
+      for (const e of result.errors) say.err(e);
+      say.err('Nothing written.');
       return EXIT.usage;
     }
     if (result.diagnostics.some((d) => d.severity === 'error')) {
-      for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-      io.err('Nothing written: fix the input first.');
+      for (const d of result.diagnostics) say.err(formatDiagnostic(d));
+      say.err('Nothing written: fix the input first.');
       return EXIT.problems;
     }
     const { changes, kept, refused } = await planChanges(dir, result.planned, io.cwd);
-    if (refused.length > 0) {
-      for (const r of refused) io.err(`Cannot write ${r.display}: ${r.reason}.`);
-      io.err('Nothing written.');
-      return EXIT.problems;
-    }
     // A spec copy goes with its entity: when the entity is left alone, so is the copy.
     const all = [...(kept.length === 0 ? (result.files ?? []) : []), ...changes];
+    for (const c of all) {
+      const why = c.status === 'unchanged' ? undefined : unwritableName(c.path);
+      if (why) refused.push({ display: shorten(c.display), reason: why });
+    }
+    if (refused.length > 0) {
+      for (const r of refused) say.err(`Cannot write ${r.display}: ${r.reason}.`);
+      say.err('Nothing written.');
+      return EXIT.problems;
+    }
     const dry = !!values['dry-run'];
     if (dry) {
       const diff = diffOf(all);
-      io.out(diff === '' ? 'Nothing would change.' : diff.trimEnd());
-    } else await writeChanges(all);
-    io.out(
+      say.out(diff === '' ? 'Nothing would change.' : diff.trimEnd());
+    } else {
+      const { written, failed } = await writeChanges(all, dir);
+      if (failed) {
+        const why = failed.error instanceof GateError ? failed.error.why : describeFsError(failed.error);
+        const total = all.filter((c) => c.status !== 'unchanged').length;
+        say.err(`Cannot write ${failed.display}: ${why}.`);
+        say.err(`Stopped after writing ${written} of ${total} files, each whole; run the import again to write the rest.`);
+        return EXIT.usage;
+      }
+    }
+    say.out(
       `${dry ? 'Would import' : 'Imported'} ${result.what} into ${all.length} file${all.length === 1 ? '' : 's'} under ${relative(io.cwd, dir) || '.'}: ${changeSummary(all)}.`,
     );
-    for (const k of kept) io.out(`Left alone: ${k.display}: ${k.reason}.`);
+    for (const k of kept) say.out(`Left alone: ${k.display}: ${k.reason}.`);
     if (result.unmapped.length > 0) {
-      io.out(`Not mapped (${result.unmapped.length}):`);
-      for (const u of result.unmapped) io.out(`  ${u.ref}  ${u.field}: ${u.why}`);
+      say.out(`Not mapped (${result.unmapped.length}):`);
+      for (const u of result.unmapped) say.out(`  ${u.ref}  ${u.field}: ${u.why}`);
     }
     const changed = all.filter((c) => c.status !== 'unchanged');
     if (!dry && changed.length > 0) {
@@ -93,8 +119,8 @@ export const importCommand: Command = {
       );
       const written = new Set(all.map((c) => c.display));
       const ours = after.diagnostics.filter((d) => written.has(d.file));
-      for (const d of ours) io.out(formatDiagnostic(d));
-      io.out(`Check of the imported files: ${formatSummary(ours, all.length)}`);
+      for (const d of ours) say.out(formatDiagnostic(d));
+      say.out(`Check of the imported files: ${formatSummary(ours, all.length)}`);
     }
     return EXIT.ok;
   },

@@ -4,7 +4,7 @@
 // followed), lies inside the folder it belongs to, outside dot-folders and node_modules, and under
 // a size cap. Anything else is a `GateError` saying why, never a read of what lies outside.
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export type Refusal = 'outside' | 'hidden' | 'link-out' | 'dangling' | 'special' | 'too-large' | 'missing';
@@ -23,10 +23,13 @@ const REASONS: Record<Refusal, string> = {
 export class GateError extends Error {
   readonly reason: Refusal;
   readonly path: string;
+  /** The reason alone, for messages that name the path their own way. */
+  readonly why: string;
   constructor(reason: Refusal, path: string, detail?: string) {
     super(`${path}: ${detail ?? REASONS[reason]}`);
     this.reason = reason;
     this.path = path;
+    this.why = detail ?? REASONS[reason];
   }
 }
 
@@ -123,6 +126,27 @@ export async function readGated(where: Fence, file: string, limit: number, shown
 
 export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${n / 1024 / 1024} MiB` : n >= 1024 ? `${n / 1024} KiB` : `${n} bytes`);
 
+/** The longest name most file systems take (NAME_MAX), in UTF-8 bytes. */
+export const MAX_NAME_BYTES = 255;
+/** The longest path the system takes (PATH_MAX, 4,096 with its closing NUL), less room for the temporary file's suffix. */
+export const MAX_PATH_BYTES = 4095 - 32;
+/** Bytes of a file's name kept in its temporary file's name, so that one stays a legal name too. */
+const TEMP_STEM_BYTES = 200;
+
+/**
+ * Why `file` cannot be written at all, found before anything is: a name longer than 255 bytes
+ * or a path longer than PATH_MAX fails only when the write is tried, after others succeeded.
+ */
+export function unwritableName(file: string): string | undefined {
+  const long = resolve(file)
+    .split(sep)
+    .find((part) => Buffer.byteLength(part) > MAX_NAME_BYTES);
+  if (long !== undefined) return `its name is ${Buffer.byteLength(long)} bytes long; a file name can be at most ${MAX_NAME_BYTES}`;
+  const bytes = Buffer.byteLength(resolve(file));
+  if (bytes > MAX_PATH_BYTES) return `its path is ${bytes} bytes long; Plexus writes paths of at most ${MAX_PATH_BYTES}`;
+  return undefined;
+}
+
 /**
  * Checks that every folder from the fence down to `file`'s folder is a real folder (or not there
  * yet) inside the fence, so that writing or deleting `file` cannot reach through a link.
@@ -179,7 +203,8 @@ export async function writeGated(where: Fence, file: string, text: string | Uint
   const absolute = resolve(where.dir, file);
   const there = await readyFor(where, absolute, shown);
   if (there && options.create) throw Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' });
-  const temporary = join(dirname(absolute), `.${basename(absolute)}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const stem = Buffer.from(basename(absolute)).subarray(0, TEMP_STEM_BYTES).toString();
+  const temporary = join(dirname(absolute), `.${stem}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
     await writeFile(temporary, text, { flag: 'wx' });
     const handle = await open(temporary, 'r+');
@@ -203,6 +228,35 @@ export async function moveGated(where: Fence, from: string, file: string, shown:
   const absolute = resolve(where.dir, file);
   await readyFor(where, absolute, shown);
   await rename(from, absolute);
+}
+
+/** `writeGated`'s temporary files: `.NAME.plexus-PID-XXXXXX`, with the process that wrote it. */
+const TEMPORARY = /^\..*\.plexus-(\d+)-[a-z0-9]{1,6}$/;
+
+/** Whether process `pid` is still running (one of another user's answers EPERM, and is). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed `writeGated` left in `folder` (its process is gone, so
+ * nothing will rename them into place); returns how many. A missing folder has none.
+ */
+export async function removeStaleTemporaries(where: Fence, folder: string): Promise<number> {
+  const entries = await readdir(resolve(where.dir, folder)).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of entries) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    await removeGated(where, join(resolve(where.dir, folder), name));
+    removed++;
+  }
+  return removed;
 }
 
 /** Deletes `file` inside the fence if it is a regular file reached through real folders only. */

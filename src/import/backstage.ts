@@ -5,12 +5,13 @@
 import { relative } from 'node:path';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import { MAX_NAME_BYTES } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
 import { ID_PATTERN, type CollectionName } from '../core/schemas/index.ts';
 import { MAPPERS, mapResource, type Context } from './backstage-kinds.ts';
 import { idOf, normaliseRef, readCatalog } from './catalog.ts';
 import type { Unmapped } from './contract.ts';
-import type { Planned } from './write.ts';
+import { type Planned, shorten } from './write.ts';
 
 /** The kind a relation's target has when its ref leaves it out, by field. */
 const DEFAULT_KIND: Record<string, string> = {
@@ -38,13 +39,22 @@ const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
+/** Why `id` cannot name an entity's file, if it cannot: Plexus ids are lowercase words, and `ID.yaml` must fit a file name. */
+function badId(id: string): string | undefined {
+  if (!ID_PATTERN.test(id)) return `"${id}" cannot be a Plexus id`;
+  const bytes = Buffer.byteLength(`${id}.yaml`);
+  if (bytes > MAX_NAME_BYTES) return `"${shorten(id, 40)}" is too long for a file name (${bytes} bytes with .yaml; at most ${MAX_NAME_BYTES})`;
+  return undefined;
+}
+
 /** Ids must be files Plexus can name, and two entities may not land on one file: the first keeps it. */
 function uniqueIds(planned: readonly Planned[], unmapped: Unmapped[]): Planned[] {
   const taken = new Map<string, string>();
   const kept: Planned[] = [];
   for (const p of planned) {
     const key = `${p.collection}/${p.id}`;
-    if (!ID_PATTERN.test(p.id)) unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `"${p.id}" cannot be a Plexus id: not imported` });
+    const bad = badId(p.id);
+    if (bad) unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `${bad}: not imported` });
     else if (taken.has(key))
       unmapped.push({ ref: p.provenance.ref, field: 'metadata.name', why: `${key} is already imported from ${taken.get(key)}: not imported` });
     else {

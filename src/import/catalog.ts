@@ -1,11 +1,15 @@
 // Reading a Backstage catalog: the files named (files, folders, globs), every entity in them
 // (several YAML documents a file), Location targets followed; positions kept for diagnostics.
-import { glob, lstat, readdir, readFile } from 'node:fs/promises';
+// Catalogs come from anywhere, so every file is read through the gate and only inside the folders
+// named on the command line: a target elsewhere, a pipe or a device is "not followed", never read.
+import { glob, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import { describeFsError } from '../core/fs-errors.ts';
+import { type Fence, fence, GateError, hiddenPath, readGated, within } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
-import { parseYamlStream, type ParsedYaml } from '../core/source.ts';
+import { decodeSource, MAX_FILE_BYTES, parseYamlStream, type ParsedYaml } from '../core/source.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Unmapped } from './contract.ts';
 
@@ -38,62 +42,133 @@ export function idOf(namespace: string, name: string): string {
   return namespace === 'default' ? base : `${namespace.toLowerCase()}-${base}`;
 }
 
-/** Files named on the command line: files, folders (every .yaml/.yml inside) and globs. */
-async function expand(inputs: readonly string[], cwd: string): Promise<{ files: string[]; errors: string[] }> {
-  const files: string[] = [];
+/** Whether an input names several files: `catalog/*.yaml`. */
+const isGlob = (input: string) => /[*?[{]/.test(input);
+
+/**
+ * The folder an input fences: a folder itself, a file's folder, a glob's fixed folder before its
+ * first wildcard (the working folder when it starts with one). Nothing outside these is read.
+ */
+function fenceFolder(input: string, cwd: string, isFolder: boolean): string {
+  if (isFolder) return resolve(cwd, input);
+  if (!isGlob(input)) return dirname(resolve(cwd, input));
+  const parts = input.split('/');
+  return resolve(cwd, parts.slice(0, parts.findIndex(isGlob)).join('/') || '.');
+}
+
+/** Every .yaml/.yml file under `dir`: real folders only (a link to a folder is not walked), no dot-folders or node_modules. */
+async function walk(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+/** A catalog file to read, the folder that fences it, and the Location entry that named it, if one did. */
+interface Queued {
+  file: string;
+  fence: Fence;
+  /** A file named on the command line is called what it was called there. */
+  shown?: string;
+  from?: { ref: string; field: string; target: string; display: string };
+}
+
+/** Files named on the command line (files, folders, every .yaml/.yml inside, and globs), each with its fence. */
+async function expand(inputs: readonly string[], cwd: string): Promise<{ queue: Queued[]; fences: Fence[]; errors: string[] }> {
+  const queue: Queued[] = [];
+  const fences: Fence[] = [];
   const errors: string[] = [];
+  const add = async (files: string[], folder: string, shown?: string) => {
+    const where = await fence(folder);
+    fences.push(where);
+    // A glob may match in dot-folders and node_modules; like a folder's walk, it does not read there.
+    const inside = shown === undefined ? files.filter((file) => !hiddenPath(within(where.dir, file) ?? '')) : files;
+    queue.push(...inside.sort().map((file) => ({ file, fence: where, shown })));
+  };
   for (const input of inputs) {
-    if (/[*?[{]/.test(input)) {
+    if (isGlob(input)) {
       const found: string[] = [];
       for await (const f of glob(input, { cwd })) found.push(resolve(cwd, f));
       if (found.length === 0) errors.push(`${input}: no file matches`);
-      files.push(...found.sort());
+      else await add(found, fenceFolder(input, cwd, false));
       continue;
     }
     const path = resolve(cwd, input);
-    const info = await lstat(path).catch(() => undefined);
+    // A folder named on the command line is read even through a link: the user chose it.
+    const info = await stat(path).catch(() => undefined);
     if (!info) errors.push(`${input}: no such file or folder`);
-    else if (info.isDirectory()) {
-      const entries = await readdir(path, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-          .map((e) => join(e.parentPath, e.name))
-          .filter(
-            (f) =>
-              !relative(path, f)
-                .split('/')
-                .some((p) => p.startsWith('.') || p === 'node_modules'),
-          )
-          .sort(),
-      );
-    } else if (info.isFile()) files.push(path);
-    else errors.push(`${input}: not a regular file or folder`);
+    else if (info.isDirectory()) await add(await walk(path), fenceFolder(input, cwd, true));
+    else await add([path], fenceFolder(input, cwd, false), input);
   }
-  return { files, errors };
+  return { queue, fences, errors };
 }
 
-/** Reads every catalog file, following Location entities' relative targets, once each. */
+/** The fence `file` lies in, as written: the one it was found from first, then any other named on the command line. */
+const fenceOf = (file: string, first: Fence, fences: readonly Fence[]) =>
+  [first, ...fences].find((f) => within(f.dir, file) !== undefined || within(f.real, file) !== undefined);
+
+/** Why a Location target is not read, in words for the "Not mapped" list. */
+function notFollowed(error: GateError, target: string, fences: readonly Fence[], cwd: string): string {
+  if (error.reason !== 'outside') return `not followed: ${error.message}`;
+  const names = [...new Set(fences.map((f) => relative(cwd, f.dir) || '.'))];
+  const folders = names.length === 1 ? `${names[0]}, the folder` : `${names.join(' and ')}, the folders`;
+  return `not followed: ${target}: it is outside ${folders} the catalog is read from`;
+}
+
+/** The text of a queued file, or undefined after saying why it cannot be read. */
+async function readQueued(
+  item: Queued,
+  fences: readonly Fence[],
+  cwd: string,
+  report: { errors: string[]; unmapped: Unmapped[]; diagnostics: Diagnostic[] },
+): Promise<string | undefined> {
+  const display = relative(cwd, item.file) || item.file;
+  const shown = item.from?.target ?? item.shown ?? display;
+  const where = fenceOf(item.file, item.fence, fences);
+  try {
+    if (!where) throw new GateError('outside', shown);
+    const bytes = await readGated(where, item.file, MAX_FILE_BYTES, shown);
+    const decoded = decodeSource(display, bytes);
+    report.diagnostics.push(...decoded.diagnostics);
+    return decoded.text;
+  } catch (error) {
+    if (!(error instanceof GateError)) {
+      report.errors.push(`${shown}: cannot read it (${describeFsError(error)})`);
+      return undefined;
+    }
+    // A Location's target that is missing is a mistake to fix; one the gate refuses is only not read.
+    if (!item.from || error.reason === 'missing') report.errors.push(item.from ? `${item.from.display}: ${item.from.field}: ${error.message}` : error.message);
+    else report.unmapped.push({ ref: item.from.ref, field: item.from.field, why: notFollowed(error, item.from.target, fences, cwd) });
+    return undefined;
+  }
+}
+
+/**
+ * Reads every catalog file, following Location entities' relative targets, once each. Only files
+ * inside the folders named on the command line are read (see `fenceFolder`), through the gate.
+ */
 export async function readCatalog(
   inputs: readonly string[],
   cwd: string,
 ): Promise<{ entities: CatalogEntity[]; diagnostics: Diagnostic[]; unmapped: Unmapped[]; errors: string[] }> {
-  const { files, errors } = await expand(inputs, cwd);
+  const { queue, fences, errors } = await expand(inputs, cwd);
   const entities: CatalogEntity[] = [];
   const diagnostics: Diagnostic[] = [];
   const unmapped: Unmapped[] = [];
   const seen = new Set<string>();
-  const queue = [...files];
   while (queue.length > 0) {
-    const file = queue.shift()!;
+    const item = queue.shift()!;
+    const file = item.file;
     if (seen.has(file)) continue;
-    seen.add(file);
     const display = relative(cwd, file) || file;
-    const textOf = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      errors.push(`${display}: cannot read it (${e.code ?? e.message})`);
-      return undefined;
-    });
+    // Each entry naming a file that is not read says so; one that is read is read once.
+    const textOf = await readQueued(item, fences, cwd, { errors, unmapped, diagnostics });
     if (textOf === undefined) continue;
+    seen.add(file);
     const parsed = parseYamlStream(display, textOf);
     diagnostics.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
@@ -124,14 +199,16 @@ export async function readCatalog(
       }
       if (kind === 'Location') {
         const spec = record(d.spec);
-        const targets = [...(text(spec.target) ? [spec.target] : []), ...list(spec.targets)];
-        targets.forEach((t, i) => {
+        const targets: [unknown, string][] = [
+          ...(text(spec.target) ? [[spec.target, 'spec.target'] as [unknown, string]] : []),
+          ...list(spec.targets).map((t, i): [unknown, string] => [t, `spec.targets[${i}]`]),
+        ];
+        for (const [t, field] of targets) {
           const target = text(t);
-          if (!target) return;
-          if (/^[a-z][a-z0-9+.-]*:/i.test(target))
-            unmapped.push({ ref, field: `spec.targets[${i}]`, why: `not followed: only relative targets are read (${target})` });
-          else queue.push(resolve(dirname(file), target));
-        });
+          if (!target) continue;
+          if (/^[a-z][a-z0-9+.-]*:/i.test(target)) unmapped.push({ ref, field, why: `not followed: only relative targets are read (${target})` });
+          else queue.push({ file: resolve(dirname(file), target), fence: item.fence, from: { ref, field, target, display } });
+        }
         continue;
       }
       entities.push({ kind, ref, id: idOf(namespace, name), file, display, data: d, locate: doc.locate });

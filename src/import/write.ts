@@ -1,13 +1,14 @@
 // How an import lands in a registry: one YAML file per entity, where the import owns the fields
 // it wrote (listed under `imported.fields`) and every other field is the team's. Re-running an
 // import rewrites only what it owns; a file nobody imported is never touched unless named.
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { type Document, isMap, parseDocument, stringify } from 'yaml';
-import { replaceFile } from '../cli/output.ts';
+import { type Fence, fence, GateError, readGated, refusedFolders, removeStaleTemporaries, unwritableName, writeGated } from '../core/gate.ts';
 import { mapLimit } from '../core/pool.ts';
 import { SINGULAR, type CollectionName } from '../core/schemas/index.ts';
+import { MAX_FILE_BYTES } from '../core/source.ts';
 
 /** Files read or written at once: well under the usual limit of open files. */
 const FILES_AT_ONCE = 64;
@@ -45,7 +46,8 @@ export interface FileChange {
   after: string;
   /** What `after` reads as, when the import built it (so a check after writing need not parse it again). */
   data?: Record<string, unknown>;
-  status: 'new' | 'updated' | 'unchanged';
+  /** `repaired`: the file was there but empty, as a run cut short leaves it, and is written whole. */
+  status: 'new' | 'repaired' | 'updated' | 'unchanged';
 }
 
 /** A file the import leaves alone, and why. */
@@ -141,24 +143,50 @@ function newEntity(planned: Planned): { text: string; data: Record<string, unkno
   return { text: header + stringify(data, { lineWidth: 0 }), data };
 }
 
-/** Works out every file an import would write, reading what is there now; writes nothing. */
+/** Text that is only whitespace: what a write cut short (`kill -9`, a full disk) left before writes were atomic. */
+const blank = (text: string) => text.trim() === '';
+
+/**
+ * What is at `path` now: its text, nothing, or why the import may not write there, as the gate
+ * will find when writing (a folder on the way that is a link, a link or a pipe where the file goes).
+ */
+async function current(where: Fence, path: string, display: string): Promise<{ text?: string } | { refused: string }> {
+  const [folder] = await refusedFolders(where, [path], () => display);
+  if (folder) return { refused: folder.why };
+  try {
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return {};
+    if (info.isSymbolicLink()) return { refused: 'it is a symbolic link; Plexus writes only regular files it can see' };
+    return { text: new TextDecoder().decode(await readGated(where, path, MAX_FILE_BYTES, display)) };
+  } catch (error) {
+    if (error instanceof GateError) return error.reason === 'missing' ? {} : { refused: error.why };
+    throw error;
+  }
+}
+
+/**
+ * Works out every file an import would write, reading what is there now; writes nothing. Every
+ * path is checked here, so a name no file system takes stops the import before its first write.
+ */
 export async function planChanges(
   contentDir: string,
   planned: readonly Planned[],
   cwd: string,
 ): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
+  const where = await fence(contentDir);
   const outcomes = await mapLimit(planned, FILES_AT_ONCE, async (p): Promise<{ change: FileChange } | { kept: Kept } | { refused: Kept }> => {
     const path = join(contentDir, p.collection, `${p.id}.yaml`);
     const display = relative(cwd, path) || path;
-    const info = await lstat(path).catch(() => undefined);
-    if (info && !info.isFile()) {
-      const reason = info.isSymbolicLink() ? 'it is a symbolic link; Plexus writes only regular files it can see' : 'it is not a regular file';
-      return { refused: { display, reason } };
-    }
-    const before = info ? await readFile(path, 'utf8') : undefined;
-    const merged = mergeEntity(p, before);
+    const unwritable = unwritableName(path);
+    if (unwritable) return { refused: { display: shorten(display), reason: unwritable } };
+    const now = await current(where, path, display);
+    if ('refused' in now) return { refused: { display, reason: now.refused } };
+    const before = now.text;
+    // An empty file where the import writes is one it was cut short writing: written again, not kept.
+    const repair = before !== undefined && blank(before);
+    const merged = mergeEntity(p, repair ? undefined : before);
     if ('kept' in merged) return { kept: { display, reason: merged.kept } };
-    const status: FileChange['status'] = before === undefined ? 'new' : before === merged.text ? 'unchanged' : 'updated';
+    const status: FileChange['status'] = before === undefined ? 'new' : repair ? 'repaired' : before === merged.text ? 'unchanged' : 'updated';
     return { change: { path, display, before, after: merged.text, data: merged.data, status } };
   });
   return {
@@ -167,6 +195,9 @@ export async function planChanges(
     refused: outcomes.flatMap((o) => ('refused' in o ? [o.refused] : [])),
   };
 }
+
+/** A path too long to read in a message, cut in the middle. */
+export const shorten = (text: string, most = 120) => (text.length <= most ? text : `${text.slice(0, most / 2)}…${text.slice(-most / 2)}`);
 
 /** A unified diff of each change, as `--dry-run` prints it. */
 export function diffOf(changes: readonly FileChange[]): string {
@@ -177,17 +208,39 @@ export function diffOf(changes: readonly FileChange[]): string {
     .join('');
 }
 
-/** Writes each changed file by renaming a finished file over it. */
-export async function writeChanges(changes: readonly FileChange[]): Promise<void> {
-  const writes = changes.filter((c) => c.status !== 'unchanged');
-  for (const folder of new Set(writes.map((c) => dirname(c.path)))) await mkdir(folder, { recursive: true });
-  // A new file is created only if nothing has appeared there since (O_EXCL, which no link satisfies);
-  // an existing one is replaced by renaming a finished file over it.
-  await mapLimit(writes, FILES_AT_ONCE, (c) => (c.before === undefined ? writeFile(c.path, c.after, { flag: 'wx' }) : replaceFile(c.path, c.after)));
+/** The files a write finished, and the one it stopped at, if it stopped. */
+export interface Written {
+  written: number;
+  failed?: { display: string; error: unknown };
 }
 
-/** `3 new, 1 updated, 5 unchanged` */
+/**
+ * Writes each changed file through the gate: a finished temporary file renamed into place, so a
+ * kill or a full disk leaves each file as it was or as it should be, never empty or half written.
+ * After a failure no further write starts, and those under way finish before it is reported.
+ */
+export async function writeChanges(changes: readonly FileChange[], contentDir: string): Promise<Written> {
+  const where = await fence(contentDir);
+  const writes = changes.filter((c) => c.status !== 'unchanged');
+  // What a killed run left besides empty files: its temporary files, which nothing will finish.
+  for (const folder of new Set(changes.map((c) => dirname(c.path)))) await removeStaleTemporaries(where, folder);
+  const result: Written = { written: 0 };
+  await mapLimit(writes, FILES_AT_ONCE, async (c) => {
+    if (result.failed) return;
+    try {
+      // A new file is created only if nothing has appeared there since; others are replaced.
+      await writeGated(where, c.path, c.after, { create: c.before === undefined, shown: c.display });
+      result.written++;
+    } catch (error) {
+      result.failed ??= { display: c.display, error };
+    }
+  });
+  return result;
+}
+
+/** `3 new, 1 updated, 5 unchanged`, with `2 repaired` after `new` only when an earlier run left empty files. */
 export function changeSummary(changes: readonly FileChange[]): string {
   const n = (s: FileChange['status']) => changes.filter((c) => c.status === s).length;
-  return `${n('new')} new, ${n('updated')} updated, ${n('unchanged')} unchanged`;
+  const repaired = n('repaired') > 0 ? `, ${n('repaired')} repaired (found empty)` : '';
+  return `${n('new')} new${repaired}, ${n('updated')} updated, ${n('unchanged')} unchanged`;
 }

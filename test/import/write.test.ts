@@ -1,0 +1,108 @@
+// How an import's files reach the disk: planned in full first, then each written whole, so that a
+// failure part way (a full disk, a kill) leaves every file as it was or as it should be.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { unwritableName } from '../../src/core/gate.ts';
+import { type Planned, planChanges, writeChanges } from '../../src/import/write.ts';
+
+/** Set to a number n: the n-th write of a file from now on leaves it empty and fails, as a full disk would. */
+const failing = vi.hoisted(() => ({ at: 0 }));
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  const writeFile: typeof fs.writeFile = async (path, data, options) => {
+    if (failing.at > 0 && --failing.at === 0) {
+      await fs.writeFile(path, '', options);
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    }
+    return fs.writeFile(path, data, options);
+  };
+  return { ...fs, writeFile, default: { ...fs, writeFile } };
+});
+
+const root = await mkdtemp(join(tmpdir(), 'plexus-write-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const team = (id: string, name = id): Planned => ({
+  collection: 'teams',
+  id,
+  owned: { name },
+  provenance: { from: 'backstage', source: 'catalog.yaml', ref: `group:default/${id}` },
+});
+const listing = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+
+describe('writeChanges', () => {
+  it('leaves no target empty when a write fails part way: new files are absent or whole, the rest untouched', async () => {
+    const dir = await mkdtemp(join(root, 'new-'));
+    const { changes } = await planChanges(dir, [team('a'), team('b'), team('c')], dir);
+    failing.at = 2;
+    const result = await writeChanges(changes, dir).catch((error: unknown) => ({ error }));
+    failing.at = 0;
+    const texts = await Promise.all(changes.map((c) => readFile(c.path, 'utf8').catch(() => undefined)));
+    // Each file is whole or not there; none is empty, and no temporary file is left behind.
+    expect(texts.map((t, i) => t === undefined || t === changes[i]!.after)).toEqual([true, true, true]);
+    expect(texts.filter((t) => t === undefined)).toHaveLength(1);
+    expect(await listing(dir)).toEqual(['teams', ...changes.filter((_, i) => texts[i] !== undefined).map((c) => c.display)].sort());
+    expect(result).toEqual({ written: 2, failed: { display: changes[texts.indexOf(undefined)]!.display, error: expect.objectContaining({ code: 'ENOSPC' }) } });
+  });
+
+  it('keeps the old text of a file it was replacing when the write fails', async () => {
+    const dir = await mkdtemp(join(root, 'old-'));
+    const first = await planChanges(dir, [team('a', 'Old')], dir);
+    expect(await writeChanges(first.changes, dir)).toEqual({ written: 1 });
+    const old = await readFile(join(dir, 'teams/a.yaml'), 'utf8');
+    const { changes } = await planChanges(dir, [team('a', 'New')], dir);
+    expect(changes.map((c) => c.status)).toEqual(['updated']);
+    failing.at = 1;
+    await writeChanges(changes, dir).catch(() => undefined);
+    failing.at = 0;
+    expect(await readFile(join(dir, 'teams/a.yaml'), 'utf8')).toBe(old);
+    expect(await listing(dir)).toEqual(['teams', 'teams/a.yaml']);
+  });
+
+  it("removes the temporary files a killed run left, and no one else's", async () => {
+    const dir = await mkdtemp(join(root, 'stale-'));
+    const first = await planChanges(dir, [team('a')], dir);
+    await writeChanges(first.changes, dir);
+    // 4194999 is above Linux's largest pid, so no process has it; pid 1 always runs.
+    await writeFile(join(dir, 'teams/.b.yaml.plexus-4194999-abc123'), 'half');
+    await writeFile(join(dir, 'teams/.c.yaml.plexus-1-abc123'), 'being written');
+    await writeFile(join(dir, 'teams/.notes'), 'mine');
+    const { changes } = await planChanges(dir, [team('a')], dir);
+    expect(await writeChanges(changes, dir)).toEqual({ written: 0 });
+    expect(await listing(dir)).toEqual(['teams', 'teams/.c.yaml.plexus-1-abc123', 'teams/.notes', 'teams/a.yaml']);
+  });
+});
+
+describe('planChanges', () => {
+  it('refuses a name no file system takes before anything is written', async () => {
+    const dir = await mkdtemp(join(root, 'long-'));
+    const long = 'x'.repeat(300);
+    const planned = await planChanges(dir, [team('short'), team(long)], root);
+    // Shown relative to the working folder, cut in the middle.
+    const display = `${dir.slice(root.length + 1)}/teams/${long}.yaml`;
+    expect(planned.refused).toEqual([
+      { display: `${display.slice(0, 60)}…${'x'.repeat(55)}.yaml`, reason: 'its name is 305 bytes long; a file name can be at most 255' },
+    ]);
+    expect(planned.changes.map((c) => c.status)).toEqual(['new']);
+  });
+
+  it('treats an empty or blank file where it writes as one a cut-short run left: repaired, not kept', async () => {
+    const dir = await mkdtemp(join(root, 'blank-'));
+    const first = await planChanges(dir, [team('a'), team('b')], dir);
+    await writeChanges(first.changes, dir);
+    await writeFile(join(dir, 'teams/a.yaml'), '');
+    await writeFile(join(dir, 'teams/b.yaml'), ' \n\t\n');
+    const again = await planChanges(dir, [team('a'), team('b')], dir);
+    expect([again.kept, again.changes.map((c) => [c.status, c.after])]).toEqual([[], first.changes.map((c) => ['repaired', c.after])]);
+  });
+});
+
+describe('unwritableName', () => {
+  it('names the part that is too long, or the whole path', () => {
+    expect(unwritableName(`/tmp/${'é'.repeat(128)}/a.yaml`)).toBe('its name is 256 bytes long; a file name can be at most 255');
+    expect(unwritableName(`/tmp/${'é'.repeat(127)}/a.yaml`)).toBeUndefined();
+    expect(unwritableName(`/${'d'.repeat(200)}`.repeat(21))).toBe('its path is 4221 bytes long; Plexus writes paths of at most 4063');
+  });
+});

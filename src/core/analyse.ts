@@ -3,7 +3,7 @@ import { diagnostic } from './codes.ts';
 import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Analysis, Entity, Registry, RepositoryLinks } from './model.ts';
-import { ALL_CLIENTS, type Docset, type Integration } from './schemas/index.ts';
+import { ALL_CLIENTS, type Docset, type Integration, PHASES_BY_STATUS } from './schemas/index.ts';
 import { requiredFields } from './quality.ts';
 import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
@@ -218,6 +218,12 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
   for (const [id, integration] of registry.integrations) {
     const { status, lifecycle, title } = integration.data;
     const deprecation = lifecycle?.deprecation;
+    const fits = (PHASES_BY_STATUS as Partial<Record<string, readonly string[]>>)[status];
+    if (lifecycle && fits && !fits.includes(lifecycle.phase)) {
+      diagnostics.push(
+        diagnostic('LifecycleMismatch', integration.file, integration.locate(['lifecycle', 'phase']), { status, phase: lifecycle.phase, fits: [...fits] }),
+      );
+    }
     if (status === 'deprecated' && !deprecation) {
       diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']), { integration: id }));
     }

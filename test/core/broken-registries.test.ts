@@ -154,6 +154,11 @@ const CASES: Case[] = [
   ],
   ['document without front matter', { 'docs/guide.md': '# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
   ['wiki link to nothing', edit('docs/guide.md', '# Guide\n', '# Guide\n\nSee [[guide]] and [[no-such-page]].\n'), [['PLX025', 'docs/guide.md', 10, 19]]],
+  [
+    'mermaid directive that sets CSS',
+    edit('docs/guide.md', '# Guide\n', '# Guide\n\n```mermaid\n%%{init: {"themeCSS": "x"}}%%\nflowchart LR\n```\n'),
+    [['PLX039', 'docs/guide.md', 11, 1]],
+  ],
   ['front matter never closed', { 'docs/guide.md': '---\ntitle: Guide\n# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
   ['overdue docset review', edit('docsets/guides.yaml', 'lastReview: 2026-11-01', 'lastReview: 2026-09-01'), [['PLX030', 'docsets/guides.yaml', 4, 13]]],
   ['overdue registry review', edit('ecosystem.yaml', 'nextReview: 2026-12-01', 'nextReview: 2026-11-01'), [['PLX030', 'ecosystem.yaml', 8, 13]]],
@@ -161,6 +166,13 @@ const CASES: Case[] = [
   ['deprecated without deprecation details', edit(I, 'status: production', 'status: deprecated'), [['PLX032', I, 11, 9]]],
   ['sunset passed while still deprecated', deprecated('2026-01-01', '2026-09-01'), [['PLX033', I, 11, 9]]],
   ['sunset before announcement', deprecated('2026-10-01', '2026-01-01'), [['PLX034', I, 16, 13]]],
+  // A lifecycle phase must fit the status (PLX057), at the phase
+  [
+    'a production integration still in planning',
+    edit(I, 'status: production\n', 'status: production\nlifecycle:\n  phase: planning\n'),
+    [['PLX057', I, 13, 10]],
+  ],
+  ['a production integration in maintenance', edit(I, 'status: production\n', 'status: production\nlifecycle:\n  phase: maintenance\n'), []],
   ['event no integration carries', { 'events/order.placed.yaml': BASE[E]! }, [['PLX035', 'events/order.placed.yaml', 1, 1]]],
 ];
 

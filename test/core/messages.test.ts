@@ -56,6 +56,11 @@ describe('diagnostic wording', () => {
       'content/docsets/guides.yaml:4:13 warning PLX030 "Guides" is reviewed monthly; its last review (2026-09-01) made it due on 2026-10-01.\n' +
         '  hint: Review the documentation set and set lastReview to the date you did.',
     ],
+    [
+      edit(I, 'status: production\n', 'status: production\nlifecycle:\n  phase: planning\n'),
+      'content/integrations/payments-to-orders.yaml:13:10 error PLX057 Phase "planning" does not fit status "production".\n' +
+        '  hint: Status production goes with phase deployment or maintenance; correct whichever of the two is wrong.',
+    ],
   ])('prints %#', (changes, expected) => {
     expect(printed(changes)).toBe(expected);
   });

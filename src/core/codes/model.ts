@@ -216,6 +216,13 @@ export const MODEL_CODES = {
     message: (a) => `Sunset ${a.sunset} comes before the announcement ${a.announced}.`,
     hint: () => 'Check both dates.',
   }),
+  LifecycleMismatch: entry<{ status: string; phase: string; fits: string[] }>({
+    code: 'PLX057',
+    severity: 'error',
+    title: 'a lifecycle phase that does not fit the status (production in planning)',
+    message: (a) => `Phase "${a.phase}" does not fit status "${a.status}".`,
+    hint: (a) => `Status ${a.status} goes with phase ${a.fits.join(' or ')}; correct whichever of the two is wrong.`,
+  }),
   UnusedEvent: entry<{ event: string }>({
     code: 'PLX035',
     severity: 'warning',

@@ -18,6 +18,30 @@ export const INTEGRATION_TYPES = [
 export const INTEGRATION_STATUSES = ['planned', 'in-development', 'production-ready', 'active', 'production', 'deprecated', 'retired'] as const;
 export const AUTH_METHODS = ['none', 'jwt', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
 export const LIFECYCLE_PHASES = ['planning', 'documentation', 'implementation', 'deployment', 'maintenance', 'retirement'] as const;
+
+/**
+ * The lifecycle phases that fit each status; `check` reports any other pair (PLX057) at the phase.
+ *
+ * | status | phases that fit |
+ * |---|---|
+ * | planned | planning, documentation |
+ * | in-development | documentation, implementation |
+ * | production-ready | deployment, maintenance |
+ * | active, production | deployment, maintenance |
+ * | deprecated | maintenance, retirement |
+ * | retired | retirement |
+ *
+ * A status written unknown fits every phase.
+ */
+export const PHASES_BY_STATUS: Record<(typeof INTEGRATION_STATUSES)[number], readonly (typeof LIFECYCLE_PHASES)[number][]> = {
+  planned: ['planning', 'documentation'],
+  'in-development': ['documentation', 'implementation'],
+  'production-ready': ['deployment', 'maintenance'],
+  active: ['deployment', 'maintenance'],
+  production: ['deployment', 'maintenance'],
+  deprecated: ['maintenance', 'retirement'],
+  retired: ['retirement'],
+};
 export const REQUEST_PATTERNS = ['synchronous', 'asynchronous', 'fire-and-forget'] as const;
 /** The word that stands for every client application as consumers, as in "API gateway → all clients". */
 export const ALL_CLIENTS = 'all-clients';
@@ -111,7 +135,11 @@ export const IntegrationSchema = z.strictObject({
   status: z.enum(INTEGRATION_STATUSES).describe('planned, in-development, production-ready, active, production, deprecated or retired.'),
   lifecycle: z
     .strictObject({
-      phase: z.enum(LIFECYCLE_PHASES).describe('Current phase of the integration lifecycle.'),
+      phase: z
+        .enum(LIFECYCLE_PHASES)
+        .describe(
+          'Current phase of the integration lifecycle; it must fit the status: planned: planning or documentation; in-development: documentation or implementation; production-ready, active and production: deployment or maintenance; deprecated: maintenance or retirement; retired: retirement.',
+        ),
       deprecation: z
         .strictObject({
           announced: IsoDate.describe('When the deprecation was announced.'),

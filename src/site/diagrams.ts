@@ -7,7 +7,7 @@ import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } fr
 import type { RenderedDocument } from '../render/documents.ts';
 import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath, noChromium } from './chromium.ts';
 
 /**
  * The diagrams the site's pages show, each generated when first asked for (in `npm run dev`, an
@@ -78,7 +78,10 @@ function reportProblems({ rejected, failed }: Pick<RenderStats, 'rejected' | 'fa
 
 /** Without a browser to draw in, every diagram is drawn in the reader's browser. */
 function withoutBrowser(log: (line: string) => void): DrawnDiagrams {
-  const fallback = "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser.";
+  const fallback =
+    process.env.PLEXUS_CHROMIUM === 'none'
+      ? "No Chromium or Chrome found (set PLEXUS_CHROMIUM to its path): diagrams will be drawn in the reader's browser."
+      : `${noChromium()} Diagrams will be drawn in the reader's browser.`;
   log(fallback);
   return { get: () => undefined, pending: () => undefined, files: () => [], stats: null, fallback };
 }

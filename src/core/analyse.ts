@@ -2,6 +2,7 @@ import { blastRadii } from './blast-radius.ts';
 import { diagnostic } from './codes.ts';
 import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { mermaidConfigProblems } from './mermaid-config.ts';
 import type { Analysis, Entity, Registry, RepositoryLinks } from './model.ts';
 import { ALL_CLIENTS, type Docset, type Integration, PHASES_BY_STATUS } from './schemas/index.ts';
 import { requiredFields } from './quality.ts';
@@ -253,6 +254,10 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     for (const link of wikiTargets(doc.body)) {
       if (resolveWikiTarget(registry, link.target)) continue;
       diagnostics.push(diagnostic('UnknownWikiLink', doc.file, { line: doc.bodyLine + link.line - 1, col: link.col }, { target: link.target }));
+    }
+    // The site draws a mermaid block without what of its configuration could style or load: say so here.
+    for (const r of mermaidConfigProblems(doc.body)) {
+      diagnostics.push(diagnostic('UnsafeMermaidConfig', doc.file, { line: doc.bodyLine + r.line - 1, col: r.col }, { what: r.what, problem: r.problem }));
     }
   }
   deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));

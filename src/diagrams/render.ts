@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { safeMermaid } from '../core/mermaid-config.ts';
 import { svgProblem } from './safe-svg.ts';
 
 export type Theme = 'default' | 'dark';
@@ -22,6 +23,38 @@ export const MERMAID_CONFIG = {
   maxTextSize: 2_000_000,
   maxEdges: 20_000,
   deterministicIds: true,
+  // What a diagram's own directives and front matter may never set (mermaid drops these keys from
+  // them): mermaid's defaults, ours, and every key that puts the author's CSS or an address in the
+  // drawing. safeMermaid removes such settings before mermaid sees a text; this is the second wall.
+  secure: [
+    'secure',
+    'securityLevel',
+    'startOnLoad',
+    'maxTextSize',
+    'maxEdges',
+    'suppressErrorRendering',
+    'dompurifyConfig',
+    'htmlLabels',
+    'deterministicIds',
+    'layout',
+    'look',
+    'themeCSS',
+    'themeVariables',
+    'fontFamily',
+    'altFontFamily',
+    'actorFontFamily',
+    'boundaryFontFamily',
+    'componentFontFamily',
+    'containerFontFamily',
+    'messageFontFamily',
+    'noteFontFamily',
+    'personFontFamily',
+    'systemFontFamily',
+    'taskFontFamily',
+    'titleFontFamily',
+    'usecaseFontFamily',
+    'ticketBaseUrl',
+  ],
 } as const;
 
 const require = createRequire(import.meta.url);
@@ -39,8 +72,12 @@ export function defaultWorkers(): number {
 /** Diagrams a worker takes at a time: few enough to share the work evenly, enough to keep round trips rare. */
 const CHUNK = 8;
 
-/** Bumped whenever `compactSvg` changes what it writes, so older cached drawings are not reused. */
-const OUTPUT_FORMAT = 1;
+/**
+ * Bumped whenever a drawing changes for a reason the key does not hash: what `compactSvg` writes,
+ * or what `safeMermaid` keeps of a text (2: it keeps only plain options), so older cached
+ * drawings are not reused.
+ */
+const OUTPUT_FORMAT = 2;
 
 /** The cache key of one drawing: anything that changes the SVG changes the key. */
 export function diagramKey(source: string, theme: Theme): string {
@@ -75,6 +112,16 @@ export interface DrawingSession {
   close(): Promise<void>;
 }
 
+/**
+ * A context with no network: the page's own content is written into it, so any request at all,
+ * from CSS in a diagram or anything else, is one the data made, and is aborted before it leaves.
+ */
+async function offlineContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ offline: true, serviceWorkers: 'block' });
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  return context;
+}
+
 /** Launches the browser and opens `workers` pages with mermaid, each in its own context, so each gets its own renderer process (and core). */
 export async function openDrawingSession(launch: () => Promise<Browser>, workers: number): Promise<DrawingSession> {
   const browser = await launch();
@@ -82,7 +129,7 @@ export async function openDrawingSession(launch: () => Promise<Browser>, workers
     const bundle = await readFile(MERMAID_BUNDLE, 'utf8');
     const pages = await Promise.all(
       Array.from({ length: Math.max(1, workers) }, async () => {
-        const page = await (await browser.newContext()).newPage();
+        const page = await (await offlineContext(browser)).newPage();
         await page.setContent('<!doctype html><html><body></body></html>');
         await page.addScriptTag({ content: bundle });
         return page;
@@ -145,7 +192,9 @@ export async function renderDiagrams(
       const take = () => entries.slice(next, (next += CHUNK));
       await Promise.all(
         session.pages.map(async (page) => {
-          for (let items = take(); items.length > 0; items = take()) {
+          for (let taken = take(); taken.length > 0; taken = take()) {
+            // Mermaid sees only what safeMermaid kept of a text's own configuration.
+            const items = taken.map(([key, job]) => [key, { ...job, source: safeMermaid(job.source).source }] as const);
             const results = await page.evaluate(
               async ({ items, config }) => {
                 const w = window as unknown as {

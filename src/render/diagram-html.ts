@@ -1,3 +1,4 @@
+import { safeMermaid } from '../core/mermaid-config.ts';
 import { escapeHtml } from './escape-html.ts';
 
 export interface DiagramText {
@@ -55,7 +56,9 @@ export function linkedSvg(svg: string, links: ReadonlyMap<string, string> = new 
   return out;
 }
 
-export function diagramFigure(source: string, text: DiagramText, drawn?: { svg: string; file?: string }, how: DiagramLinks = {}): string {
+export function diagramFigure(given: string, text: DiagramText, drawn?: { svg: string; file?: string }, how: DiagramLinks = {}): string {
+  // The text a reader's browser may draw, and shown as text: only what safeMermaid kept of its own configuration.
+  const source = safeMermaid(given).source;
   const alt = text.rows?.length
     ? `<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th></tr></thead><tbody>${text.rows
         .map((r) => `<tr><td>${escapeHtml(r.from)}</td><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.to)}</td></tr>`)

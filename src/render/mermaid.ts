@@ -5,9 +5,10 @@
  * Mermaid has no escape that survives SVG-text labels for every character (entity codes such as
  * `#34;` are drawn literally when labels are SVG text), so the few characters that would end a
  * label or be read as an entity are drawn as look-alikes: `"` as `”`, `\` as `∖`, and `#` before
- * `word;` with a zero-width space. `<` and `>` use the codes mermaid does decode. Everything else,
- * `-->`, brackets, pipes, backticks, unicode, is drawn as written. Each diagram's text alternative
- * keeps the exact text.
+ * `word;` with a zero-width space; so is `%%`, which mermaid reads as a directive (`%%{init…}%%`)
+ * anywhere in a text, even inside a quoted label. `<` and `>` use the codes mermaid does decode.
+ * Everything else, `-->`, brackets, pipes, backticks, unicode, is drawn as written. Each
+ * diagram's text alternative keeps the exact text.
  */
 
 /** Text for inside a quoted flowchart label. */
@@ -17,6 +18,7 @@ function labelText(value: unknown): string {
     .replace(/\\/g, '∖')
     .replace(/"/g, '”')
     .replace(/#(?=\w*;)/g, '#\u200B')
+    .replace(/%(?=%)/g, '%\u200B')
     .replace(/</g, '#lt;')
     .replace(/>/g, '#gt;');
 }
@@ -120,7 +122,7 @@ function sequenceText(value: string): string {
       .replace(/\\/g, '∖')
       .replace(/;/g, '\u037E')
       .replace(/#/g, '＃')
-      .replace(/%%/g, '%\u200B%')
+      .replace(/%(?=%)/g, '%\u200B')
       .trim() || ' '
   );
 }

@@ -1,10 +1,13 @@
-// Drawing diagrams in Chromium: hostile names drawn as written, same input same bytes, the cache.
+// Drawing diagrams in Chromium: hostile names drawn as written, same input same bytes, the cache,
+// and no request ever leaving the drawing page.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactSvg, diagramKey, renderDiagrams } from '../../src/diagrams/render.ts';
+import { compactSvg, diagramKey, openDrawingSession, renderDiagrams } from '../../src/diagrams/render.ts';
 import { flowchart, sequence } from '../../src/render/mermaid.ts';
 import { launch } from '../e2e/browser.ts';
 
@@ -188,6 +191,7 @@ describe('sharing the drawing between pages', () => {
         const calls: string[][] = [];
         pages.push(calls);
         return {
+          route: async () => {},
           newPage: async () => ({
             setContent: async () => {},
             addScriptTag: async () => {},
@@ -224,4 +228,75 @@ describe('sharing the drawing between pages', () => {
     await renderDiagrams(jobs.slice(0, 2), { cacheDir: await cache(), launch: few.launch, workers: 5 });
     expect(few.pages.length).toBe(2);
   });
+});
+
+/** A server on 127.0.0.1 that counts the requests it gets: any request is one the data made. */
+async function listening() {
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { paths, origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+describe('data never makes a request', () => {
+  it('draws a block whose directive and front matter carry CSS with addresses without them, and nothing is fetched', async () => {
+    const server = await listening();
+    try {
+      const hostile = [
+        `%%{init: {"themeCSS": ".node rect { fill: url(${server.origin}/x.png) } svg { background: url(${server.origin}/x2.png) }", "fontFamily": "x; background:url(${server.origin}/y.png)"}}%%`,
+        'flowchart LR',
+        '  a --> b',
+        '',
+      ].join('\n');
+      const front = ['---', 'config:', `  themeCSS: "svg { background: url(${server.origin}/z.png) }"`, '---', 'flowchart LR', '  c --> d', ''].join('\n');
+      const { svgs, stats } = await renderDiagrams(
+        [
+          { source: hostile, theme: 'default' },
+          { source: front, theme: 'default' },
+        ],
+        { cacheDir: await cache(), launch },
+      );
+      expect(server.paths).toEqual([]);
+      // Both are drawn (without what was removed), so no reader's browser is left to draw them.
+      expect(stats.failed).toEqual([]);
+      for (const source of [hostile, front]) {
+        const svg = svgs.get(diagramKey(source, 'default'))!;
+        expect(svg).toContain('<svg');
+        expect(svg).not.toContain('url(http');
+        expect(svg).not.toContain(server.origin);
+      }
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('gives the drawing page no network: a request from it is aborted before it leaves', async () => {
+    const server = await listening();
+    const session = await openDrawingSession(launch, 1);
+    try {
+      const page = session.pages[0]!;
+      const outcome = await page.evaluate(async (origin) => {
+        const image = new Image();
+        const loaded = new Promise((resolve) => {
+          image.onload = () => resolve('loaded');
+          image.onerror = () => resolve('refused');
+        });
+        image.src = `${origin}/img.png`;
+        const fetched = await fetch(`${origin}/fetch`).then(
+          () => 'fetched',
+          () => 'refused',
+        );
+        return [await loaded, fetched];
+      }, server.origin);
+      expect(outcome).toEqual(['refused', 'refused']);
+      expect(server.paths).toEqual([]);
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  }, 60_000);
 });

@@ -21,6 +21,20 @@ describe('diagramFigure', () => {
     );
   });
 
+  it("hands the reader's browser a block without the configuration it may not set", () => {
+    const hostile =
+      '%%{init: {"themeCSS": ".x { background: url(http://127.0.0.1:9/x.png) }", "fontFamily": "x; background:url(http://127.0.0.1:9/y.png)"}}%%\n' +
+      'flowchart LR\n  a --> b\n';
+    const html = diagramFigure(hostile, { title: 't', description: 'd' });
+    expect(html).toContain('<pre class="mermaid">\nflowchart LR\n  a --&#62; b\n</pre>');
+    // Neither the block the browser draws nor its text alternative carries the directive.
+    expect(html).not.toMatch(/%%\{|themeCSS|fontFamily|url\(/);
+    // Plain options are kept, as front matter the browser's mermaid reads.
+    expect(diagramFigure("%%{init: {'theme': 'dark'}}%%\nflowchart LR\n", { title: 't', description: 'd' })).toContain(
+      '<pre class="mermaid">---\n{&#34;config&#34;:{&#34;theme&#34;:&#34;dark&#34;}}\n---\n\nflowchart LR\n</pre>',
+    );
+  });
+
   it('in dev, while the diagram is drawn, says so and opens its text', () => {
     const html = diagramFigure('graph TD\n  A', text, undefined, { pending: '0a1b' });
     expect(html).toContain(

@@ -16,6 +16,7 @@ import {
   swapIn,
   tidyAfterKilledBuilds,
 } from '../src/build/output.ts';
+import { failureLine, quietOutput, wantsDebug } from '../src/build/failure.ts';
 import { todayFromEnv } from '../src/core/dates.ts';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../src/core/diagnostics.ts';
 import { describeFsError, loadRegistry } from '../src/core/fs.ts';
@@ -26,40 +27,31 @@ const started = performance.now();
 // Plexus's own folder (its Astro project): this script runs from scripts/ in a checkout and from
 // lib/scripts/ in the installed package, so look up for the folder holding astro.config.mjs.
 const root = plexusRoot(import.meta.dirname);
+const callerCwd = process.cwd();
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 /** Environment and usage mistakes: one clear line, exit 2, nothing built or touched. */
 function refuse(message: string): never {
   console.error(terminalSafe(message));
   process.exit(2);
 }
-/**
- * Astro's logger prints a failed page's stack trace, which tells a registry's author nothing they
- * can act on (the page and the error message are on the lines around it). Frames are dropped from
- * what the build prints; PLEXUS_DEBUG=1 keeps them.
- */
-function hideStackFrames(): void {
-  const frame = /^\s+at .*(?:\(.*:\d+:\d+\)|:\d+:\d+)$/;
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (typeof chunk !== 'string' || !chunk.includes('    at ')) return write(chunk, ...rest);
-      return write(
-        chunk
-          .split('\n')
-          .filter((line) => !frame.test(line))
-          .join('\n'),
-        ...rest,
-      );
-    }) as typeof stream.write;
-  }
-}
-
 const { today, error: todayError } = todayFromEnv(process.env);
 if (todayError) refuse(todayError);
 const content = resolve(process.env.PLEXUS_CONTENT || 'content');
 if (!(await stat(content).catch(() => undefined))?.isDirectory())
   refuse(`No registry folder at ${content}${process.env.PLEXUS_CONTENT ? ' (PLEXUS_CONTENT)' : ''}.`);
 const dist = resolve(process.env.PLEXUS_DIST || join(root, 'dist'));
+const debug = wantsDebug(process.argv.slice(2), process.env);
+/** The one line of a failure, the stack under --debug; nothing in dist/ changes before the swap, so it is as it was. */
+function failed(error: unknown, page?: string): void {
+  console.error(terminalSafe(failureLine(error, { dist: relative(callerCwd, dist) || '.', page, debug })));
+  if (debug) console.error(error);
+}
+// Anything unexpected outside the site build itself (taking the lock, tidying): the same one line, exit 1.
+process.on('uncaughtException', (error) => {
+  failed(error);
+  removeNow(stagingOf(dist));
+  process.exit(1);
+});
 if (overlaps(await realTarget(dist), await realpath(content)))
   refuse(`The site folder ${shown(dist)} overlaps the registry ${shown(content)}; choose a PLEXUS_DIST outside it.`);
 await mkdir(dirname(dist), { recursive: true }).catch((error) =>
@@ -97,12 +89,11 @@ if (tidied.length > 0) console.log(`Removed ${tidied.length} folder(s) left by a
 // working directory, and that bundle must resolve Plexus's packages: so build from Plexus's
 // own folder, with every path handed over made absolute first.
 Object.assign(process.env, { PLEXUS_CONTENT: content, PLEXUS_CACHE: resolve(process.env.PLEXUS_CACHE || join(root, '.cache', 'plexus')) });
-const callerCwd = process.cwd();
 process.chdir(root);
 // The site's pages use this registry as checked, instead of reading it again.
 buildChannel().registry = { contentDir: content, today, result: checked };
 process.env.PLEXUS_OUT_DIR = staging;
-if (!process.env.PLEXUS_DEBUG) hideStackFrames();
+const quiet = quietOutput(debug);
 try {
   const { build } = await astro;
   await build({ root, outDir: staging, logLevel: process.env.PLEXUS_QUIET ? 'warn' : 'info' });
@@ -110,14 +101,9 @@ try {
   await swapIn(staging, dist);
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`Site written to ${relative(callerCwd, dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (peak memory ${peak} MiB).`);
+  for (const report of quiet.held()) console.error(report.trimEnd());
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(
-    terminalSafe(
-      `The site build failed; ${relative(callerCwd, dist) || '.'}/ is unchanged.\n${(error as NodeJS.ErrnoException).code ? describeFsError(error) : message}`,
-    ),
-  );
-  if (process.env.PLEXUS_DEBUG) console.error(error);
+  failed(error, quiet.failedPage());
   process.exitCode = 1;
   await removeWhenQuiet(staging);
 } finally {

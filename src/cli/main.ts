@@ -53,9 +53,10 @@ function help(): string {
 export async function runMain(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug') || !!io.env.PLEXUS_DEBUG;
   try {
+    // The site commands run in a child process: it learns of --debug from the environment.
     return await dispatch(
       argv.filter((a) => a !== '--debug'),
-      io,
+      debug ? { ...io, env: { ...io.env, PLEXUS_DEBUG: '1' } } : io,
     );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
+import { linkAllowed } from './links.ts';
 
 export interface HtmlOptions {
   /** Rewrites a link destination (relative `.md` paths to site URLs); return it unchanged to keep it. */
@@ -20,10 +21,12 @@ type Env = {
 
 /**
  * One shared Markdown (GFM tables and strikethrough) renderer. Raw HTML is off, so Markdown from
- * the registry can never inject markup; markdown-it also refuses `javascript:` and similar links.
+ * the registry or a spec can never inject markup; a link goes only where linkAllowed lets it
+ * (markdown-it's own check lets `ms-msdt:` and other schemes through), else it stays text.
  * Per-call behaviour (link rewriting, diagrams, heading ids) comes through `env`.
  */
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.validateLink = linkAllowed;
 
 md.core.ruler.push('plexus_heading_ids', (state) => {
   const env = state.env as unknown as Env;

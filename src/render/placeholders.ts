@@ -1,5 +1,6 @@
 import { blocks } from '../core/markdown.ts';
 import { markdownText } from './escape.ts';
+import { linkAllowed } from './links.ts';
 
 /** A placeholder found in a Markdown template. */
 export interface Placeholder {
@@ -132,10 +133,10 @@ export interface FillResult {
   unsafe: { placeholder: Placeholder; value: string; reason: string }[];
 }
 
-/** A link destination may start only with http(s), mailto or a relative path; never another scheme. */
+/** A link destination may start only with http(s), mailto or a relative path (linkAllowed); never another scheme. */
 function linkValue(value: string, atStart: boolean): string | undefined {
   const text = value.trim().replace(/\r?\n+/g, '');
-  if (atStart && /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^(https?|mailto):/i.test(text)) return undefined;
+  if (atStart && !linkAllowed(text)) return undefined;
   return text.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

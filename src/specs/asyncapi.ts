@@ -23,6 +23,8 @@ export interface AsyncApiSpec {
   apiVersion?: string;
   protocol?: string;
   messages: AsyncMessage[];
+  /** The named schemas (`components.schemas`), dereferenced: the same objects payloads use, so pages can call them by name. */
+  schemas?: Record<string, Schema>;
 }
 
 /** Follows a local `#/a/b` pointer in the document as written. */
@@ -132,5 +134,6 @@ export function summariseAsyncApi(raw: Record<string, unknown>, api: Record<stri
     apiVersion: text(info.version),
     protocol: text(obj(server).protocol),
     messages,
+    schemas: obj(obj(api.components).schemas) as Record<string, Schema>,
   };
 }

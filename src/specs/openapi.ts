@@ -26,6 +26,8 @@ export interface OpenApiSpec {
   operations: ApiOperation[];
   /** Security scheme name → Plexus auth method (or undefined where none fits) and its type as written. */
   schemes: Record<string, { auth?: string; type: string }>;
+  /** The named schemas (`components.schemas`; `definitions` in 2.0), dereferenced: the same objects operations use, so pages can call them by name. */
+  schemas?: Record<string, Schema>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -117,5 +119,6 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
     servers,
     operations,
     schemes,
+    schemas: obj(swagger2 ? api.definitions : obj(api.components).schemas) as Record<string, Schema>,
   };
 }

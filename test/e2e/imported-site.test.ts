@@ -76,7 +76,12 @@ describe('a site built from imports', () => {
     expect(api).toContain(
       '<code>id</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">Order id</span>',
     );
-    expect(api).toContain('object, as above (it contains itself)');
+    // Order is drawn once, where the page first uses it; it contains itself, and later uses link back to it.
+    expect(api).toContain(
+      '<li><code>replaces</code> <span class="schema-type">object Order</span> <a class="see-above" href="#schema.Order">→ see Order above</a></li>',
+    );
+    expect(api.match(/id="schema\.Order"/g)).toHaveLength(1);
+    expect(api.match(/→ see Order above/g)).toHaveLength(3);
     const event = await page('events/user-signed-up');
     expect(event).toContain(
       '<code>userId</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">The new user</span>',

@@ -24,6 +24,12 @@ describe('markdownToHtml', () => {
     expect(html).toBe('<p><a href="/site/repositories/x/">a</a> [b](javascript:alert(1))</p>\n');
   });
 
+  it('makes no link to a scheme other than http(s) or mailto, as in spec descriptions', () => {
+    expect(markdownToHtml('[a](ms-msdt:x) <ms-msdt:x> [b](data:image/png;base64,AA) ![c](data:image/png;base64,AA) [d](mailto:a@b.example)').html).toBe(
+      '<p>[a](ms-msdt:x) &lt;ms-msdt:x&gt; [b](data:image/png;base64,AA) ![c](data:image/png;base64,AA) <a href="mailto:a@b.example">d</a></p>\n',
+    );
+  });
+
   it('escapes raw HTML instead of passing it through', () => {
     expect(markdownToHtml('Hi <script>alert(1)</script>').html).toBe('<p>Hi &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
   });

@@ -1,5 +1,6 @@
-// The files `plexus init` writes: a registry project of the team's own that depends on Plexus.
-// Dependency-free on purpose: `npx plexus init` may run before anything is installed.
+// The files `plexus init` and `npm create plexus` write: a registry project of the team's own that
+// depends on Plexus. Dependency-free on purpose: both run before anything is installed, and
+// create-plexus ships this file compiled (see src/init/write.ts).
 
 /** The smallest registry that checks clean and shows every kind of page: two repositories, one integration, one document. */
 export const STARTER: Record<string, string> = {
@@ -72,8 +73,6 @@ export const GITIGNORE = `node_modules/
 .astro/
 `;
 
-const NODE = '24.21.0';
-
 export function packageJson(name: string, plexusVersion: string): string {
   const pkg = {
     name,
@@ -86,18 +85,28 @@ export function packageJson(name: string, plexusVersion: string): string {
       dev: 'plexus dev',
       preview: 'plexus preview',
     },
-    // npm runs scripts and npx on the Node below: Plexus's site needs 22.12 or newer.
-    allowScripts: { node: true, esbuild: true },
-    devDependencies: { node: NODE, plexus: `^${plexusVersion}` },
+    // Plexus's site needs Node 22.12 or newer: the Node that runs npm, none installed beside it.
+    engines: { node: '>=22.12' },
+    allowScripts: { esbuild: true },
+    dependencies: { plexus: `^${plexusVersion}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** The first steps of both workflows: the repository, and the Node Plexus runs on. */
-const CHECKOUT_AND_NODE = `      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
+/**
+ * The first steps of both workflows: the repository, the Node Plexus runs on with npm's cache, and
+ * the install. The cache is keyed on package.json and package-lock.json: setup-node's npm cache
+ * fails without a lockfile, and a project is pushed first without one (npm install writes it).
+ * `npm ci` installs exactly the committed lockfile once there is one.
+ */
+const INSTALL = `      - uses: actions/checkout@v7
+      - uses: actions/setup-node@v7
         with:
           node-version: 24
+          cache: npm
+          cache-dependency-path: package*.json
+      - name: Install (npm ci once package-lock.json is committed)
+        run: if [ -f package-lock.json ]; then npm ci; else npm install; fi
 `;
 
 /** Pull requests are checked with the same command as a person runs. */
@@ -109,12 +118,19 @@ on:
   push:
     branches: [main]
 
+permissions:
+  contents: read
+
+# A newer push to the same branch or pull request cancels the check still running for the older one.
+concurrency:
+  group: check-\${{ github.ref }}
+  cancel-in-progress: true
+
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-${CHECKOUT_AND_NODE}      - run: npm install
-      - run: npm run check
+${INSTALL}      - run: npm run check
 `;
 
 /** main is built and published with GitHub's own Pages actions; the base path comes from Pages. */
@@ -140,22 +156,21 @@ jobs:
   build:
     runs-on: ubuntu-latest
     steps:
-${CHECKOUT_AND_NODE}      - id: pages
-        uses: actions/configure-pages@v5
+${INSTALL}      - id: pages
+        uses: actions/configure-pages@v6
       # Diagrams are drawn once and cached by content hash: keep the cache between runs.
-      - uses: actions/cache@v4
+      - uses: actions/cache@v6
         with:
           path: .cache/plexus
           key: plexus-diagrams-\${{ hashFiles('content/**') }}
           restore-keys: plexus-diagrams-
-      - run: npm install
       # The base path comes from Pages (/<repository>/ for a project site): nobody edits config to publish.
+      # Diagrams are drawn in the runner's Google Chrome, which Plexus finds by itself.
       - run: npm run build
         env:
           SITE_URL: \${{ steps.pages.outputs.origin }}
           BASE_PATH: \${{ steps.pages.outputs.base_path }}
-          PLEXUS_CHROMIUM: /usr/bin/google-chrome
-      - uses: actions/upload-pages-artifact@v3
+      - uses: actions/upload-pages-artifact@v5
         with:
           path: dist
 
@@ -167,7 +182,7 @@ ${CHECKOUT_AND_NODE}      - id: pages
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
       - id: deployment
-        uses: actions/deploy-pages@v4
+        uses: actions/deploy-pages@v5
 `;
 
 /** Editor settings: YAML files complete and check against the installed schemas, with no comment in each file. */
@@ -187,11 +202,14 @@ integration and whom to call when it breaks. The registry is the YAML under \`co
 Plexus checks it and builds its site.
 
 \`\`\`sh
-npm install        # once: Plexus, and the Node it runs on
+npm install        # once: Plexus and what it needs (Node 22.12 or newer)
 npm run check      # every mistake as file:line:col, with a hint
 npm run dev        # the site, live, while you edit
 npm run build      # the site into dist/
 \`\`\`
+
+Commit the \`package-lock.json\` that the first \`npm install\` writes: the workflows then install
+exactly those versions with \`npm ci\` (until it is committed they run \`npm install\`).
 
 - Add a repository: \`npx plexus new repository my-service\`, then fill in the file it writes.
 - Add an integration: \`npx plexus new integration a-to-b\`.

@@ -1,12 +1,15 @@
 // plexus init as a user runs it: a project that checks clean, never written over.
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runMain } from '../../src/cli/main.ts';
 import { loadRegistry } from '../../src/core/fs.ts';
 import { COLLECTIONS, SINGULAR } from '../../src/core/schemas/index.ts';
-import { SCHEMA_GLOBS } from '../../src/init/project.ts';
+import { CHECK_WORKFLOW, DEPLOY_WORKFLOW, packageJson, SCHEMA_GLOBS } from '../../src/init/project.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'plexus-init-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -128,5 +131,69 @@ describe('plexus init', () => {
     expect(await check(join(root, 'team-registry'))).toEqual([0, 'No problems in 6 files.']);
     expect(await check(join(root, 'team-registry', 'content'))).toEqual([0, 'No problems in 6 files.']);
     expect((await check(root))[0]).toBe(2);
+  });
+
+  it('writes a light package.json: Plexus as the one dependency, on the Node that runs npm', () => {
+    expect(JSON.parse(packageJson('our-registry', '1.2.3'))).toEqual({
+      name: 'our-registry',
+      private: true,
+      type: 'module',
+      description: 'Our integration registry, built with Plexus.',
+      scripts: { check: 'plexus check', build: 'plexus build', dev: 'plexus dev', preview: 'plexus preview' },
+      engines: { node: '>=22.12' },
+      allowScripts: { esbuild: true },
+      dependencies: { plexus: '^1.2.3' },
+    });
+  });
+});
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+const steps = (workflow: string, job: string) => parse(workflow).jobs[job].steps as Step[];
+
+describe('the workflows plexus init writes', () => {
+  it('checks pull requests read-only, one run per branch, installing with npm ci once there is a lockfile', () => {
+    const check = parse(CHECK_WORKFLOW);
+    expect(check.permissions).toEqual({ contents: 'read' });
+    expect(check.concurrency).toEqual({ group: 'check-${{ github.ref }}', 'cancel-in-progress': true });
+    expect(Object.keys(check.on)).toEqual(['pull_request', 'push']);
+    expect(steps(CHECK_WORKFLOW, 'check').map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
+      'npm run check',
+    ]);
+    // npm's cache without failing on a first push with no lockfile: keyed on package.json too.
+    expect(steps(CHECK_WORKFLOW, 'check')[1]!.with).toEqual({ 'node-version': 24, cache: 'npm', 'cache-dependency-path': 'package*.json' });
+  });
+
+  it('deploys with the current Pages actions and no browser path: Plexus finds the runner’s Chrome', () => {
+    const build = steps(DEPLOY_WORKFLOW, 'build');
+    expect(build.map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
+      'actions/configure-pages@v6',
+      'actions/cache@v6',
+      'npm run build',
+      'actions/upload-pages-artifact@v5',
+    ]);
+    expect(build.find((s) => s.run === 'npm run build')!.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+    });
+    expect(steps(DEPLOY_WORKFLOW, 'deploy').map((s) => s.uses)).toEqual(['actions/deploy-pages@v5']);
+    expect(`${CHECK_WORKFLOW}${DEPLOY_WORKFLOW}`).not.toMatch(/PLEXUS_CHROMIUM|google-chrome|node-version: 2[^4]/);
+  });
+
+  it('runs npm install on a first push without package-lock.json, and npm ci once it is committed', async () => {
+    const dir = await mkdtemp(join(root, 'workflow-'));
+    // A stand-in npm that says how it was called.
+    await writeFile(join(dir, 'npm'), '#!/bin/sh\necho "npm $*"\n');
+    await chmod(join(dir, 'npm'), 0o755);
+    const install = steps(CHECK_WORKFLOW, 'check')[2]!.run!;
+    const run = async () => (await promisify(execFile)('bash', ['-e', '-c', install], { cwd: dir, env: { PATH: `${dir}:/usr/bin:/bin` } })).stdout;
+    expect(await run()).toBe('npm install\n');
+    await writeFile(join(dir, 'package-lock.json'), '{}');
+    expect(await run()).toBe('npm ci\n');
   });
 });

@@ -73,8 +73,11 @@ describe('Plexus as a package', () => {
     expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8'))).toMatchObject({
       name: 'our-registry',
       scripts: { check: 'plexus check', build: 'plexus build', dev: 'plexus dev', preview: 'plexus preview' },
-      devDependencies: { plexus: '^0.1.0', node: '24.21.0' },
+      engines: { node: '>=22.12' },
+      dependencies: { plexus: '^0.1.0' },
     });
+    // No second Node: the project runs on the Node that runs npm.
+    expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8')).devDependencies).toBeUndefined();
     // A second init refuses the folder it has just filled.
     const again = await exec(process.execPath, [join(temp, 'unpacked', 'package', 'bin', 'plexus.mjs'), 'init', project], { cwd: temp, env: env() }).catch(
       (e) => e,
@@ -89,25 +92,25 @@ describe('Plexus as a package', () => {
     const check = parse(await readFile(join(project, '.github', 'workflows', 'check.yml'), 'utf8'));
     expect(check.on).toHaveProperty('pull_request');
     expect(check.jobs.check.steps.map((s: { run?: string; uses?: string }) => s.run ?? s.uses)).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
-      'npm install',
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
       'npm run check',
     ]);
     const deploy = parse(await readFile(join(project, '.github', 'workflows', 'deploy.yml'), 'utf8'));
     expect(deploy.on.push.branches).toEqual(['main']);
     const steps = deploy.jobs.build.steps as { run?: string; uses?: string; env?: Record<string, string> }[];
     expect(steps.map((s) => s.run ?? s.uses)).toEqual([
-      'actions/checkout@v4',
-      'actions/setup-node@v4',
-      'actions/configure-pages@v5',
-      'actions/cache@v4',
-      'npm install',
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
+      'actions/configure-pages@v6',
+      'actions/cache@v6',
       'npm run build',
-      'actions/upload-pages-artifact@v3',
+      'actions/upload-pages-artifact@v5',
     ]);
     expect(steps.find((s) => s.run === 'npm run build')!.env).toMatchObject({ BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
-    expect(deploy.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@v4');
+    expect(deploy.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@v5');
     // Editors get the installed schemas for each kind of file, with no comment in the files.
     const vscode = JSON.parse(await readFile(join(project, '.vscode', 'settings.json'), 'utf8'));
     expect(vscode['yaml.schemas']['./node_modules/plexus/schemas/repository.schema.json']).toBe('content/repositories/*.yaml');

@@ -129,7 +129,7 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
     }
     event.data.producers.forEach((p, i) => {
       if (!from.has(p) && registry.repositories.has(p)) {
-        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['producers', i]), { producer: p, event: id }));
+        diagnostics.push(diagnostic('EventMismatch', event.file, event.locate(['producers', i, 'repository']), { producer: p, event: id }));
       }
     });
     const to = carriedTo.get(id)!;
@@ -218,13 +218,13 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
   const policy = eco?.data.policies;
   for (const [id, integration] of registry.integrations) {
     const { status, lifecycle, title } = integration.data;
-    const deprecation = lifecycle?.deprecation;
     const fits = (PHASES_BY_STATUS as Partial<Record<string, readonly string[]>>)[status];
     if (lifecycle && fits && !fits.includes(lifecycle.phase)) {
       diagnostics.push(
         diagnostic('LifecycleMismatch', integration.file, integration.locate(['lifecycle', 'phase']), { status, phase: lifecycle.phase, fits: [...fits] }),
       );
     }
+    const deprecation = lifecycle?.deprecation;
     if (status === 'deprecated' && !deprecation) {
       diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']), { integration: id }));
     }

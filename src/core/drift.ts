@@ -120,7 +120,9 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
     for (const event of registry.events.values()) {
       const n = event.data.producers.indexOf(id);
       if (n >= 0 && !sent.has(event.id))
-        drift.push(diagnostic('DriftNotInSpec', event.file, event.locate(['producers', n]), { what: `${id} sending ${event.id}`, spec: spec.file }));
+        drift.push(
+          diagnostic('DriftNotInSpec', event.file, event.locate(['producers', n, 'repository']), { what: `${id} sending ${event.id}`, spec: spec.file }),
+        );
       const c = event.data.consumers.findIndex((x) => x.repository === id);
       if (c >= 0 && !received.has(event.id))
         drift.push(diagnostic('DriftConsumer', event.file, event.locate(['consumers', c, 'repository']), { repository: id, event: event.id, spec: spec.file }));

@@ -53,7 +53,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
   }
   for (const event of registry.events.values()) {
     const refs: Reference[] = [];
-    each(event.data.producers, (id, i) => refs.push(...ref(['producers', i], 'repositories', id)));
+    each(event.data.producers, (id, i) => refs.push(...ref(['producers', i, 'repository'], 'repositories', id)));
     each(event.data.consumers, (c, i) => refs.push(...ref(['consumers', i, 'repository'], 'repositories', c.repository)));
     add(event, refs);
   }

@@ -45,9 +45,10 @@ const EXPECTED: Record<string, string> = {
 function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined => {
-    let def = s?._zod.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[] } | undefined;
-    while (def && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)) {
-      s = def.innerType;
+    let def = s?._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } | undefined;
+    while (def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(def.type)) {
+      // A pipe (a value normalised after parsing, as an event's consumers are) is read as what is written.
+      s = def.type === 'pipe' ? def.in : def.innerType;
       def = s?._zod.def as typeof def;
     }
     if (def?.type === 'union') return def.options!.map((o) => unwrap(o)).find((o) => o && ['object', 'array'].includes(o._zod.def.type));
@@ -73,10 +74,26 @@ function descriptionAt(schema: z.ZodType, path: Path): string | undefined {
   let s: z.ZodType | undefined = schema;
   // Descriptions sit on the outermost wrapper, so look before unwrapping the last step.
   if (path.length > 0) s = schemaAt(schema, path.slice(0, -1));
-  const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
+  const def = s?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
   const last = path[path.length - 1];
-  const field = def?.type === 'object' && typeof last === 'string' ? def.shape![last] : undefined;
+  // An item of a list is described by the list's element schema (an event's consumers name both forms they take).
+  const field =
+    def?.type === 'object' && typeof last === 'string' ? def.shape![last] : def?.type === 'array' && typeof last === 'number' ? def.element : undefined;
   return field?.description;
+}
+
+/** A misspelt key also leaves its real field missing: keep the typo only. `base` is where the issues' paths start. */
+function withoutMisspelt(issues: Issue[], base: Path, schema: z.ZodType): Issue[] {
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = keysAt(schema, [...base, ...issue.path]);
+    for (const key of issue.keys) {
+      const meant = didYouMean(key, allowed);
+      if (meant !== undefined) misspelt.add(formatPath([...issue.path, meant]));
+    }
+  }
+  return issues.filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path))));
 }
 
 /** Turns one zod issue into diagnostics placed at the offending key or value. */
@@ -117,9 +134,10 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
       return [diagnostic(code, file, here, { value: JSON.stringify(value), name, rule: issue.message })];
     }
     case 'invalid_union': {
-      // Report the branch whose shape matches what was written (a list for a list branch, …).
-      const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
-      if (branch) return branch.flatMap((e) => issueDiagnostics(e, path, schema, file, parsed, what));
+      // Report the branch whose shape matches what was written (a list for a list branch, a mapping for a mapping branch, …).
+      const mismatch = (e: Issue) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'invalid_value');
+      const branch = issue.errors.find((errors) => errors.length > 0 && !errors.some(mismatch));
+      if (branch) return withoutMisspelt(branch, path, schema).flatMap((e) => issueDiagnostics(e, path, schema, file, parsed, what));
       // A value and the word `unknown` (a version, a date): report the value's own mistake.
       const all = issue.errors.flat();
       const format = all.find((e) => e.code === 'invalid_format');
@@ -162,16 +180,6 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
 export function validate<S extends z.ZodType>(schema: S, file: string, parsed: ParsedYaml, what: string): { value?: z.output<S>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(parsed.data);
   if (result.success) return { value: result.data, diagnostics: [] };
-  // A misspelt key also leaves its real field missing: report the typo only.
-  const misspelt = new Set<string>();
-  for (const issue of result.error.issues) {
-    if (issue.code !== 'unrecognized_keys') continue;
-    const allowed = keysAt(schema, issue.path);
-    for (const key of issue.keys) {
-      const meant = didYouMean(key, allowed);
-      if (meant !== undefined) misspelt.add(formatPath([...issue.path, meant]));
-    }
-  }
-  const issues = result.error.issues.filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(formatPath(issue.path))));
+  const issues = withoutMisspelt(result.error.issues, [], schema);
   return { diagnostics: issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file, parsed, what)) };
 }

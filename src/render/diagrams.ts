@@ -213,7 +213,7 @@ export function eventDiagram(model: Model, id: string): Diagram {
   ];
   const edges: GraphEdge[] = [
     ...e.producers.map((p) => ({ from: p, to: '#event', label: `publishes ${id}` })),
-    ...e.consumers.map((c) => ({ from: c.repository, to: '#event', label: `subscribes: ${c.handling}` })),
+    ...e.consumers.map((c) => ({ from: c.repository, to: '#event', label: c.handling ? `subscribes: ${c.handling}` : 'subscribes' })),
   ];
   return {
     source: flowchart(nodes, edges, 'LR'),

@@ -166,6 +166,21 @@ const CASES: Case[] = [
   ['deprecated without deprecation details', edit(I, 'status: production', 'status: deprecated'), [['PLX032', I, 11, 9]]],
   ['sunset passed while still deprecated', deprecated('2026-01-01', '2026-09-01'), [['PLX033', I, 11, 9]]],
   ['sunset before announcement', deprecated('2026-10-01', '2026-01-01'), [['PLX034', I, 16, 13]]],
+  // Producers and consumers each take an id or a mapping; a wrong shape is placed at the item, a wrong id at the id
+  [
+    'a consumer written as an id, a producer as a mapping',
+    edit(
+      E,
+      'producers: [payments-api]\nconsumers:\n  - repository: orders-api\n    handling: Mark the order paid',
+      'producers:\n  - repository: payments-api\nconsumers: [orders-api]',
+    ),
+    [],
+  ],
+  ['a consumer mapping without handling', edit(E, '    handling: Mark the order paid\n', ''), []],
+  ['a consumer written as a list', edit(E, '  - repository: orders-api\n    handling: Mark the order paid', '  - [orders-api]'), [['PLX014', E, 6, 5]]],
+  ['a producer mapping naming no repository', edit(E, 'producers: [payments-api]', 'producers:\n  - repository: payment-api'), [['PLX012', E, 5, 17]]],
+  ['a misspelt key in a producer mapping', edit(E, 'producers: [payments-api]', 'producers:\n  - repositry: payments-api'), [['PLX010', E, 5, 5]]],
+  ['an unknown consumer written as an id', edit(E, '  - repository: orders-api\n    handling: Mark the order paid', '  - orders-ap'), [['PLX012', E, 6, 5]]],
   // A lifecycle phase must fit the status (PLX057), at the phase
   [
     'a production integration still in planning',

@@ -61,6 +61,16 @@ describe('diagnostic wording', () => {
       'content/integrations/payments-to-orders.yaml:13:10 error PLX057 Phase "planning" does not fit status "production".\n' +
         '  hint: Status production goes with phase deployment or maintenance; correct whichever of the two is wrong.',
     ],
+    [
+      edit('events/payment.completed.yaml', '  - repository: orders-api\n    handling: Mark the order paid', '  - [orders-api]'),
+      'content/events/payment.completed.yaml:6:5 error PLX014 "consumers[0]" should be text or a mapping, not a list.\n' +
+        '  hint: A consuming repository: its id, e.g. email-service, or a mapping with what it does with the event, e.g. {repository: email-service, handling: Send the receipt}.',
+    ],
+    [
+      edit('events/payment.completed.yaml', 'producers: [payments-api]', 'producers: payments-api'),
+      'content/events/payment.completed.yaml:4:12 error PLX014 "producers" should be a list, not the text "payments-api".\n' +
+        '  hint: Repositories that emit it, each an id or a mapping, e.g. [order-service] or [{repository: order-service}]; empty or left out when no producer is known yet.',
+    ],
   ])('prints %#', (changes, expected) => {
     expect(printed(changes)).toBe(expected);
   });

@@ -65,6 +65,34 @@ afterAll(async () => {
 });
 
 describe('Plexus as a package', () => {
+  it('ships what a team needs and nothing of its development: no tests, fixtures, benchmarks, scripts or caches', async () => {
+    const files = (await exec('tar', ['tzf', tarball], { maxBuffer: 16 << 20 })).stdout.split('\n').filter(Boolean);
+    const top = [...new Set(files.map((f) => f.replace(/^package\//, '').split('/')[0]))].sort();
+    expect(top).toEqual([
+      'LICENSE',
+      'README.md',
+      'astro.config.mjs',
+      'bin',
+      'content',
+      'lib',
+      'package.json',
+      'public',
+      'schemas',
+      'src',
+      'templates',
+      'tsconfig.json',
+    ]);
+    expect(files.filter((f) => /\/(test|tests|fixtures|bench|synthetic|\.astro|\.cache|node_modules)\//.test(f))).toEqual([]);
+    expect(files).toContain('package/lib/scripts/build.js');
+    const pkg = JSON.parse((await exec('tar', ['xzOf', tarball, 'package/package.json'])).stdout);
+    expect([pkg.private, pkg.bin, pkg.license, pkg.publishConfig]).toEqual([
+      undefined,
+      { plexus: 'bin/plexus.mjs' },
+      'MIT',
+      { access: 'public', provenance: true },
+    ]);
+  });
+
   it('starts a project with plexus init from the tarball, before anything is installed', async () => {
     await mkdir(join(temp, 'unpacked'));
     await exec('tar', ['xzf', tarball, '-C', join(temp, 'unpacked')]);

@@ -48,6 +48,7 @@ afterAll(() => rm(temp, { recursive: true, force: true }));
 describe('create-plexus', () => {
   it('packs its bin and the compiled project writer, with no dependency, and leaves no lib/ behind', async () => {
     expect(packed.files.map((f) => f.path).sort()).toEqual([
+      'LICENSE',
       'README.md',
       'bin/create-plexus.js',
       'lib/core/dates.js',
@@ -68,7 +69,11 @@ describe('create-plexus', () => {
         path,
       ).toEqual([]);
     }
-    expect(existsSync(join(ROOT, 'packages', 'create-plexus', 'lib'))).toBe(false);
+    expect(await readFile(join(unpacked, 'LICENSE'), 'utf8')).toBe(await readFile(join(ROOT, 'LICENSE'), 'utf8'));
+    expect([existsSync(join(ROOT, 'packages', 'create-plexus', 'lib')), existsSync(join(ROOT, 'packages', 'create-plexus', 'LICENSE'))]).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it('keeps the version of plexus: the project it writes depends on the Plexus released with it', async () => {

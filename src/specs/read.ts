@@ -175,10 +175,14 @@ export async function readSpec(
       ],
     };
   }
-  let refused: RefRefused | undefined;
-  const options$ = refOptions(scope, (error) => {
-    refused ??= error;
-  });
+  const refused: RefRefused[] = [];
+  const options$ = {
+    ...refOptions(scope, (error) => {
+      if (!refused.some((r) => r.target === error.target)) refused.push(error);
+    }),
+    // Every refused $ref is reported, not only the first.
+    continueOnError: true,
+  };
   let api: Record<string, unknown>;
   try {
     // Dereferencing works in place; AsyncAPI's reading also needs the document as written, for its pointers.
@@ -187,10 +191,14 @@ export async function readSpec(
       ? await SwaggerParser.dereference(location, copy as never, options$ as never)
       : await $RefParser.dereference(location, copy, options$ as never)) as unknown as Record<string, unknown>;
   } catch (error) {
-    if (refused) {
-      const { at, written } = refWritten(parseText(file, source).data, locate, location, refused.target);
-      const target = written ?? refused.target.replace(dirname(location), dirname(file));
-      return { diagnostics: [diagnostic('SpecRefRefused', file, at, { target, reason: refused.why })] };
+    if (refused.length > 0) {
+      const asWritten = parseText(file, source).data;
+      const diagnostics = refused.map((r) => {
+        const { at, written } = refWritten(asWritten, locate, location, r.target);
+        const target = written ?? r.target.replace(dirname(location), dirname(file));
+        return diagnostic('SpecRefRefused', file, at, { target, reason: r.why });
+      });
+      return { diagnostics };
     }
     const message = String((error as Error).message ?? error).split('\n')[0]!;
     const ref = /\$ref pointer "([^"]+)"|resolving \$ref pointer "([^"]+)"|"([^"]*#[^"]*)"/.exec(message);

@@ -58,6 +58,18 @@ describe('spec $refs in a registry', () => {
     expect(await checkSpec('../../outside/secret.yaml')).toEqual(refused('../../outside/secret.yaml', 'it is outside the folder Plexus reads'));
   });
 
+  it('reports every refused $ref of a spec, each at its place', async () => {
+    await writeFile(
+      join(registry, 'specs', 'orders.yaml'),
+      `${specWithRef('/etc/passwd')}    Customer:\n      properties:\n        name: {$ref: '../../outside/secret.yaml'}\n`,
+    );
+    const { diagnostics } = await loadRegistry(registry, { cwd: root, today: '2026-12-01' });
+    expect(diagnostics.filter((d) => d.code === 'PLX056').map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([
+      '7:13 This $ref to "/etc/passwd" is not followed: it is outside the folder Plexus reads.',
+      '10:22 This $ref to "../../outside/secret.yaml" is not followed: it is outside the folder Plexus reads.',
+    ]);
+  });
+
   it('refuses a link that leads out, a dot-folder and a pipe', async () => {
     await mkdir(join(registry, 'specs', '.hidden'));
     await symlink(join(outside, 'secret.yaml'), join(registry, 'specs', '.hidden', 'x.yaml'));

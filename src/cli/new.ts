@@ -16,7 +16,7 @@ import { contentDir, today } from './check.ts';
 import { EXIT, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
-const SCHEMAS = join(import.meta.dirname, '..', '..', 'schemas');
+const SCHEMAS = join(import.meta.dirname, ...(import.meta.filename.endsWith('.ts') ? ['..', '..'] : ['..', '..', '..']), 'schemas'); // src/cli or lib/src/cli
 const SCHEMA_NAME: Record<string, string> = { repository: 'repository', integration: 'integration', event: 'event', pattern: 'pattern', team: 'team' };
 
 const list = (value: unknown) =>

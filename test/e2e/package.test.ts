@@ -192,6 +192,15 @@ describe('Plexus as a package', () => {
     expect(await served('preview', port + 1, '/repositories/api/')).toContain('<h1>Orders API');
   }, 180_000);
 
+  it('starts a file from plexus new with a schema comment that leads to the installed schema', async () => {
+    await npm(['exec', '--', 'plexus', 'new', 'repository', 'billing']);
+    const file = join(project, 'content', 'repositories', 'billing.yaml');
+    const first = (await readFile(file, 'utf8')).split('\n')[0]!;
+    expect(first).toBe('# yaml-language-server: $schema=../../node_modules/plexus/schemas/repository.schema.json');
+    expect(JSON.parse(await readFile(join(project, 'content', 'repositories', first.split('$schema=')[1]!), 'utf8')).type).toBe('object');
+    await rm(file);
+  });
+
   it('touched nothing outside its temporary folder', async () => {
     expect(await git()).toBe(gitBefore);
     await expect(readdir(join(ROOT, 'lib'))).rejects.toThrow();

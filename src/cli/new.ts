@@ -1,15 +1,24 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { stringify } from 'yaml';
-import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
+import { Document, isScalar } from 'yaml';
+import { formatDiagnostic } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
 import type { Model } from '../core/model.ts';
-import { ID_PATTERN, INTEGRATION_TYPES, SINGULAR, type Integration } from '../core/schemas/index.ts';
+import {
+  ID_PATTERN,
+  INTEGRATION_TYPES,
+  PATTERN_KINDS,
+  REPOSITORY_KINDS,
+  RESOURCE_KINDS,
+  SINGULAR,
+  type CollectionName,
+  type Integration,
+} from '../core/schemas/index.ts';
 import { didYouMeanSuffix } from '../core/suggest.ts';
 import { todayIso } from '../core/dates.ts';
 import { withFrontMatter } from '../render/documents.ts';
 import { createEngine } from '../render/engine.ts';
-import { SCAFFOLD_KINDS, scaffoldEntity, scaffoldStrategyMeta, type ScaffoldKind, type ScaffoldOptions } from '../render/scaffold.ts';
+import { SCAFFOLD_KINDS, type Scaffold, scaffoldEntity, scaffoldStrategyMeta, type ScaffoldKind, type ScaffoldOptions } from '../render/scaffold.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { strategyView } from '../render/views/strategy.ts';
 import { contentDir, today } from './check.ts';
@@ -17,7 +26,6 @@ import { EXIT, UsageError } from './io.ts';
 import type { Command } from './main.ts';
 
 const SCHEMAS = join(import.meta.dirname, ...(import.meta.filename.endsWith('.ts') ? ['..', '..'] : ['..', '..', '..']), 'schemas'); // src/cli or lib/src/cli
-const SCHEMA_NAME: Record<string, string> = { repository: 'repository', integration: 'integration', event: 'event', pattern: 'pattern', team: 'team' };
 
 const list = (value: unknown) =>
   typeof value === 'string'
@@ -27,28 +35,41 @@ const list = (value: unknown) =>
         .filter(Boolean)
     : undefined;
 
-function mustExist(model: Model, folder: 'repositories' | 'teams' | 'integrations', ids: string[] | undefined, option: string) {
+function mustExist(model: Model, folder: CollectionName, ids: string[] | undefined, option: string) {
   for (const id of ids ?? []) {
     if (model.invalid.has(`${folder}/${id}`))
-      throw new UsageError(`--${option}: ${SINGULAR[folder]} "${id}" exists but has errors (shown above); fix it first.`);
-    if (!model[folder].has(id))
-      throw new UsageError(`--${option}: no ${folder.slice(0, -1).replace(/ie$/, 'y')} "${id}".${didYouMeanSuffix(id, model[folder].keys())}`);
+      throw new UsageError(`--${option}: ${SINGULAR[folder]} "${id}" exists but has errors (plexus check shows them); fix it first.`);
+    if (!(model[folder] as Map<string, unknown>).has(id))
+      throw new UsageError(`--${option}: no ${SINGULAR[folder]} "${id}".${didYouMeanSuffix(id, (model[folder] as Map<string, unknown>).keys())}`);
   }
 }
 
-/** Fields left empty for a person to fill, as dotted paths. */
-function emptyFields(data: unknown, prefix = ''): string[] {
-  if (data === '' || (Array.isArray(data) && data.length === 0)) return [prefix];
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    return Object.entries(data).flatMap(([k, v]) => emptyFields(v, prefix ? `${prefix}.${k}` : k));
+/** The `--kind` values each kind takes. */
+const KINDS: Partial<Record<ScaffoldKind, readonly string[]>> = { repository: REPOSITORY_KINDS, resource: RESOURCE_KINDS, pattern: PATTERN_KINDS };
+
+/** What a kind cannot be written without: the one fact that places it in the registry, which only the author can give. */
+const NEEDS: Partial<Record<ScaffoldKind, { option: 'team' | 'provider' | 'owner'; what: string }>> = {
+  repository: { option: 'team', what: 'the team that owns it' },
+  integration: { option: 'provider', what: 'the repository that provides it' },
+  resource: { option: 'owner', what: 'the repository that owns it' },
+};
+
+/** The scaffold as YAML: a comment beside each field a person still has to give. */
+function yamlOf({ data, notes, unknown }: Scaffold): string {
+  const doc = new Document(data, { aliasDuplicateObjects: false });
+  for (const [key, note] of Object.entries(notes)) {
+    const node = doc.get(key, true);
+    if (isScalar(node) && note) node.comment = ` ${note}`;
   }
-  return [];
+  if (unknown.length > 0 && doc.contents)
+    doc.contents.commentBefore = ' "unknown" marks what is not known yet, and check accepts it; replace it when you know.';
+  return doc.toString({ lineWidth: 0 });
 }
 
 export const scaffold: Command = {
-  summary: 'Scaffold a repository, integration, event, pattern, team or strategy document, pre-filled from the registry.',
+  summary: 'Scaffold a repository, integration, event, resource, system, domain, pattern, team or strategy document: what you give, nothing guessed.',
   usage:
-    'plexus new KIND ID [--provider REPO --consumers REPO,… --type TYPE] [--team TEAM] [--producer REPO] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
+    'plexus new KIND ID [--team TEAM] [--provider REPO --consumers REPO,… --type TYPE] [--producer REPO] [--owner REPO] [--domain DOMAIN] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
   options: {
     content: { type: 'string' },
     provider: { type: 'string' },
@@ -56,6 +77,8 @@ export const scaffold: Command = {
     type: { type: 'string' },
     team: { type: 'string' },
     producer: { type: 'string' },
+    owner: { type: 'string' },
+    domain: { type: 'string' },
     kind: { type: 'string' },
     integrations: { type: 'string' },
     program: { type: 'string' },
@@ -63,15 +86,27 @@ export const scaffold: Command = {
   },
   async run({ values, positionals }, io) {
     const [kind, id, ...extra] = positionals;
-    if (!kind || !id || extra.length > 0) throw new UsageError('Give a kind and an id, e.g. plexus new integration orders-to-payments.');
+    if (!kind || !id || extra.length > 0)
+      throw new UsageError('Give a kind and an id, e.g. plexus new integration orders-to-payments --provider payment-service.');
     if (!(kind in SCAFFOLD_KINDS))
       throw new UsageError(`Unknown kind "${kind}".${didYouMeanSuffix(kind, Object.keys(SCAFFOLD_KINDS))} Kinds: ${Object.keys(SCAFFOLD_KINDS).join(', ')}.`);
     if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not a valid id: use lowercase letters, digits, ".", "_" and "-".`);
+    const k = kind as ScaffoldKind;
     if (values.type !== undefined && !(INTEGRATION_TYPES as readonly string[]).includes(String(values.type))) {
       throw new UsageError(`--type "${String(values.type)}" is not an integration type.${didYouMeanSuffix(String(values.type), INTEGRATION_TYPES)}`);
     }
+    if (values.kind !== undefined && !KINDS[k]?.includes(String(values.kind))) {
+      const kinds = KINDS[k];
+      throw new UsageError(
+        kinds
+          ? `--kind "${String(values.kind)}" is not a ${k} kind.${didYouMeanSuffix(String(values.kind), kinds)} Kinds: ${kinds.join(', ')}.`
+          : `--kind is for a repository, resource or pattern, not a ${k}.`,
+      );
+    }
+    const needs = NEEDS[k];
+    if (needs && values[needs.option] === undefined)
+      throw new UsageError(`Name ${needs.what}: plexus new ${k} ${id} --${needs.option} ${needs.option === 'team' ? 'TEAM' : 'REPO'}.`);
     const dir = await contentDir(values.content, io);
-    const k = kind as ScaffoldKind;
     const file = join(dir, SCAFFOLD_KINDS[k], `${id}.${k === 'strategy' ? 'md' : 'yaml'}`);
     const shown = relative(io.cwd, file);
     // Any file that gives the same id counts (x.yml beside x.yaml, x.mdx beside x.md), a dangling link too.
@@ -83,16 +118,14 @@ export const scaffold: Command = {
         return EXIT.problems;
       }
     }
-    const { model, diagnostics, fileCount } = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
-    // The registry's own errors come first: a scaffold is judged against what check says.
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors) io.err(formatDiagnostic(d));
-    if (errors.length > 0) {
-      io.err(`${formatSummary(errors, fileCount)} plexus new carries on for a repository, integration, event, pattern or team, but check these.`);
-      if (kind === 'strategy') {
-        io.err('A strategy document is written from the registry: fix the registry first (plexus check).');
-        return EXIT.problems;
-      }
+    const { model, diagnostics } = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    // The registry's own problems are for plexus check; a strategy document, written from the registry, waits for them.
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    if (k === 'strategy' && errors > 0) {
+      io.err(
+        `The registry has ${errors} error${errors === 1 ? '' : 's'} (plexus check shows them); a strategy document is written from the registry: fix them first.`,
+      );
+      return EXIT.problems;
     }
     const options: ScaffoldOptions = {
       today: today(io) ?? todayIso(),
@@ -101,6 +134,8 @@ export const scaffold: Command = {
       type: values.type as Integration['type'] | undefined,
       team: values.team as string | undefined,
       producer: values.producer as string | undefined,
+      owner: values.owner as string | undefined,
+      domain: values.domain as string | undefined,
       kind: values.kind as string | undefined,
       integrations: list(values.integrations),
       program: values.program as string | undefined,
@@ -109,16 +144,17 @@ export const scaffold: Command = {
     mustExist(
       model,
       'repositories',
-      [options.provider, options.producer, ...(options.consumers ?? [])].filter((x): x is string => !!x),
-      'provider/--consumers/--producer',
+      [options.provider, options.producer, options.owner, ...(options.consumers ?? [])].filter((x): x is string => !!x),
+      'provider/--consumers/--producer/--owner',
     );
     if (options.provider && options.consumers?.includes(options.provider))
       throw new UsageError(`--provider and --consumers both name "${options.provider}"; a repository does not consume its own integration.`);
     mustExist(model, 'teams', options.team ? [options.team] : [], 'team');
+    mustExist(model, 'domains', options.domain ? [options.domain] : [], 'domain');
     mustExist(model, 'integrations', options.integrations, 'integrations');
 
     let text: string;
-    let todo: string[];
+    let todo: string | undefined;
     if (k === 'strategy') {
       const meta = scaffoldStrategyMeta(model, id, options);
       const { program, ecosystem: _, ...frontMatter } = meta;
@@ -136,19 +172,23 @@ export const scaffold: Command = {
         }),
       );
       text = withFrontMatter(frontMatter, body);
-      todo = ['the [bracketed] placeholders (npx plexus fill shows each with its line)'];
+      todo = 'Fill in the [bracketed] placeholders (npx plexus fill shows each with its line).';
     } else {
-      const data = scaffoldEntity(model, k, id, options);
-      const schema = relative(dirname(file), join(SCHEMAS, `${SCHEMA_NAME[k]}.schema.json`))
+      const made = scaffoldEntity(model, k, id, options);
+      const schema = relative(dirname(file), join(SCHEMAS, `${k}.schema.json`))
         .split('\\')
         .join('/');
-      text = `# yaml-language-server: $schema=${schema}\n${stringify(data, { lineWidth: 0, aliasDuplicateObjects: false })}`;
-      todo = emptyFields(data);
+      text = `# yaml-language-server: $schema=${schema}\n${yamlOf(made)}`;
+      if (made.unknown.length > 0) todo = `Written unknown: ${made.unknown.join(', ')}; the comment on each line says what goes there.`;
     }
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text, { flag: 'wx' });
     io.out(`Created ${shown}.`);
-    if (todo.length > 0) io.out(`Fill in: ${todo.join(', ')}. Then run plexus check.`);
-    return EXIT.ok;
+    // What check says of the new file, and only of it: the rest of the registry is plexus check's to report.
+    const after = await loadRegistry(dir, { cwd: io.cwd, today: today(io) });
+    const own = after.diagnostics.filter((d) => d.file === shown);
+    for (const d of own) io.out(formatDiagnostic(d));
+    if (todo) io.out(todo);
+    return own.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
   },
 };

@@ -124,7 +124,8 @@ function checkEvents(registry: Registry, consumersOf: Map<string, string[]>): Di
     if (uncertainEvents.has(id)) continue;
     const from = carriedFrom.get(id);
     if (!from) {
-      diagnostics.push(diagnostic('UnusedEvent', event.file, event.locate([], 'key'), { event: id }));
+      // An event nobody is said to receive needs no integration yet (a new one, one whose listeners are not known).
+      if (event.data.consumers.length > 0) diagnostics.push(diagnostic('UnusedEvent', event.file, event.locate([], 'key'), { event: id }));
       continue;
     }
     event.data.producers.forEach((p, i) => {

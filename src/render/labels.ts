@@ -2,6 +2,9 @@ import type { Integration, Repository } from '../core/schemas/index.ts';
 
 /** How values read in documents, in the seeds' own words where they have them. */
 
+/** What a page says where the registry does not know a value: never a guess. */
+export const NOT_RECORDED = 'not recorded';
+
 export const INTEGRATION_STATUS: Record<Integration['status'], string> = {
   planned: '🗓️ Planned',
   'in-development': '🚧 In Development',
@@ -10,6 +13,7 @@ export const INTEGRATION_STATUS: Record<Integration['status'], string> = {
   production: '✅ Production',
   deprecated: '⚠️ Deprecated',
   retired: '⛔ Retired',
+  unknown: NOT_RECORDED,
 };
 
 export const REPOSITORY_STATUS: Record<Repository['status'], string> = {
@@ -18,6 +22,7 @@ export const REPOSITORY_STATUS: Record<Repository['status'], string> = {
   maintenance: '🛠️ Maintenance',
   deprecated: '⚠️ Deprecated',
   retired: '⛔ Retired',
+  unknown: NOT_RECORDED,
 };
 
 export const DOCUMENT_STATUS = { draft: '📝 Draft', 'in-review': '🔍 In Review', approved: '✅ Approved', archived: '🗄️ Archived' } as const;
@@ -36,9 +41,6 @@ export const INTEGRATION_TYPE: Record<Integration['type'], string> = {
   'cross-app-auth': 'Cross-app authentication',
   dependency: 'Runtime dependency',
 };
-
-/** What a page says where the registry does not know a value: never a guess. */
-export const NOT_RECORDED = 'not recorded';
 
 /** A value the registry records, or undefined where it is absent or written `unknown`. */
 export function recorded<T>(value: T | 'unknown' | undefined | null): Exclude<T, 'unknown'> | undefined {

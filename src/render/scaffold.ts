@@ -1,6 +1,6 @@
+import type { z } from 'zod';
 import type { Model } from '../core/model.ts';
-import type { Integration } from '../core/schemas/index.ts';
-import { recorded } from './labels.ts';
+import { COLLECTIONS, type Integration, UNKNOWN } from '../core/schemas/index.ts';
 import { registryValues } from './registry-values.ts';
 
 /** What `plexus new` can make, and the folder each goes in. */
@@ -8,6 +8,9 @@ export const SCAFFOLD_KINDS = {
   repository: 'repositories',
   integration: 'integrations',
   event: 'events',
+  resource: 'resources',
+  system: 'systems',
+  domain: 'domains',
   pattern: 'patterns',
   team: 'teams',
   strategy: 'docs/strategy',
@@ -21,10 +24,21 @@ export interface ScaffoldOptions {
   type?: Integration['type'];
   team?: string;
   producer?: string;
+  owner?: string;
+  domain?: string;
   kind?: string;
   integrations?: string[];
   program?: string;
   authors?: string[];
+}
+
+/** A new entity: its fields in the order they are written, and a comment for each field a person still has to give. */
+export interface Scaffold {
+  data: Record<string, unknown>;
+  /** Field → the comment written after its value. */
+  notes: Record<string, string>;
+  /** Fields written `unknown`, in order. */
+  unknown: string[];
 }
 
 const title = (id: string) =>
@@ -34,79 +48,65 @@ const title = (id: string) =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
 
+/** Drops the fields nobody gave: a scaffold leaves out what it does not know, or writes `unknown` where the schema says so. */
+const given = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+
 /**
- * The data of a new entity, pre-filled with what the registry already knows (owning team from
- * the provider, the URL from the organisation's other repositories). Nothing is guessed. Fields only a person can answer are left empty, so
- * `plexus check` points at each of them.
+ * The data of a new entity: what the command line said and what follows from it in the registry
+ * (an integration's owner is its provider's team), nothing else. A field nobody knows yet is left
+ * out, or written `unknown` where the schema requires it and accepts unknown; `check` accepts the
+ * file as written, and a comment beside each unknown says what goes there (the field's schema description).
  */
-export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strategy'>, id: string, o: ScaffoldOptions): Record<string, unknown> {
-  const eco = model.ecosystem?.data;
+export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strategy'>, id: string, o: ScaffoldOptions): Scaffold {
+  const notes: Record<string, string> = {};
+  let data: Record<string, unknown>;
   switch (kind) {
     case 'team':
-      // Only what is known, and required fields left empty for check to point at: never an empty optional value check would reject.
-      return { name: title(id), contacts: { chat: `#${id}` } };
-    case 'repository': {
-      const current = eco ? recorded(model.repositories.get(eco.currentProject)?.data.url) : undefined;
-      const org = current?.replace(/\/[^/]+\/?$/, '');
-      return {
-        name: title(id),
-        purpose: '',
-        role: '',
-        kind: o.kind ?? 'service',
-        status: 'planned',
-        url: org ? `${org}/${id}` : '',
-        team: o.team ?? eco?.maintainedBy ?? '',
-      };
-    }
+      data = { name: title(id) };
+      break;
+    case 'repository':
+      data = { name: title(id), purpose: UNKNOWN, kind: o.kind ?? UNKNOWN, status: UNKNOWN, url: UNKNOWN, team: o.team };
+      break;
     case 'integration': {
-      const type = o.type ?? 'rest';
-      const team = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
-      const lead = team ? model.teams.get(team)?.data : undefined;
-      return {
+      const owner = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
+      data = {
         title: title(id),
-        provider: o.provider ?? '',
-        consumers: o.consumers ?? [],
-        purpose: '',
-        type,
-        // Protocol and auth are left for someone who knows: a guess from other integrations read as a fact.
-        protocol: '',
-        owner: team ?? '',
-        version: '0.1.0',
-        lastUpdated: o.today,
-        status: 'planned',
-        lifecycle: { phase: 'planning' },
-        ...(lead
-          ? {
-              contacts: {
-                primary: recorded(lead.lead) ? `${lead.name} team lead (${lead.lead})` : `${lead.name} team lead`,
-                ...(lead.escalation ? { escalation: lead.escalation } : {}),
-              },
-            }
-          : {}),
-        ...(type === 'event' ? { events: [] } : {}),
+        provider: o.provider,
+        consumers: o.consumers,
+        purpose: UNKNOWN,
+        type: o.type ?? 'dependency',
+        protocol: UNKNOWN,
+        owner,
+        status: UNKNOWN,
       };
+      if (!o.type)
+        notes.type =
+          'How the consumers use it is not recorded: replace dependency with rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook or cross-app-auth.';
+      if (owner) notes.owner = `The team of ${o.provider}; change it if another team owns the integration.`;
+      break;
     }
-    case 'event': {
-      const channel = o.producer ? [...model.events.values()].find((e) => e.data.producers.includes(o.producer!))?.data.channel : undefined;
-      return {
-        description: '',
-        payload: { id: 'string' },
-        producers: o.producer ? [o.producer] : [],
-        consumers: [],
-        delivery: 'at-least-once',
-        channel: channel ?? '',
-      };
-    }
+    case 'event':
+      data = { description: UNKNOWN, producers: o.producer ? [o.producer] : undefined, channel: UNKNOWN };
+      break;
+    case 'resource':
+      data = { name: title(id), kind: o.kind ?? UNKNOWN, owner: o.owner };
+      break;
+    case 'system':
+      data = { name: title(id), domain: o.domain, owner: o.team };
+      break;
+    case 'domain':
+      data = { name: title(id), owner: o.team };
+      break;
     case 'pattern':
-      return {
-        name: title(id),
-        kind: o.kind ?? '',
-        usedBy: 'all',
-        description: '',
-        guide: eco ? `${eco.referenceProject}/shared-protocols/${id}.md` : '',
-        features: [],
-      };
+      data = { name: title(id), kind: o.kind ?? UNKNOWN, description: UNKNOWN };
+      break;
   }
+  data = given(data);
+  const unknown = Object.keys(data).filter((k) => data[k] === UNKNOWN);
+  const shape = (COLLECTIONS[SCAFFOLD_KINDS[kind]] as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  for (const k of unknown) notes[k] ??= shape[k]?.description ?? '';
+  return { data, notes, unknown };
 }
 
 /** Front matter of a new strategy document; its body comes from the strategy template. */

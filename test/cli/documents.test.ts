@@ -140,21 +140,40 @@ describe('plexus fill', () => {
 });
 
 describe('plexus new', () => {
-  it('scaffolds an integration pre-filled from the registry and never overwrites it', async () => {
+  /** A scaffold's text after its first line (the yaml-language-server comment, whose path depends on where the registry is). */
+  const body = async (file: string) => (await readFile(join(root, file), 'utf8')).split('\n').slice(1).join('\n');
+
+  it('scaffolds an integration from what it is given, guessing nothing, and never overwrites it', async () => {
     const first = await run('new', 'integration', 'orders-to-stripe', '--provider', 'stripe', '--consumers', 'order-service', '--type', 'rest');
-    expect(first).toEqual({ code: 0, out: 'Created content/integrations/orders-to-stripe.yaml.\nFill in: purpose, protocol. Then run plexus check.', err: '' });
-    const text = await readFile(join(root, 'content/integrations/orders-to-stripe.yaml'), 'utf8');
-    expect(text).toContain('# yaml-language-server: $schema=');
-    expect(text).toContain('owner: payments\n');
-    expect(text).toContain('primary: Payments team lead (Amara Nwosu)\n');
-    expect(text).toContain(`lastUpdated: ${TODAY}\n`);
-    const again = await run('new', 'integration', 'orders-to-stripe');
-    expect(again.code).toBe(1);
-    expect(again.err.split('\n').at(-1)).toBe(
-      'content/integrations/orders-to-stripe.yaml already exists; plexus new never overwrites. Edit it, or choose another id.',
+    expect(first).toEqual({
+      code: 0,
+      out: 'Created content/integrations/orders-to-stripe.yaml.\nWritten unknown: purpose, protocol, status; the comment on each line says what goes there.',
+      err: '',
+    });
+    expect(await readFile(join(root, 'content/integrations/orders-to-stripe.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\S+\/schemas\/integration\.schema\.json\n/,
     );
-    const checked = await run('check');
-    expect(checked.out).toContain('content/integrations/orders-to-stripe.yaml:6:10 error PLX018 "purpose" must not be empty.');
+    expect(await body('content/integrations/orders-to-stripe.yaml')).toBe(
+      [
+        '# "unknown" marks what is not known yet, and check accepts it; replace it when you know.',
+        'title: Orders To Stripe',
+        'provider: stripe',
+        'consumers:',
+        '  - order-service',
+        'purpose: unknown # Why the integration exists.',
+        'type: rest',
+        'protocol: unknown # Wire protocol, e.g. "HTTPS", "Kafka", "WebSocket".',
+        'owner: payments # The team of stripe; change it if another team owns the integration.',
+        'status: unknown # planned, in-development, production-ready, active, production, deprecated or retired; unknown when it is not known.',
+        '',
+      ].join('\n'),
+    );
+    const again = await run('new', 'integration', 'orders-to-stripe', '--provider', 'stripe');
+    expect(again).toEqual({
+      code: 1,
+      out: '',
+      err: 'content/integrations/orders-to-stripe.yaml already exists; plexus new never overwrites. Edit it, or choose another id.',
+    });
     await rm(join(root, 'content/integrations/orders-to-stripe.yaml'));
   });
 
@@ -170,7 +189,11 @@ describe('plexus new', () => {
       '--author',
       'Amara Nwosu',
     );
-    expect(made.code).toBe(0);
+    expect(made).toEqual({
+      code: 0,
+      out: 'Created content/docs/strategy/refunds.md.\nFill in the [bracketed] placeholders (npx plexus fill shows each with its line).',
+      err: '',
+    });
     const text = await readFile(join(root, 'content/docs/strategy/refunds.md'), 'utf8');
     expect(text).toContain('title: "Integration Strategy: Refunds Cross-Component Integration"');
     expect(text).toContain('* **Endpoint/Channel:** `kafka: payments.events`');
@@ -181,41 +204,133 @@ describe('plexus new', () => {
   });
 
   it.each([
-    ['team', ['data'], []],
-    ['repository', ['search-service', '--team', 'core-platform'], ['purpose', 'role']],
-    ['event', ['refund.issued', '--producer', 'payment-service'], ['description', 'consumers']],
-    ['integration', ['search-to-users', '--provider', 'user-service', '--consumers', 'web-platform'], ['purpose', 'protocol']],
-  ])('new %s writes what check accepts, but for the fields it says to fill in', async (kind, args, fields) => {
+    ['team', ['data'], ['name: Data']],
+    [
+      'repository',
+      ['search-service', '--team', 'core-platform'],
+      [
+        'name: Search Service',
+        'purpose: unknown # What it does, one line.',
+        'kind: unknown # service, frontend, library, external, docs, monorepo or gateway; unknown when it is not known.',
+        'status: unknown # planned, active, maintenance, deprecated or retired; unknown when it is not known.',
+        'url: unknown # Where the code lives, e.g. "https://github.com/eventful/payments-api"; unknown when it is not known.',
+        'team: core-platform',
+      ],
+    ],
+    [
+      'integration',
+      ['search-to-users', '--provider', 'user-service'],
+      [
+        'title: Search To Users',
+        'provider: user-service',
+        'purpose: unknown # Why the integration exists.',
+        'type: dependency # How the consumers use it is not recorded: replace dependency with rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook or cross-app-auth.',
+        'protocol: unknown # Wire protocol, e.g. "HTTPS", "Kafka", "WebSocket".',
+        'owner: core-platform # The team of user-service; change it if another team owns the integration.',
+        'status: unknown # planned, in-development, production-ready, active, production, deprecated or retired; unknown when it is not known.',
+      ],
+    ],
+    [
+      'event',
+      ['refund.issued', '--producer', 'payment-service'],
+      [
+        'description: unknown # What happened when this event is emitted.',
+        'producers:',
+        '  - payment-service',
+        'channel: unknown # Topic or channel, e.g. "kafka: payments.events".',
+      ],
+    ],
+    [
+      'event',
+      ['refund.failed'],
+      ['description: unknown # What happened when this event is emitted.', 'channel: unknown # Topic or channel, e.g. "kafka: payments.events".'],
+    ],
+    ['resource', ['search-index', '--owner', 'core-api', '--kind', 'search-index'], ['name: Search Index', 'kind: search-index', 'owner: core-api']],
+    [
+      'resource',
+      ['search-cache', '--owner', 'order-service'],
+      [
+        'name: Search Cache',
+        'kind: unknown # datastore, cache, queue, topic, bucket, search-index or other; unknown when it is not known.',
+        'owner: order-service',
+      ],
+    ],
+    ['system', ['checkout', '--team', 'payments'], ['name: Checkout', 'owner: payments']],
+    ['domain', ['commerce'], ['name: Commerce']],
+    [
+      'pattern',
+      ['saga'],
+      [
+        'name: Saga',
+        'kind: unknown # Which family the pattern belongs to: authentication, event-driven, api-gateway, microservices, monorepo, shared-library, database-per-service or data-sync; unknown when it is not known.',
+        'description: unknown # What it is, one paragraph.',
+      ],
+    ],
+  ])('new %s %j writes only what it was given or knows, and check finds nothing in it', async (kind, args, lines) => {
+    const folder = {
+      team: 'teams',
+      repository: 'repositories',
+      integration: 'integrations',
+      event: 'events',
+      resource: 'resources',
+      system: 'systems',
+      domain: 'domains',
+      pattern: 'patterns',
+    }[kind];
+    const file = `content/${folder}/${args[0]}.yaml`;
     const made = await run('new', kind, ...args);
-    const file = made.out.split('\n')[0]!.replace(/^Created (.*)\.$/, '$1');
     try {
-      expect(made.code).toBe(0);
-      expect(made.out.split('\n')[1]).toBe(fields.length ? `Fill in: ${fields.join(', ')}. Then run plexus check.` : undefined);
+      const unknown = lines.filter((l) => /^\w+: unknown/.test(l)).map((l) => l.split(':')[0]);
+      expect(made).toEqual({
+        code: 0,
+        out: [`Created ${file}.`, ...(unknown.length ? [`Written unknown: ${unknown.join(', ')}; the comment on each line says what goes there.`] : [])].join(
+          '\n',
+        ),
+        err: '',
+      });
+      const header = unknown.length ? ['# "unknown" marks what is not known yet, and check accepts it; replace it when you know.'] : [];
+      expect(await body(file)).toBe([...header, ...lines, ''].join('\n'));
       const checked = await run('check');
-      const own = checked.out.split('\n').filter((l) => l.startsWith(`${file}:`));
-      // Every complaint about the new file is about a field it said to fill in (an event also needs a carrier).
-      expect(own.filter((l) => !fields.some((f) => l.includes(`"${f}"`)) && !l.includes('PLX035'))).toEqual([]);
+      expect(checked.out.split('\n').filter((l) => l.includes(file))).toEqual([]);
     } finally {
       await rm(join(root, file), { force: true });
     }
   });
 
-  it("reports the registry's errors first, then scaffolds; a strategy waits for a registry that checks", async () => {
+  it('prints the diagnostics of the file it wrote and nothing of the rest of the registry', async () => {
+    const eco = join(root, 'content/ecosystem.yaml');
+    const before = await readFile(eco, 'utf8');
     await writeFile(join(root, 'content/teams/broken.yaml'), 'name: Broken\nlead: [unclosed\n');
-    const made = await run('new', 'repository', 'ledger', '--team', 'payments');
-    expect(made.code).toBe(0);
-    expect(made.err.split('\n')[0]).toMatch(/^content\/teams\/broken\.yaml:\d+:\d+ error PLX001 /);
-    expect(made.err).toContain('1 error, 0 warnings in ');
-    expect(made.out.split('\n')[0]).toBe('Created content/repositories/ledger.yaml.');
-    const onBroken = await run('new', 'repository', 'ledger2', '--team', 'broken');
-    expect([onBroken.code, onBroken.err.split('\n').at(-2)]).toEqual([2, '--team: team "broken" exists but has errors (shown above); fix it first.']);
-    const strategy = await run('new', 'strategy', 'later', '--integrations', 'orders-to-payments');
-    expect([strategy.code, strategy.err.split('\n').at(-1)]).toEqual([
-      1,
-      'A strategy document is written from the registry: fix the registry first (plexus check).',
-    ]);
-    await rm(join(root, 'content/teams/broken.yaml'));
-    await rm(join(root, 'content/repositories/ledger.yaml'));
+    await writeFile(eco, before.replace('  parallelSupportMonths: 3\n', '  parallelSupportMonths: 3\n  require:\n    repository: [domain]\n'));
+    try {
+      const made = await run('new', 'repository', 'ledger', '--team', 'payments', '--kind', 'service');
+      expect(made).toEqual({
+        code: 1,
+        out: [
+          'Created content/repositories/ledger.yaml.',
+          'content/repositories/ledger.yaml:3:1 error PLX038 A repository must record "domain" (policies.require), and "ledger" does not.',
+          '  hint: Find out and write `domain:`; if it truly cannot be known, take "domain" out of policies.require in ecosystem.yaml.',
+          'Written unknown: purpose, status, url; the comment on each line says what goes there.',
+        ].join('\n'),
+        err: '',
+      });
+      const onBroken = await run('new', 'repository', 'ledger2', '--team', 'broken');
+      expect(onBroken).toEqual({
+        code: 2,
+        out: '',
+        err: expect.stringMatching(/^--team: team "broken" exists but has errors \(plexus check shows them\); fix it first\.\n/),
+      });
+      const strategy = await run('new', 'strategy', 'later', '--integrations', 'orders-to-payments');
+      expect(strategy).toEqual({
+        code: 1,
+        out: '',
+        err: 'The registry has 2 errors (plexus check shows them); a strategy document is written from the registry: fix them first.',
+      });
+    } finally {
+      await writeFile(eco, before);
+      await rm(join(root, 'content/teams/broken.yaml'));
+      await rm(join(root, 'content/repositories/ledger.yaml'), { force: true });
+    }
   });
 
   it('refuses an id another file already gives, a dangling link included', async () => {
@@ -242,10 +357,22 @@ describe('plexus new', () => {
       ['new', 'integration', 'x', '--provider', 'stripe', '--consumers', 'stripe'],
       '--provider and --consumers both name "stripe"; a repository does not consume its own integration.',
     ],
-    [['new', 'integation', 'x'], 'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, pattern, team, strategy.'],
+    [
+      ['new', 'integation', 'x'],
+      'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, resource, system, domain, pattern, team, strategy.',
+    ],
     [['new', 'team', 'Bad Id'], '"Bad Id" is not a valid id: use lowercase letters, digits, ".", "_" and "-".'],
-    [['new', 'integration', 'x', '--provider', 'stripes'], '--provider/--consumers/--producer: no repository "stripes". Did you mean "stripe"?'],
+    [['new', 'integration', 'x', '--provider', 'stripes'], '--provider/--consumers/--producer/--owner: no repository "stripes". Did you mean "stripe"?'],
     [['new', 'integration', 'x', '--type', 'soap'], '--type "soap" is not an integration type.'],
+    [['new', 'integration', 'x'], 'Name the repository that provides it: plexus new integration x --provider REPO.'],
+    [['new', 'repository', 'x'], 'Name the team that owns it: plexus new repository x --team TEAM.'],
+    [['new', 'resource', 'x', '--kind', 'cache'], 'Name the repository that owns it: plexus new resource x --owner REPO.'],
+    [
+      ['new', 'repository', 'x', '--team', 'payments', '--kind', 'servce'],
+      '--kind "servce" is not a repository kind. Did you mean "service"? Kinds: service, frontend, library, external, docs, monorepo, gateway.',
+    ],
+    [['new', 'team', 'x', '--kind', 'service'], '--kind is for a repository, resource or pattern, not a team.'],
+    [['new', 'system', 'x', '--domain', 'commerce'], '--domain: no domain "commerce".'],
   ])('exits 2 on %j', async (args, message) => {
     const { code, err } = await run(...args);
     expect([code, err.split('\n')[0]]).toEqual([2, message]);

@@ -27,11 +27,11 @@ afterAll(() => rm(project, { recursive: true, force: true }));
 
 describe('plexus new', () => {
   it.each([
-    ['repository', 'billing', 'repositories'],
-    ['team', 'payments', 'teams'],
-    ['integration', 'billing-to-api', 'integrations'],
-  ])('starts a %s file with the schema comment of this repository’s schemas/', async (kind, id, folder) => {
-    expect((await run('new', kind, id)).code).toBe(0);
+    ['repository', 'billing', 'repositories', ['--team', 'platform']],
+    ['team', 'payments', 'teams', []],
+    ['integration', 'billing-to-api', 'integrations', ['--provider', 'api']],
+  ])('starts a %s file with the schema comment of this repository’s schemas/', async (kind, id, folder, args) => {
+    expect((await run('new', kind, id, ...args)).code).toBe(0);
     const file = join(project, 'content', folder, `${id}.yaml`);
     const first = (await readFile(file, 'utf8')).split('\n')[0]!;
     expect(first).toBe(`# yaml-language-server: $schema=../../../../schemas/${kind}.schema.json`);

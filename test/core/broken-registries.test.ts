@@ -189,6 +189,8 @@ const CASES: Case[] = [
   ],
   ['a production integration in maintenance', edit(I, 'status: production\n', 'status: production\nlifecycle:\n  phase: maintenance\n'), []],
   ['event no integration carries', { 'events/order.placed.yaml': BASE[E]! }, [['PLX035', 'events/order.placed.yaml', 1, 1]]],
+  // A new event, before anyone is known to receive it, needs no integration yet
+  ['event nobody receives, carried by no integration', { 'events/order.placed.yaml': 'description: unknown\nproducers: [orders-api]\nchannel: unknown\n' }, []],
 ];
 
 describe('broken registries', () => {

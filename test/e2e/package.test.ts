@@ -193,7 +193,7 @@ describe('Plexus as a package', () => {
   }, 180_000);
 
   it('starts a file from plexus new with a schema comment that leads to the installed schema', async () => {
-    await npm(['exec', '--', 'plexus', 'new', 'repository', 'billing']);
+    await npm(['exec', '--', 'plexus', 'new', 'repository', 'billing', '--team', 'platform']);
     const file = join(project, 'content', 'repositories', 'billing.yaml');
     const first = (await readFile(file, 'utf8')).split('\n')[0]!;
     expect(first).toBe('# yaml-language-server: $schema=../../node_modules/plexus/schemas/repository.schema.json');

@@ -22,6 +22,26 @@ describe('unknown values', () => {
     expect(markdown).toContain('- **Version**: not recorded, last updated not recorded');
   });
 
+  it('take in the statuses and kinds a new scaffold cannot know, and render them as "not recorded"', () => {
+    const { model, diagnostics } = check({
+      ...edit(I, 'status: production', 'status: unknown'),
+      ...edit('repositories/orders-api.yaml', 'kind: service\nstatus: active', 'kind: unknown\nstatus: unknown'),
+      'patterns/events.yaml': 'name: Events\nkind: unknown\ndescription: unknown\n',
+      'resources/cache.yaml': 'name: Cache\nkind: unknown\nowner: orders-api\n',
+      'events/payment.completed.yaml': 'description: unknown\nproducers: [payments-api]\nconsumers: [orders-api]\nchannel: unknown\n',
+    });
+    expect(diagnostics).toEqual([]);
+    const documents = renderDocuments(model, engine);
+    const markdown = documents.find((d) => d.path === 'integrations/payments-to-orders.md')!.markdown;
+    expect(markdown).toContain('| Provided by Payments API · used by Orders API | Events | Kafka | Mutual TLS | not recorded |');
+    expect(model.events.get('payment.completed')!.data).toMatchObject({ payload: {}, producers: ['payments-api'], consumers: [{ repository: 'orders-api' }] });
+    expect(model.patterns.get('events')!.data).toMatchObject({ usedBy: [], features: [] });
+    const registry = documents.find((d) => d.path === 'integration-registry.md')!.markdown;
+    expect(registry).toContain(
+      '**Used By**: not recorded\n\n**Description**: unknown\n\n**Implementation Guide**: not recorded\n\n**Key Features**: not recorded\n',
+    );
+  });
+
   it('are counted in the data-quality view, per kind and field', () => {
     const integration = dataQuality(unknown.model).find((k) => k.kind === 'integration')!;
     expect(integration.fields.filter((f) => ['auth', 'version', 'lastUpdated', 'consumers'].includes(f.field))).toEqual([

@@ -226,7 +226,7 @@ export const MODEL_CODES = {
   UnusedEvent: entry<{ event: string }>({
     code: 'PLX035',
     severity: 'warning',
-    title: 'an event that no integration carries',
+    title: 'an event with consumers that no integration carries',
     message: (a) => `Event "${a.event}" is carried by no integration.`,
     hint: () => 'List it under `events:` of the integration that delivers it, or delete the event if it is gone.',
   }),

@@ -12,7 +12,7 @@ export interface Consumer {
 /** `content/events/<name>.yaml`: an event; the file name is the event name, e.g. `payment.completed.yaml`. */
 export const EventSchema = z.strictObject({
   description: Text.describe('What happened when this event is emitted.'),
-  payload: z.record(z.string(), Text).describe('Payload fields and their types, e.g. orderId: string.'),
+  payload: z.record(z.string(), Text).default({}).describe('Payload fields and their types, e.g. orderId: string; left out while they are not known.'),
   producers: z
     .array(
       z

@@ -132,7 +132,9 @@ export const IntegrationSchema = z.strictObject({
     .union([IsoDate, z.literal(UNKNOWN)])
     .optional()
     .describe('When it last changed; leave it out or write unknown when it is not known.'),
-  status: z.enum(INTEGRATION_STATUSES).describe('planned, in-development, production-ready, active, production, deprecated or retired.'),
+  status: z
+    .enum([...INTEGRATION_STATUSES, UNKNOWN])
+    .describe('planned, in-development, production-ready, active, production, deprecated or retired; unknown when it is not known.'),
   lifecycle: z
     .strictObject({
       phase: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Imported, Ref, Text } from './common.ts';
+import { Imported, Ref, Text, UNKNOWN } from './common.ts';
 
 export const RESOURCE_KINDS = ['datastore', 'cache', 'queue', 'topic', 'bucket', 'search-index', 'other'] as const;
 export const RESOURCE_ACCESS = ['read', 'write', 'read-write'] as const;
@@ -11,7 +11,7 @@ export const RESOURCE_ACCESS = ['read', 'write', 'read-write'] as const;
  */
 export const ResourceSchema = z.strictObject({
   name: Text.describe('Name, e.g. "Orders database".'),
-  kind: z.enum(RESOURCE_KINDS).describe('datastore, cache, queue, topic, bucket, search-index or other.'),
+  kind: z.enum([...RESOURCE_KINDS, UNKNOWN]).describe('datastore, cache, queue, topic, bucket, search-index or other; unknown when it is not known.'),
   technology: Text.optional().describe('What it runs on, e.g. "PostgreSQL 15", "Redis 7", "Kafka".'),
   owner: Ref('repository').describe('The repository that owns it: it decides its shape and its changes.'),
   description: Text.optional().describe('What it holds or carries.'),

@@ -89,9 +89,9 @@ export function registryView(model: Model) {
       .map((p) => ({
         name: p.data.name,
         description: p.data.description,
-        guide: p.data.guide,
+        guide: p.data.guide ?? null,
         features: p.data.features,
-        usedBy: p.data.usedBy === 'all' ? `All ${eco.name} applications` : p.data.usedBy.map(name.repo).join(', '),
+        usedBy: p.data.usedBy === 'all' ? `All ${eco.name} applications` : p.data.usedBy.map(name.repo).join(', ') || NOT_RECORDED,
       })),
     developmentProtocols: (['cross-repo-development', 'api-versioning'] as const).map(steps).filter((p) => p !== null),
     documentationTree: locations.size > 0 ? pathTree(eco.referenceProject, locations) : null,

@@ -8,6 +8,7 @@ import {
   ID_PATTERN,
   INTEGRATION_TYPES,
   PATTERN_KINDS,
+  PROTOCOL_KINDS,
   REPOSITORY_KINDS,
   RESOURCE_KINDS,
   SINGULAR,
@@ -45,7 +46,12 @@ function mustExist(model: Model, folder: CollectionName, ids: string[] | undefin
 }
 
 /** The `--kind` values each kind takes. */
-const KINDS: Partial<Record<ScaffoldKind, readonly string[]>> = { repository: REPOSITORY_KINDS, resource: RESOURCE_KINDS, pattern: PATTERN_KINDS };
+const KINDS: Partial<Record<ScaffoldKind, readonly string[]>> = {
+  repository: REPOSITORY_KINDS,
+  resource: RESOURCE_KINDS,
+  pattern: PATTERN_KINDS,
+  protocol: PROTOCOL_KINDS,
+};
 
 /** What a kind cannot be written without: the one fact that places it in the registry, which only the author can give. */
 const NEEDS: Partial<Record<ScaffoldKind, { option: 'team' | 'provider' | 'owner'; what: string }>> = {
@@ -100,7 +106,7 @@ export const scaffold: Command = {
       throw new UsageError(
         kinds
           ? `--kind "${String(values.kind)}" is not a ${k} kind.${didYouMeanSuffix(String(values.kind), kinds)} Kinds: ${kinds.join(', ')}.`
-          : `--kind is for a repository, resource or pattern, not a ${k}.`,
+          : `--kind is for a repository, resource, pattern or protocol, not a ${k}.`,
       );
     }
     const needs = NEEDS[k];

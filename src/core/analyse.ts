@@ -4,7 +4,7 @@ import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { mermaidConfigProblems } from './mermaid-config.ts';
 import type { Analysis, Entity, Registry, RepositoryLinks } from './model.ts';
-import { ALL_CLIENTS, type Docset, type Integration, PHASES_BY_STATUS } from './schemas/index.ts';
+import { ALL_CLIENTS, type Docset, type Integration, PHASES_BY_STATUS, UNKNOWN } from './schemas/index.ts';
 import { requiredFields } from './quality.ts';
 import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
@@ -17,6 +17,7 @@ const REVIEW_PERIOD: Record<Docset['frequency'], ((date: string) => string) | un
   quarterly: (d) => addMonths(d, 3),
   yearly: (d) => addMonths(d, 12),
   'as-needed': undefined,
+  unknown: undefined,
 };
 
 function sortedUnique(items: Iterable<string>): string[] {
@@ -201,14 +202,15 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     diagnostics.push(diagnostic('OverdueReview', eco.file, eco.locate(['nextReview']), { registryDue: eco.data.nextReview }));
   }
   for (const [id, docset] of registry.docsets) {
-    const due = REVIEW_PERIOD[docset.data.frequency]?.(docset.data.lastReview);
+    const { frequency, lastReview } = docset.data;
+    const due = lastReview === UNKNOWN ? undefined : REVIEW_PERIOD[frequency]?.(lastReview);
     if (due !== undefined && due < today) {
       overdueReviews.push({ kind: 'docset', id, name: docset.data.name, due });
       diagnostics.push(
         diagnostic('OverdueReview', docset.file, docset.locate(['lastReview']), {
           docset: docset.data.name,
-          frequency: docset.data.frequency,
-          lastReview: docset.data.lastReview,
+          frequency,
+          lastReview: lastReview as string,
           due,
         }),
       );

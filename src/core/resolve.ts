@@ -1,7 +1,7 @@
 import { diagnostic } from './codes.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Entity, Registry } from './model.ts';
-import { ALL_CLIENTS, SINGULAR, type CollectionName } from './schemas/index.ts';
+import { ALL_CLIENTS, SINGULAR, type CollectionName, UNKNOWN } from './schemas/index.ts';
 import type { PathSegment } from './source.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -73,7 +73,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     add(resource, refs);
   }
   for (const docset of registry.docsets.values()) {
-    add(docset, docset.data.owner === 'all-teams' ? [] : ref(['owner'], 'teams', docset.data.owner));
+    add(docset, docset.data.owner === 'all-teams' || docset.data.owner === UNKNOWN ? [] : ref(['owner'], 'teams', docset.data.owner));
   }
   for (const doc of registry.documents.values()) {
     const refs: Reference[] = [];

@@ -59,7 +59,14 @@ export const AUTH: Record<NonNullable<Integration['auth']>, string> = {
   basic: 'Basic auth',
 };
 
-export const FREQUENCY = { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly', 'as-needed': 'As needed' } as const;
+export const FREQUENCY = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  yearly: 'Yearly',
+  'as-needed': 'As needed',
+  unknown: NOT_RECORDED,
+} as const;
 
 export const percent = (n: number | undefined) => (n === undefined ? '—' : `${n}%`);
 export const millis = (n: number | null | undefined) => (n === null || n === undefined ? 'N/A' : `${n} ms`);

@@ -12,6 +12,8 @@ export const SCAFFOLD_KINDS = {
   system: 'systems',
   domain: 'domains',
   pattern: 'patterns',
+  protocol: 'protocols',
+  docset: 'docsets',
   team: 'teams',
   strategy: 'docs/strategy',
 } as const;
@@ -100,6 +102,12 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       break;
     case 'pattern':
       data = { name: title(id), kind: o.kind ?? UNKNOWN, description: UNKNOWN };
+      break;
+    case 'protocol':
+      data = { name: title(id), kind: o.kind ?? UNKNOWN };
+      break;
+    case 'docset':
+      data = { name: title(id), owner: o.team ?? UNKNOWN, frequency: UNKNOWN, lastReview: UNKNOWN };
       break;
   }
   data = given(data);

@@ -266,6 +266,34 @@ describe('plexus new', () => {
         'description: unknown # What it is, one paragraph.',
       ],
     ],
+    [
+      'protocol',
+      ['on-call'],
+      [
+        'name: On Call',
+        'kind: unknown # Which process this is: cross-repo-development, api-versioning, new-integration, retirement, incident-response, change-management or registry-maintenance; unknown when it is not known.',
+      ],
+    ],
+    [
+      'docset',
+      ['runbooks', '--team', 'devops'],
+      [
+        'name: Runbooks',
+        'owner: devops',
+        'frequency: unknown # weekly, monthly, quarterly, yearly or as-needed; unknown when it is not known.',
+        'lastReview: unknown # Last review; past its frequency it is overdue. unknown when it is not known (or it was never reviewed).',
+      ],
+    ],
+    [
+      'docset',
+      ['playbooks'],
+      [
+        'name: Playbooks',
+        'owner: unknown # Owning team, or "all-teams"; unknown when it is not known.',
+        'frequency: unknown # weekly, monthly, quarterly, yearly or as-needed; unknown when it is not known.',
+        'lastReview: unknown # Last review; past its frequency it is overdue. unknown when it is not known (or it was never reviewed).',
+      ],
+    ],
   ])('new %s %j writes only what it was given or knows, and check finds nothing in it', async (kind, args, lines) => {
     const folder = {
       team: 'teams',
@@ -276,6 +304,8 @@ describe('plexus new', () => {
       system: 'systems',
       domain: 'domains',
       pattern: 'patterns',
+      protocol: 'protocols',
+      docset: 'docsets',
     }[kind];
     const file = `content/${folder}/${args[0]}.yaml`;
     const made = await run('new', kind, ...args);
@@ -359,7 +389,7 @@ describe('plexus new', () => {
     ],
     [
       ['new', 'integation', 'x'],
-      'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, resource, system, domain, pattern, team, strategy.',
+      'Unknown kind "integation". Did you mean "integration"? Kinds: repository, integration, event, resource, system, domain, pattern, protocol, docset, team, strategy.',
     ],
     [['new', 'team', 'Bad Id'], '"Bad Id" is not a valid id: use lowercase letters, digits, ".", "_" and "-".'],
     [['new', 'integration', 'x', '--provider', 'stripes'], '--provider/--consumers/--producer/--owner: no repository "stripes". Did you mean "stripe"?'],
@@ -371,7 +401,7 @@ describe('plexus new', () => {
       ['new', 'repository', 'x', '--team', 'payments', '--kind', 'servce'],
       '--kind "servce" is not a repository kind. Did you mean "service"? Kinds: service, frontend, library, external, docs, monorepo, gateway.',
     ],
-    [['new', 'team', 'x', '--kind', 'service'], '--kind is for a repository, resource or pattern, not a team.'],
+    [['new', 'team', 'x', '--kind', 'service'], '--kind is for a repository, resource, pattern or protocol, not a team.'],
     [['new', 'system', 'x', '--domain', 'commerce'], '--domain: no domain "commerce".'],
   ])('exits 2 on %j', async (args, message) => {
     const { code, err } = await run(...args);

@@ -160,6 +160,12 @@ const CASES: Case[] = [
     [['PLX039', 'docs/guide.md', 11, 1]],
   ],
   ['front matter never closed', { 'docs/guide.md': '---\ntitle: Guide\n# Guide\n' }, [['PLX024', 'docs/guide.md', 1, 1]]],
+  [
+    'a docset whose owner, rhythm and last review are not known yet',
+    { 'docsets/new.yaml': 'name: New\nowner: unknown\nfrequency: unknown\nlastReview: unknown\n' },
+    [],
+  ],
+  ['a protocol with no steps written yet', { 'protocols/new.yaml': 'name: New\nkind: unknown\n' }, []],
   ['overdue docset review', edit('docsets/guides.yaml', 'lastReview: 2026-11-01', 'lastReview: 2026-09-01'), [['PLX030', 'docsets/guides.yaml', 4, 13]]],
   ['overdue registry review', edit('ecosystem.yaml', 'nextReview: 2026-12-01', 'nextReview: 2026-11-01'), [['PLX030', 'ecosystem.yaml', 8, 13]]],
   ['deprecation notice shorter than policy', deprecated('2026-10-01', '2027-01-01'), [['PLX031', I, 16, 13]]],

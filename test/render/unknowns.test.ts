@@ -29,6 +29,8 @@ describe('unknown values', () => {
       'patterns/events.yaml': 'name: Events\nkind: unknown\ndescription: unknown\n',
       'resources/cache.yaml': 'name: Cache\nkind: unknown\nowner: orders-api\n',
       'events/payment.completed.yaml': 'description: unknown\nproducers: [payments-api]\nconsumers: [orders-api]\nchannel: unknown\n',
+      'docsets/runbooks.yaml': 'name: Runbooks\nowner: unknown\nfrequency: unknown\nlastReview: unknown\n',
+      'protocols/on-call.yaml': 'name: On call\nkind: unknown\n',
     });
     expect(diagnostics).toEqual([]);
     const documents = renderDocuments(model, engine);
@@ -40,6 +42,7 @@ describe('unknown values', () => {
     expect(registry).toContain(
       '**Used By**: not recorded\n\n**Description**: unknown\n\n**Implementation Guide**: not recorded\n\n**Key Features**: not recorded\n',
     );
+    expect(registry).toContain('| Runbooks | not recorded | not recorded | not recorded |');
   });
 
   it('are counted in the data-quality view, per kind and field', () => {

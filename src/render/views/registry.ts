@@ -99,9 +99,9 @@ export function registryView(model: Model) {
       .sort((a, b) => a.data.name.localeCompare(b.data.name))
       .map((d) => ({
         name: d.data.name,
-        owner: d.data.owner === 'all-teams' ? 'All teams' : `${name.team(d.data.owner)} team`,
+        owner: d.data.owner === 'all-teams' ? 'All teams' : d.data.owner === 'unknown' ? NOT_RECORDED : `${name.team(d.data.owner)} team`,
         frequency: FREQUENCY[d.data.frequency],
-        lastReview: d.data.lastReview,
+        lastReview: recorded(d.data.lastReview) ?? NOT_RECORDED,
       })),
     newIntegration: steps('new-integration'),
     retirement: steps('retirement'),

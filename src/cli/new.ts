@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { Document, isScalar } from 'yaml';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { loadRegistry } from '../core/fs.ts';
+import { schemaComment } from '../core/schema-comment.ts';
 import type { Model } from '../core/model.ts';
 import {
   ID_PATTERN,
@@ -22,11 +23,9 @@ import { createEngine } from '../render/engine.ts';
 import { SCAFFOLD_KINDS, type Scaffold, scaffoldEntity, scaffoldStrategyMeta, type ScaffoldKind, type ScaffoldOptions } from '../render/scaffold.ts';
 import { loadTemplates } from '../render/templates.ts';
 import { strategyView } from '../render/views/strategy.ts';
-import { contentDir, today } from './check.ts';
+import { CONTENT_OPTION, contentDir, today } from './check.ts';
 import { EXIT, UsageError } from './io.ts';
-import type { Command } from './main.ts';
-
-const SCHEMAS = join(import.meta.dirname, ...(import.meta.filename.endsWith('.ts') ? ['..', '..'] : ['..', '..', '..']), 'schemas'); // src/cli or lib/src/cli
+import type { Command } from './command.ts';
 
 const list = (value: unknown) =>
   typeof value === 'string'
@@ -76,20 +75,22 @@ export const scaffold: Command = {
   summary: 'Scaffold a repository, integration, event, resource, system, domain, pattern, team or strategy document: what you give, nothing guessed.',
   usage:
     'plexus new KIND ID [--team TEAM] [--provider REPO --consumers REPO,… --type TYPE] [--producer REPO] [--owner REPO] [--domain DOMAIN] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
+  args: { min: 2, max: 2, name: 'KIND ID', missing: 'Give a kind and an id, e.g. plexus new integration orders-to-payments --provider payment-service.' },
   options: {
-    content: { type: 'string' },
-    provider: { type: 'string' },
-    consumers: { type: 'string' },
-    type: { type: 'string' },
-    team: { type: 'string' },
-    producer: { type: 'string' },
-    owner: { type: 'string' },
-    domain: { type: 'string' },
-    kind: { type: 'string' },
-    integrations: { type: 'string' },
-    program: { type: 'string' },
-    author: { type: 'string', multiple: true },
+    content: CONTENT_OPTION,
+    provider: { type: 'string', value: 'REPO', description: 'integration: the repository that provides it (required)' },
+    consumers: { type: 'string', value: 'REPO,…', description: 'integration: the repositories that consume it' },
+    type: { type: 'string', value: 'TYPE', description: 'integration: its type (rest, event, …)', default: 'dependency' },
+    team: { type: 'string', value: 'TEAM', description: 'repository (required), system, domain: the team that owns it' },
+    producer: { type: 'string', value: 'REPO', description: 'event: the repository that produces it' },
+    owner: { type: 'string', value: 'REPO', description: 'resource: the repository that owns it (required)' },
+    domain: { type: 'string', value: 'DOMAIN', description: 'system: the domain it belongs to' },
+    kind: { type: 'string', value: 'KIND', description: 'repository, resource, pattern: its kind', default: 'unknown' },
+    integrations: { type: 'string', value: 'ID,…', description: 'strategy: the integrations it covers' },
+    program: { type: 'string', value: 'NAME', description: 'strategy: the program it is for', default: 'the title made from ID' },
+    author: { type: 'string', value: 'NAME', multiple: true, description: 'strategy: an author' },
   },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values, positionals }, io) {
     const [kind, id, ...extra] = positionals;
     if (!kind || !id || extra.length > 0)
@@ -181,10 +182,7 @@ export const scaffold: Command = {
       todo = 'Fill in the [bracketed] placeholders (npx plexus fill shows each with its line).';
     } else {
       const made = scaffoldEntity(model, k, id, options);
-      const schema = relative(dirname(file), join(SCHEMAS, `${k}.schema.json`))
-        .split('\\')
-        .join('/');
-      text = `# yaml-language-server: $schema=${schema}\n${yamlOf(made)}`;
+      text = `${schemaComment(file, k)}${yamlOf(made)}`;
       if (made.unknown.length > 0) todo = `Written unknown: ${made.unknown.join(', ')}; the comment on each line says what goes there.`;
     }
     await mkdir(dirname(file), { recursive: true });

@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { type Document, isMap, parseDocument, stringify } from 'yaml';
 import { type Fence, fence, GateError, readGated, refusedFolders, removeStaleTemporaries, unwritableName, writeGated } from '../core/gate.ts';
 import { mapLimit } from '../core/pool.ts';
+import { schemaComment } from '../core/schema-comment.ts';
 import { SINGULAR, type CollectionName } from '../core/schemas/index.ts';
 import { MAX_FILE_BYTES } from '../core/source.ts';
 
@@ -77,8 +78,8 @@ function remove(doc: Document, key: string): void {
  * The text `planned` should have given the file's current `text` (undefined for a new file), or
  * a reason to keep the file as it is.
  */
-export function mergeEntity(planned: Planned, text: string | undefined): { text: string; data: Record<string, unknown> } | { kept: string } {
-  if (text === undefined) return newEntity(planned);
+export function mergeEntity(planned: Planned, text: string | undefined, file: string): { text: string; data: Record<string, unknown> } | { kept: string } {
+  if (text === undefined) return newEntity(planned, file);
   const doc: Document = parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { kept: 'it does not parse as a YAML mapping; fix it or remove it first' };
   if (planned.handOver) {
@@ -123,7 +124,7 @@ export function mergeEntity(planned: Planned, text: string | undefined): { text:
 }
 
 /** A file of its own for a new entity: owned fields, then the ones written only at creation, then where it came from. */
-function newEntity(planned: Planned): { text: string; data: Record<string, unknown> } {
+function newEntity(planned: Planned, file: string): { text: string; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const put = (key: string, value: unknown) => {
     const path = pathOf(key);
@@ -139,7 +140,8 @@ function newEntity(planned: Planned): { text: string; data: Record<string, unkno
   }
   for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) put(key, value);
   data.imported = { ...planned.provenance, fields: owned };
-  const header = `# yaml-language-server: $schema=../../schemas/${SINGULAR[planned.collection]}.schema.json\n`;
+  // Where the file will be, so its schema path resolves in this repository and in a team's project alike.
+  const header = schemaComment(file, SINGULAR[planned.collection]);
   return { text: header + stringify(data, { lineWidth: 0 }), data };
 }
 
@@ -184,7 +186,7 @@ export async function planChanges(
     const before = now.text;
     // An empty file where the import writes is one it was cut short writing: written again, not kept.
     const repair = before !== undefined && blank(before);
-    const merged = mergeEntity(p, repair ? undefined : before);
+    const merged = mergeEntity(p, repair ? undefined : before, path);
     if ('kept' in merged) return { kept: { display, reason: merged.kept } };
     const status: FileChange['status'] = before === undefined ? 'new' : repair ? 'repaired' : before === merged.text ? 'unchanged' : 'updated';
     return { change: { path, display, before, after: merged.text, data: merged.data, status } };

@@ -132,6 +132,16 @@ function refWritten(raw: unknown, locate: ParsedYaml['locate'], location: string
   return { at: firstExternal ? locate([...firstExternal, '$ref'], 'value') : { line: 1, col: 1 } };
 }
 
+/** A `$ref` the parser could not resolve (a missing pointer, say), at the pointer as written. */
+function unresolved(file: string, location: string, source: string, error: unknown): Diagnostic {
+  const message = String((error as Error).message ?? error).split('\n')[0]!;
+  const ref = /\$ref pointer "([^"]+)"|resolving \$ref pointer "([^"]+)"|"([^"]*#[^"]*)"/.exec(message);
+  const target = ref?.[1] ?? ref?.[2] ?? ref?.[3];
+  const written = target ? (target.includes('#') ? `#${target.split('#')[1]}` : target) : '';
+  const at = written ? positionOf(source, written) : { line: 1, col: 1 };
+  return diagnostic('SpecUnreadable', file, at, { reason: `A $ref cannot be resolved: ${message.replace(location, file)}` });
+}
+
 /**
  * Reads one spec: `source` is its text, `location` its path or URL (for relative `$ref`s), `file`
  * how messages name it. External `$ref`s reach only what `scope` allows (see refs.ts); a `$ref`
@@ -200,12 +210,9 @@ export async function readSpec(
       });
       return { diagnostics };
     }
-    const message = String((error as Error).message ?? error).split('\n')[0]!;
-    const ref = /\$ref pointer "([^"]+)"|resolving \$ref pointer "([^"]+)"|"([^"]*#[^"]*)"/.exec(message);
-    const target = ref?.[1] ?? ref?.[2] ?? ref?.[3];
-    const written = target ? (target.includes('#') ? `#${target.split('#')[1]}` : target) : '';
-    const at = written ? positionOf(source, written) : { line: 1, col: 1 };
-    return { diagnostics: [diagnostic('SpecUnreadable', file, at, { reason: `A $ref cannot be resolved: ${message.replace(location, file)}` })] };
+    // With continueOnError the parser throws the errors it met as one group.
+    const errors = (error as { errors?: unknown[] }).errors ?? [error];
+    return { diagnostics: errors.map((e) => unresolved(file, location, source, e)) };
   }
   const summary = kind === 'openapi' ? summariseOpenApi(raw, api) : summariseAsyncApi(raw, api);
   return { spec: { ...summary, file, locate }, diagnostics: [] };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.ts';
 import { runMain } from '../../src/cli/main.ts';
+import { schemaComment } from '../../src/core/schema-comment.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const root = await mkdtemp(join(tmpdir(), 'plexus-import-safety-'));
@@ -212,7 +213,7 @@ describe('plexus import prints catalog text as data', () => {
         '--- /dev/null',
         '+++ b/evil-reg/teams/red-31m-.yaml',
         '@@ -0,0 +1,10 @@',
-        '+# yaml-language-server: $schema=../../schemas/team.schema.json',
+        `+${schemaComment(join(root, 'evil-reg/teams/red-31m-.yaml'), 'team').trimEnd()}`,
         '+name: "Red \\e[31m\\u202E team"',
         '+description: "Paints \\e[31m\\u202E red"',
         '+imported:',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.ts';
 import { runMain } from '../../src/cli/main.ts';
+import { schemaComment } from '../../src/core/schema-comment.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const root = await mkdtemp(join(tmpdir(), 'plexus-import-'));
@@ -66,7 +67,7 @@ describe('plexus import backstage', () => {
     );
     expect(await read('bs/repositories/orders.yaml')).toBe(
       [
-        '# yaml-language-server: $schema=../../schemas/repository.schema.json',
+        schemaComment(join(root, 'bs/repositories/orders.yaml'), 'repository').trimEnd(),
         'name: Order Service',
         'purpose: Takes orders',
         'kind: service',
@@ -139,7 +140,7 @@ describe('plexus import backstage', () => {
         '--- a/again/repositories/payments.yaml',
         '+++ b/again/repositories/payments.yaml',
         '@@ -1,5 +1,5 @@',
-        ' # yaml-language-server: $schema=../../schemas/repository.schema.json',
+        ` ${schemaComment(join(root, 'again/repositories/payments.yaml'), 'repository').trimEnd()}`,
         ' name: payments',
         '-purpose: Charges cards',
         '+purpose: Charges cards and refunds',

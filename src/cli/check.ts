@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatDiagnostic, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, formatGithubAnnotation, formatSummary, type Diagnostic } from '../core/diagnostics.ts';
 import { todayFromEnv } from '../core/dates.ts';
 import { loadRegistry } from '../core/fs.ts';
+import { type Command, NO_ARGS, type OptionSpec } from './command.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
-import type { Command } from './main.ts';
 
-/** The content folder a command works on: --content, then PLEXUS_CONTENT, then `content/`. */
 /**
  * The registry folder: --content, else PLEXUS_CONTENT, else `content/` (a project as plexus init
  * writes it), else the current folder when it is a registry itself (it holds ecosystem.yaml).
@@ -32,24 +31,41 @@ export function today(io: Io): string | undefined {
   return today;
 }
 
+/** `--content DIR`, as every command that reads the registry takes it. */
+export const CONTENT_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'DIR',
+  description: 'the registry folder',
+  default: '$PLEXUS_CONTENT, else content/, else . when it holds ecosystem.yaml',
+};
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
 export const check: Command = {
   summary: 'Validate the registry: schemas, references, events, reviews and policies.',
-  usage: 'plexus check [--content DIR] [--strict] [--format text|json]',
+  usage: 'plexus check [--content DIR] [--strict] [--format text|json|github]',
+  args: NO_ARGS,
   options: {
-    content: { type: 'string' },
-    strict: { type: 'boolean' },
-    format: { type: 'string' },
+    content: CONTENT_OPTION,
+    strict: { type: 'boolean', description: 'count warnings as errors (exit 1 on any problem)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'text (file:line:col lines), json (machine-readable) or github (GitHub Actions annotations)',
+      default: 'text',
+    },
   },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values }, io) {
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${String(format)}".`);
+    if (!(FORMATS as readonly unknown[]).includes(format)) throw new UsageError(`--format must be text, json or github, not "${String(format)}".`);
     const { diagnostics: found, fileCount } = await loadRegistry(await contentDir(values.content, io), { cwd: io.cwd, today: today(io) });
     const diagnostics: Diagnostic[] = values.strict ? found.map((d) => ({ ...d, severity: 'error' })) : found;
     const failed = diagnostics.some((d) => d.severity === 'error');
     if (format === 'json') {
       io.out(JSON.stringify({ ok: !failed, files: fileCount, diagnostics }, null, 2));
     } else {
-      for (const d of diagnostics) io.out(formatDiagnostic(d));
+      for (const d of diagnostics) io.out(format === 'github' ? formatGithubAnnotation(d) : formatDiagnostic(d));
       io.out(formatSummary(diagnostics, fileCount));
     }
     return failed ? EXIT.problems : EXIT.ok;

@@ -7,7 +7,8 @@ import { TemplateError } from '../render/engine.ts';
 import { renderRegistry } from '../render/load.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
 import { loadValidModel } from './load.ts';
-import type { Command } from './main.ts';
+import { CONTENT_OPTION } from './check.ts';
+import { type Command, NO_ARGS } from './command.ts';
 
 /**
  * Marks a folder as written by `plexus export` and lists the files it wrote there, one a line:
@@ -127,7 +128,12 @@ async function publish(gate: Fence | undefined, out: string, documents: Document
 export const exportCommand: Command = {
   summary: 'Write every rendered document as plain GitHub-flavoured Markdown.',
   usage: 'plexus export --md DIR [--content DIR]',
-  options: { md: { type: 'string' }, content: { type: 'string' } },
+  args: NO_ARGS,
+  options: {
+    md: { type: 'string', value: 'DIR', description: 'the folder to write the Markdown into (required): new, empty, or an earlier export' },
+    content: CONTENT_OPTION,
+  },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values }, io) {
     if (typeof values.md !== 'string') throw new UsageError('Say where to write: --md DIR.');
     const out = resolve(io.cwd, values.md);

@@ -11,7 +11,8 @@ import { registryValues } from '../render/registry-values.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 import { loadValidModel } from './load.ts';
 import { checkOutputFile, replaceFile } from './output.ts';
-import type { Command } from './main.ts';
+import { CONTENT_OPTION } from './check.ts';
+import type { Command } from './command.ts';
 
 async function readText(path: string, io: Io, what: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
   const shown = relative(io.cwd, path) || path;
@@ -76,16 +77,17 @@ function skeleton(template: string, placeholders: Placeholder[], known: Readonly
 export const fill: Command = {
   summary: 'Fill {UPPER_SNAKE}, [Bracket] and [A | B] placeholders in a Markdown template from the registry and a values file.',
   usage: 'plexus fill TEMPLATE [--values FILE] [--out FILE [--force]] [--strict] [--list] [--content DIR]',
+  args: { min: 1, max: 1, name: 'TEMPLATE', missing: 'Name the template to fill.' },
   options: {
-    values: { type: 'string' },
-    out: { type: 'string' },
-    strict: { type: 'boolean' },
-    list: { type: 'boolean' },
-    force: { type: 'boolean' },
-    content: { type: 'string' },
+    values: { type: 'string', value: 'FILE', description: 'a YAML file of values for the placeholders the registry does not fill' },
+    out: { type: 'string', value: 'FILE', description: 'write the filled document to FILE', default: 'print it' },
+    strict: { type: 'boolean', description: 'exit 1 while a placeholder is unfilled or a value is not among its choices' },
+    list: { type: 'boolean', description: 'print the placeholders as a values file to fill in, instead of filling' },
+    force: { type: 'boolean', description: 'replace the --out file when it exists' },
+    content: CONTENT_OPTION,
   },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values: options, positionals }, io) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the template to fill.' : 'Fill one template at a time.');
     const templatePath = resolve(io.cwd, positionals[0]!);
     const template = relative(io.cwd, templatePath);
     const source = await readText(templatePath, io, 'template');

@@ -6,9 +6,9 @@ import { GateError, unwritableName } from '../core/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { ImportResult } from '../import/contract.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
-import { contentDir, today } from './check.ts';
+import { CONTENT_OPTION, contentDir, today } from './check.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;
 
@@ -34,14 +34,16 @@ export const importCommand: Command = {
     '       plexus import openapi FILE|URL --provider REPO [--integration ID] [--owner TEAM] [--content DIR] [--dry-run]',
     '       plexus import asyncapi FILE|URL --repository REPO [--content DIR] [--dry-run]',
   ].join('\n'),
+  args: { min: 1, max: Infinity, name: 'SOURCE PATH…', missing: `Say what to import from: ${SOURCES.join(', ')}.` },
   options: {
-    content: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    provider: { type: 'string' },
-    integration: { type: 'string' },
-    owner: { type: 'string' },
-    repository: { type: 'string' },
+    content: CONTENT_OPTION,
+    'dry-run': { type: 'boolean', description: 'print what would change, as a diff, and write nothing' },
+    provider: { type: 'string', value: 'REPO', description: 'openapi: the repository that provides the API (required)' },
+    integration: { type: 'string', value: 'ID', description: "openapi: the integration's id", default: 'from the spec title' },
+    owner: { type: 'string', value: 'TEAM', description: 'openapi: the team that owns the integration', default: "the provider's team" },
+    repository: { type: 'string', value: 'REPO', description: 'asyncapi: the repository whose events the document describes (required)' },
   },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values, positionals }, io) {
     const [source, ...inputs] = positionals;
     if (!source || !(SOURCES as readonly string[]).includes(source)) throw new UsageError(`Say what to import from: ${SOURCES.join(', ')}.`);

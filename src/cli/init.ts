@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { ProjectRefused, writeProject } from '../init/write.ts';
 import { plexusRoot } from '../site/root.ts';
 import { EXIT, UsageError } from './io.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const root = plexusRoot(import.meta.dirname);
 
@@ -24,9 +24,13 @@ async function exampleFiles(): Promise<Map<string, Uint8Array>> {
 export const init: Command = {
   summary: 'Start a registry project of your own: package.json depending on Plexus, a small valid registry, CI and Pages workflows, editor settings.',
   usage: 'plexus init [DIR] [--example] [--force]',
-  options: { example: { type: 'boolean' }, force: { type: 'boolean' } },
+  args: { min: 0, max: 1, name: 'DIR' },
+  options: {
+    example: { type: 'boolean', description: 'start from the full Eventful example instead of a small registry' },
+    force: { type: 'boolean', description: 'add what is missing to a folder that is not empty (nothing there is replaced)' },
+  },
+  env: ['PLEXUS_TODAY'],
   async run({ values, positionals }, io) {
-    if (positionals.length > 1) throw new UsageError('Give one folder.');
     const plexusVersion = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
     try {
       const code = await writeProject({

@@ -1,18 +1,15 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describeFsError } from '../core/fs-errors.ts';
+import { didYouMean } from '../core/suggest.ts';
+import { plexusRoot } from '../site/root.ts';
+import { type Command, commandHelp, NO_ARGS, parseCommandLine, unexpectedArguments } from './command.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number>;
-}
+export type { Command } from './command.ts';
 
 /** Sub-commands, loaded only when called. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
+export const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).check,
   fill: async () => (await import('./fill.ts')).fill,
   new: async () => (await import('./new.ts')).scaffold,
@@ -40,10 +37,34 @@ function help(): string {
     '  build     check the registry and build its site into dist/',
     '  dev       serve the site live while you edit the registry',
     '  preview   serve the built site',
+    "  help      this help, or a command's: plexus help check",
+    '  version   the version of Plexus',
     '',
-    "Run `plexus <command> --help` for a command's options.",
+    'Options:',
+    "  -h, --help      this help; after a command, the command's",
+    '  -v, --version   the version of Plexus',
+    '  --debug         show where an unexpected failure happened (a stack trace)',
+    '',
+    "Run `plexus <command> --help` for a command's options and the environment variables it reads.",
+    'Exit codes: 0 no errors, 1 errors in the registry or the input, 2 usage and environment errors.',
   ].join('\n');
 }
+
+/** Plexus's version, from the package.json of the installation the CLI runs from. */
+export function version(): string {
+  return (JSON.parse(readFileSync(join(plexusRoot(import.meta.dirname), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Every name `plexus NAME` takes. */
+const NAMES = [...Object.keys(COMMANDS), 'help', 'version'];
+
+function unknownCommand(name: string): UsageError {
+  const meant = didYouMean(name, NAMES);
+  return new UsageError(`Unknown command "${name}". ${meant ? `Did you mean "${meant}"?` : `Commands: ${NAMES.join(', ')}.`}`);
+}
+
+/** What `plexus` takes before a command. */
+const TOP_OPTIONS = ['--help', '-h', '--version', '-v', '--debug'];
 
 /**
  * Runs the CLI on `argv` (without node and script) and returns the exit code: 0 fine, 1 problems
@@ -72,26 +93,45 @@ export async function runMain(argv: readonly string[], io: Io): Promise<number> 
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    io.out(help());
-    return name === undefined ? EXIT.usage : EXIT.ok;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.err(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
-    return EXIT.usage;
-  }
-  const command = await load();
   try {
-    const parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (parsed.values.help) {
-      io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    if (name === undefined) {
+      io.out(help());
+      return EXIT.usage;
+    }
+    if (name === 'version' || name === '--version' || name === '-v') {
+      if (rest.length > 0) throw unexpectedArguments(name, rest, NO_ARGS);
+      io.out(version());
       return EXIT.ok;
     }
-    return await command.run(parsed as never, io);
+    if (name === 'help' || name === '--help' || name === '-h') {
+      const [topic, ...extra] = rest;
+      if (extra.length > 0) throw unexpectedArguments(name, extra, { min: 0, max: 1, name: 'COMMAND' });
+      if (topic === undefined || topic === 'help' || topic === 'version') io.out(help());
+      else if (Object.hasOwn(COMMANDS, topic)) io.out(commandHelp(await COMMANDS[topic]!()));
+      else throw unknownCommand(topic);
+      return EXIT.ok;
+    }
+    if (name.startsWith('-')) {
+      const meant = didYouMean(name.replace(/^-+/, ''), ['help', 'version']);
+      throw new UsageError(`Unknown option ${name}.${meant ? ` Did you mean --${meant}?` : ` Options before a command: ${TOP_OPTIONS.join(', ')}.`}`);
+    }
+    if (!Object.hasOwn(COMMANDS, name)) throw unknownCommand(name);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(error as Error).message}\nUsage: ${command.usage}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`${error.message}\nUsage: plexus <command> [options]`);
+    return EXIT.usage;
+  }
+  const command: Command = await COMMANDS[name]!();
+  try {
+    const parsed = parseCommandLine(name, command, rest);
+    if (parsed.help) {
+      io.out(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nUsage: ${command.usage}`);
       return EXIT.usage;
     }
     throw error;

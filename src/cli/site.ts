@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { plexusRoot } from '../site/root.ts';
-import { contentDir } from './check.ts';
+import { CONTENT_OPTION, contentDir } from './check.ts';
+import { type Command, NO_ARGS, type OptionSpec } from './command.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
-import type { Command } from './main.ts';
 
 const root = plexusRoot(import.meta.dirname);
 /** scripts/build.ts in a checkout; its compiled lib/scripts/build.js in the installed package. */
@@ -44,17 +44,32 @@ function run(args: string[], env: Record<string, string>, io: Io): Promise<numbe
   });
 }
 
-/** `--port N` passed on to Astro, when given. */
-const portArgs = (values: Record<string, string | boolean | undefined>) => (typeof values.port === 'string' ? ['--port', values.port] : []);
+/** `--port N` and `--host [ADDR]` passed on to Astro, when given (`--host` alone: every address). */
+export const serverArgs = (values: Record<string, string | boolean | undefined>) => [
+  ...(typeof values.port === 'string' ? ['--port', values.port] : []),
+  ...(typeof values.host === 'string' ? ['--host', ...(values.host ? [values.host] : [])] : []),
+];
 
 /** Astro's own command, as installed beside Plexus. */
 const astro = () => join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const site = { content: { type: 'string' }, out: { type: 'string' } } as const;
+const OUT_OPTION: OptionSpec = { type: 'string', value: 'DIR', description: 'the site folder', default: '$PLEXUS_DIST, else dist' };
+const SERVER_OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'string', value: 'N', description: 'the port to serve on', default: '4321' },
+  host: {
+    type: 'string',
+    value: 'ADDR',
+    optionalValue: true,
+    description: 'the address to listen on; --host alone: every address, for other machines on the network',
+    default: 'localhost',
+  },
+};
 
 export const build: Command = {
   summary: 'Check the registry and build its site into dist/ (switched in only when the build succeeds).',
   usage: 'plexus build [--content DIR] [--out DIR]',
-  options: site,
+  args: NO_ARGS,
+  options: { content: CONTENT_OPTION, out: OUT_OPTION },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_DIST', 'PLEXUS_CACHE', 'PLEXUS_TODAY', 'PLEXUS_CHROMIUM', 'SITE_URL', 'BASE_PATH', 'PLEXUS_QUIET'],
   async run({ values }, io) {
     requireNode();
     return run([buildScript], await settings(values, io), io);
@@ -63,23 +78,27 @@ export const build: Command = {
 
 export const dev: Command = {
   summary: 'Serve the site live: an edit to the registry re-checks it and reloads the page.',
-  usage: 'plexus dev [--content DIR] [--port N]',
-  options: { content: { type: 'string' }, port: { type: 'string' } },
+  usage: 'plexus dev [--content DIR] [--port N] [--host [ADDR]]',
+  args: NO_ARGS,
+  options: { content: CONTENT_OPTION, ...SERVER_OPTIONS },
+  env: ['PLEXUS_CONTENT', 'PLEXUS_CACHE', 'PLEXUS_TODAY', 'PLEXUS_CHROMIUM', 'SITE_URL', 'BASE_PATH'],
   async run({ values }, io) {
     requireNode();
     const env = await settings(values, io);
-    return run([astro(), 'dev', '--root', root, ...portArgs(values)], env, io);
+    return run([astro(), 'dev', '--root', root, ...serverArgs(values)], env, io);
   },
 };
 
 export const preview: Command = {
   summary: 'Serve the built site (dist/) locally.',
-  usage: 'plexus preview [--out DIR] [--port N]',
-  options: { out: { type: 'string' }, port: { type: 'string' } },
+  usage: 'plexus preview [--out DIR] [--port N] [--host [ADDR]]',
+  args: NO_ARGS,
+  options: { out: OUT_OPTION, ...SERVER_OPTIONS },
+  env: ['PLEXUS_DIST', 'SITE_URL', 'BASE_PATH'],
   async run({ values }, io) {
     requireNode();
-    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist');
+    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : (io.env.PLEXUS_DIST ?? 'dist'));
     if (!existsSync(join(out, 'index.html'))) throw new UsageError(`No built site in ${out}: run plexus build first.`);
-    return run([astro(), 'preview', '--root', root, ...portArgs(values)], { PLEXUS_OUT_DIR: out }, io);
+    return run([astro(), 'preview', '--root', root, ...serverArgs(values)], { PLEXUS_OUT_DIR: out }, io);
   },
 };

@@ -87,9 +87,9 @@ describe('plexus check', () => {
 
   it.each([
     [['check', '--content', 'nowhere'], /^No registry folder at .*nowhere\.\nUsage: plexus check/],
-    [['check', '--content', valid, '--format', 'xml'], /^--format must be text or json, not "xml"\./],
-    [['check', '--colour'], /Unknown option '--colour'/],
-    [['chek'], /^Unknown command "chek"\. Commands: check/],
+    [['check', '--content', valid, '--format', 'xml'], /^--format must be text, json or github, not "xml"\./],
+    [['check', '--colour'], /^Unknown option --colour\.\n/],
+    [['chek'], /^Unknown command "chek"\. Did you mean "check"\?/],
   ])('exits 2 on usage errors: %j', async (args, message) => {
     const { code, err } = await run(args);
     expect(code).toBe(2);

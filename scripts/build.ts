@@ -16,9 +16,11 @@ import {
   swapIn,
   tidyAfterKilledBuilds,
 } from '../src/build/output.ts';
+import { tidyAstroLog } from '../src/build/astro-log.ts';
 import { failureLine, quietOutput, wantsDebug } from '../src/build/failure.ts';
 import { todayFromEnv } from '../src/core/dates.ts';
-import { formatDiagnostic, formatSummary, terminalSafe } from '../src/core/diagnostics.ts';
+import { wantsColour } from '../src/cli/io.ts';
+import { formatDiagnostic, formatSummary, paint, terminalSafe } from '../src/core/diagnostics.ts';
 import { describeFsError, loadRegistry } from '../src/core/fs.ts';
 import { buildChannel } from '../src/site/build-channel.ts';
 import { plexusRoot } from '../src/site/root.ts';
@@ -65,8 +67,10 @@ const astro = import('astro');
 astro.catch(() => {});
 const checked = await loadRegistry(content, { today });
 const { diagnostics, fileCount } = checked;
-for (const d of diagnostics) console.log(formatDiagnostic(d));
-console.log(formatSummary(diagnostics, fileCount));
+// Coloured as plexus check colours them, on a terminal (or with FORCE_COLOR) and unless NO_COLOR.
+const coloured = wantsColour(process.stdout, process.env) ? paint : (text: string) => text;
+for (const d of diagnostics) console.log(coloured(formatDiagnostic(d)));
+console.log(coloured(formatSummary(diagnostics, fileCount)));
 if (diagnostics.some((d) => d.severity === 'error')) {
   console.error(`The registry in ${shown(content)} has errors; the site was not built and ${shown(dist)}/ is unchanged.`);
   process.exit(1);
@@ -93,6 +97,7 @@ process.chdir(root);
 // The site's pages use this registry as checked, instead of reading it again.
 buildChannel().registry = { contentDir: content, today, result: checked };
 process.env.PLEXUS_OUT_DIR = staging;
+tidyAstroLog();
 const quiet = quietOutput(debug);
 try {
   const { build } = await astro;

@@ -104,6 +104,8 @@ export interface RenderOptions {
   workers?: number;
   /** Pages already open and kept open by the caller (`npm run dev`); else a browser is launched and closed. */
   session?: DrawingSession;
+  /** Told how many of the diagrams not in the cache are done: (0, total) before the browser starts, then after each batch. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** Chromium pages with mermaid loaded, ready to draw. */
@@ -185,6 +187,8 @@ export async function renderDiagrams(
     // Grouped by theme, so each page configures mermaid once per theme, not once per drawing;
     // the largest first, so no worker is left drawing a big diagram alone at the end.
     const entries = [...todo].sort((a, b) => a[1].theme.localeCompare(b[1].theme) || b[1].source.length - a[1].source.length);
+    let done = 0;
+    options.progress?.(done, entries.length);
     const session = options.session ?? (await openDrawingSession(options.launch, Math.min(options.workers ?? defaultWorkers(), entries.length)));
     try {
       // Each page takes the next few diagrams when it is free, so a slow diagram holds up one page, not a share.
@@ -228,6 +232,7 @@ export async function renderDiagrams(
               await writeFile(`${file}.tmp`, svg);
               await rename(`${file}.tmp`, file);
             }
+            options.progress?.((done += results.length), entries.length);
           }
         }),
       );

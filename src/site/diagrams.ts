@@ -8,6 +8,7 @@ import type { RenderedDocument } from '../render/documents.ts';
 import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
 import { chromiumPath, noChromium } from './chromium.ts';
+import { type Progress, progress } from './progress.ts';
 
 /**
  * The diagrams the site's pages show, each generated when first asked for (in `npm run dev`, an
@@ -100,7 +101,12 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   // `npm run dev` this runs again after each edit; what this process has drawn or verified is
   // not read from the cache again.
   const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'default' as const }));
-  const { svgs: fresh, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable) });
+  let shown: Progress | undefined;
+  const { svgs: fresh, stats } = await renderDiagrams(jobs, {
+    cacheDir,
+    launch: () => launchChromium(executable),
+    progress: (done, total) => (shown ??= progress(`Drawing ${total} diagram${total === 1 ? '' : 's'}…`, total)).update(done),
+  }).finally(() => shown?.end());
   for (const [key, svg] of fresh) drawnHere.set(key, svg);
   // Every drawing the pages get, by key: drawn now, read from the cache, or drawn earlier in this process.
   const files = [...keys.values()].flatMap((key): [string, string][] => {

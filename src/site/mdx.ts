@@ -1,8 +1,8 @@
 /**
  * MDX documents render through @astrojs/mdx so their expressions and elements work. They are
- * found with a glob over the registry's docs/ folder (the `@plexus-content` alias, set in
- * astro.config.mjs), not an Astro content collection: Plexus already reads and validates their
- * front matter, and a collection made every build ~1 s slower (content sync) with or without MDX.
+ * found with a glob over the registry's docs/ folder (`@plexus-content`, resolved by the plexus
+ * integration), not an Astro content collection: Plexus already reads and validates their front
+ * matter, and a collection made every build ~1 s slower (content sync) with or without MDX.
  */
 type MdxModule = { default: (props: Record<string, unknown>) => unknown };
 const modules = import.meta.glob<MdxModule>('@plexus-content/docs/**/*.mdx');

@@ -22,12 +22,14 @@ export interface SiteConfig {
 
 const MODULE = 'virtual:plexus/config';
 const RESOLVED = `\0${MODULE}`;
+/** Imports from the registry folder start with this: `@plexus-content/docs/guide.mdx`. */
+const CONTENT = '@plexus-content';
 
 /**
  * Plexus's site as an Astro integration: the registry, cache and date the pages use reach them
  * through the virtual module `virtual:plexus/config`, as Astro integrations pass build-time
  * settings (pages are bundled apart from this file, so they cannot read its variables); the
- * registry's MDX documents through the `@plexus-content` alias; the registry's public/ files
+ * registry's MDX documents through `@plexus-content/…` imports; the registry's public/ files
  * (logo, favicon) are published with the site; and search, full-size diagrams and the dev
  * server's registry check come with it.
  */
@@ -64,12 +66,16 @@ export default function plexus(options: { content: string; cache: string }): Ast
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
-            resolve: { alias: { '@plexus-content': config.contentDir } },
             server: { watch: { ignored: [watchIgnored(config.root, config.contentDir)] } },
             plugins: [
               {
                 name: 'plexus-config',
-                resolveId: (id) => (id === MODULE ? RESOLVED : undefined),
+                // `@plexus-content` is resolved here, not by a resolve.alias: Vite hashes its resolve
+                // config into the dependency cache, so an alias to the registry folder made every
+                // build of another registry than the last re-optimise its dependencies.
+                enforce: 'pre',
+                resolveId: (id) =>
+                  id === MODULE ? RESOLVED : id === CONTENT || id.startsWith(`${CONTENT}/`) ? config.contentDir + id.slice(CONTENT.length) : undefined,
                 load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(config)};` : undefined),
               },
             ],

@@ -162,6 +162,32 @@ describe('the diagram cache is read as untrusted', () => {
     expect(svgProblem(svg)).toBe(problem);
   });
 
+  it('tells its progress: none drawn before the browser starts, then after each batch, and nothing when all is cached', async () => {
+    const dir = await cache();
+    const jobs = Array.from({ length: 20 }, (_, i) => ({ source: `flowchart LR\n  a${i} --> b${i}\n`, theme: 'default' as const }));
+    const told: (number | string)[][] = [];
+    let launched = false;
+    await renderDiagrams(jobs, {
+      cacheDir: dir,
+      workers: 1,
+      launch: async () => {
+        launched = true;
+        return launch();
+      },
+      progress: (done, total) => told.push([done, total, ...(launched ? [] : ['before launch'])]),
+    });
+    // One page takes 8 at a time: 8, 16, then the last 4.
+    expect(told).toEqual([
+      [0, 20, 'before launch'],
+      [8, 20],
+      [16, 20],
+      [20, 20],
+    ]);
+    const again: [number, number][] = [];
+    await renderDiagrams(jobs, { cacheDir: dir, launch, progress: (done, total) => again.push([done, total]) });
+    expect(again).toEqual([]);
+  }, 60_000);
+
   it('draws again what the cache holds that is not a clean SVG, and says so', async () => {
     const { writeFile } = await import('node:fs/promises');
     const dir = await cache();

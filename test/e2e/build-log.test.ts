@@ -1,0 +1,52 @@
+// `plexus build` as CI runs it (output piped to a log): it says how far the drawing is, prints one
+// route a line with no lines of times alone, and does not re-optimise Vite's dependencies because
+// the registry is another than the last build's.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BOOKSHOP = join(ROOT, 'test', 'fixtures', 'bookshop');
+const dir = await mkdtemp(join(tmpdir(), 'plexus-log-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+// A log, as CI keeps it: no colour asked for, no stack traces.
+const { FORCE_COLOR: _colour, PLEXUS_DEBUG: _debug, ...env } = withoutViteEnv();
+
+/** `plexus build --content CONTENT`, with a diagram cache of its own (so every diagram is drawn); stdout and stderr as one log. */
+async function build(content: string, cache: string) {
+  const result = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'plexus.ts'), 'build', '--content', content, '--out', join(dir, 'dist')], {
+    cwd: dir,
+    env: { ...env, PLEXUS_CACHE: join(dir, cache), PLEXUS_TODAY: '2026-11-22' },
+    maxBuffer: 64 << 20,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, log: stdout + stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, log: e.stdout + e.stderr }),
+  );
+  return { code: result.code, lines: result.log.split('\n') };
+}
+
+describe('the build log', () => {
+  it('reports drawing progress, one route a line, no lone times, and no re-optimising for another registry', async () => {
+    // The last build (of anyone) may have been of another registry: this one sets the scene.
+    expect((await build(BOOKSHOP, 'cache-1')).code).toBe(0);
+    // The same registry in another folder: its path is all that differs.
+    await cp(BOOKSHOP, join(dir, 'bookshop'), { recursive: true });
+    const { code, lines } = await build(join(dir, 'bookshop'), 'cache-2');
+    expect(code).toBe(0);
+    expect(lines).toContain('[plexus] Drawing 6 diagrams…');
+    expect(lines.filter((l) => l.startsWith('[plexus] Diagrams: '))).toEqual([
+      expect.stringMatching(/^\[plexus\] Diagrams: 6 drawings, 0 from cache, 6 drawn in \d+ ms\.$/),
+    ]);
+    const routes = lines.filter((l) => /[├└]─/.test(l));
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((l) => !/^\d\d:\d\d:\d\d {3}[├└]─ \/\S*$/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^\s*\(\+[\d.]+m?s\)\s*$/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /Re-optimizing|optimized dependencies changed/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^Site written to dist\/ in [\d.]+ s /.test(l))).toHaveLength(1);
+  }, 180_000);
+});

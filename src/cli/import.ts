@@ -4,7 +4,7 @@ import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
 import { GateError, unwritableName } from '../core/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
-import type { ImportResult } from '../import/contract.ts';
+import type { ImportResult, Unmapped } from '../import/contract.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
 import { CONTENT_OPTION, contentDir, today } from './check.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
@@ -22,15 +22,48 @@ const printer = (io: Io) => ({
   err: (line: string) => io.err(terminalSafe(line)),
 });
 
-async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string> }): Promise<ImportResult> {
+async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string>; strict: boolean }): Promise<ImportResult> {
   const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
   return { ...r, what: `${r.entityCount} catalog entit${r.entityCount === 1 ? 'y' : 'ies'}` };
+}
+
+/** `api:default/x` → `API`: the Backstage kind a catalog ref names, or undefined for a spec's. */
+function kindOf({ ref, kind: given }: Unmapped): string | undefined {
+  if (given) return given;
+  const kind = /^([a-z]+):[^\s/]+\/\S/.exec(ref)?.[1];
+  if (!kind) return undefined;
+  return kind === 'api' ? 'API' : kind[0]!.toUpperCase() + kind.slice(1);
+}
+
+/**
+ * The "Not mapped" lines: a spec's one a line, then a catalog's grouped by kind and field (every
+ * entity a field did not land for under one heading), the groups in alphabetical order.
+ */
+export function notMapped(unmapped: readonly Unmapped[]): string[] {
+  const groups = new Map<string, Unmapped[]>();
+  const lines: string[] = [];
+  for (const u of unmapped) {
+    const kind = kindOf(u);
+    if (!kind) {
+      lines.push(`  ${u.ref}  ${u.field}: ${u.why}`);
+      continue;
+    }
+    const key = `${kind} ${u.field.replace(/\[\d+\]/g, '[]')}`;
+    const group = groups.get(key);
+    if (group) group.push(u);
+    else groups.set(key, [u]);
+  }
+  for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${key} (${group.length}):`);
+    for (const u of group) lines.push(`    ${u.ref}${/\[\d+\]/.test(u.field) ? ` ${u.field}` : ''}: ${u.why}`);
+  }
+  return lines;
 }
 
 export const importCommand: Command = {
   summary: 'Import a Backstage catalog, an OpenAPI document or an AsyncAPI document into the registry; run it again to update what it imported.',
   usage: [
-    'plexus import backstage PATH… [--content DIR] [--dry-run]',
+    'plexus import backstage PATH… [--strict] [--content DIR] [--dry-run]',
     '       plexus import openapi FILE|URL --provider REPO [--integration ID] [--owner TEAM] [--content DIR] [--dry-run]',
     '       plexus import asyncapi FILE|URL --repository REPO [--content DIR] [--dry-run]',
   ].join('\n'),
@@ -38,6 +71,10 @@ export const importCommand: Command = {
   options: {
     content: CONTENT_OPTION,
     'dry-run': { type: 'boolean', description: 'print what would change, as a diff, and write nothing' },
+    strict: {
+      type: 'boolean',
+      description: 'backstage: write nothing when an entity is of a kind Plexus does not read or a relation names nothing (else skipped with a warning)',
+    },
     provider: { type: 'string', value: 'REPO', description: 'openapi: the repository that provides the API (required)' },
     integration: { type: 'string', value: 'ID', description: "openapi: the integration's id", default: 'from the spec title' },
     owner: { type: 'string', value: 'TEAM', description: 'openapi: the team that owns the integration', default: "the provider's team" },
@@ -56,7 +93,7 @@ export const importCommand: Command = {
     for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) for (const id of registry.model[collection].keys()) known.add(`${collection}/${id}`);
     for (const invalid of registry.model.invalid) known.add(invalid);
 
-    const options = { cwd: io.cwd, contentDir: dir, model: registry.model, known, values };
+    const options = { cwd: io.cwd, contentDir: dir, model: registry.model, known, values, strict: !!values.strict };
     const result: ImportResult =
       source === 'backstage'
         ? await backstage(inputs, options)
@@ -75,6 +112,8 @@ export const importCommand: Command = {
       say.err('Nothing written: fix the input first.');
       return EXIT.problems;
     }
+    // What was skipped, at its place in the source, before what was written.
+    for (const d of result.diagnostics) say.out(formatDiagnostic(d));
     const { changes, kept, refused } = await planChanges(dir, result.planned, io.cwd);
     // A spec copy goes with its entity: when the entity is left alone, so is the copy.
     const all = [...(kept.length === 0 ? (result.files ?? []) : []), ...changes];
@@ -107,7 +146,7 @@ export const importCommand: Command = {
     for (const k of kept) say.out(`Left alone: ${k.display}: ${k.reason}.`);
     if (result.unmapped.length > 0) {
       say.out(`Not mapped (${result.unmapped.length}):`);
-      for (const u of result.unmapped) say.out(`  ${u.ref}  ${u.field}: ${u.why}`);
+      for (const line of notMapped(result.unmapped)) say.out(line);
     }
     const changed = all.filter((c) => c.status !== 'unchanged');
     if (!dry && changed.length > 0) {

@@ -99,7 +99,7 @@ function component(e: CatalogEntity, context: Context): Planned[] {
   const status = REPOSITORY_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
   const system = text(spec.system) ? context.target(e, ['spec', 'system'], spec.system, 'system') : undefined;
-  if (!f.owner) context.note(e, 'spec.owner', 'no owner: team left for you to fill');
+  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: team left for you to fill');
   f.unread('metadata', [...COMMON, 'tags', 'links']);
   for (const [i, link] of list(metadata.links).entries())
     context.note(e, `metadata.links[${i}]`, `repositories keep no links (${text(record(link).url) ?? ''})`);
@@ -164,7 +164,7 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   if (provided.length > 1) context.note(e, 'providesApis', `provided by ${provided.length} components: ${provided[0]} is recorded as the provider`);
   const status = API_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
-  if (!f.owner) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
+  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
   const definition = text(record(spec.definition).$text);
   context.note(
     e,
@@ -176,6 +176,8 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   f.unread('metadata', [...COMMON, 'tags', 'links']);
   f.unreadAnnotations([]);
   f.unread('spec', ['type', 'lifecycle', 'owner', 'system', 'definition']);
+  if (text(spec.system)) context.note(e, 'spec.system', `integrations keep no system (${String(spec.system)})`);
+  if (list(metadata.tags).length > 0) context.note(e, 'metadata.tags', `integrations keep no tags (${list(metadata.tags).map(String).join(', ')})`);
   const docs = list(metadata.links)
     .map((l) => text(record(l).url))
     .filter((u): u is string => !!u && /^https?:\/\//.test(u));
@@ -226,7 +228,10 @@ function team(e: CatalogEntity, context: Context): Planned[] {
   const email = text(profile.email);
   f.unread('metadata', COMMON);
   f.unreadAnnotations([]);
-  for (const key of Object.keys(f.spec)) if (key !== 'profile' && key !== 'type') context.note(e, `spec.${key}`, 'Plexus keeps no team hierarchy or members');
+  for (const key of Object.keys(f.spec))
+    if (key === 'type') {
+      if (f.spec.type !== 'team') context.note(e, 'spec.type', `"${String(f.spec.type)}": Plexus keeps teams only, so it is written as a team`);
+    } else if (key !== 'profile') context.note(e, `spec.${key}`, 'Plexus keeps no team hierarchy or members');
   for (const key of Object.keys(profile)) if (key !== 'displayName' && key !== 'email') context.note(e, `spec.profile.${key}`, 'no Plexus field for it');
   if (email && !EMAIL.test(email)) context.note(e, 'spec.profile.email', `"${email}" is not an email address`);
   return [
@@ -279,6 +284,7 @@ export function mapResource(e: CatalogEntity, context: Context): Planned[] {
   f.unread('metadata', COMMON);
   f.unreadAnnotations([]);
   f.unread('spec', ['type', 'owner', 'system', 'dependencyOf']);
+  if (system) context.note(e, 'spec.system', `a Plexus resource has no system (${system} only chose its owner)`);
   const others = users.filter((u) => u !== owner).map((u) => ({ repository: u.id }));
   return [
     {

@@ -9,7 +9,7 @@ import { MAX_NAME_BYTES } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
 import { ID_PATTERN, type CollectionName } from '../core/schemas/index.ts';
 import { MAPPERS, mapResource, type Context } from './backstage-kinds.ts';
-import { idOf, normaliseRef, readCatalog } from './catalog.ts';
+import { idOf, normaliseRef, readCatalog, strictly } from './catalog.ts';
 import type { Unmapped } from './contract.ts';
 import { type Planned, shorten } from './write.ts';
 
@@ -38,6 +38,9 @@ const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   if (values) values.push(value);
   else map.set(key, [value]);
 };
+
+/** `['spec', 'dependsOn', 0]` → `spec.dependsOn[0]`. */
+export const fieldPath = (path: readonly (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** Why `id` cannot name an entity's file, if it cannot: Plexus ids are lowercase words, and `ID.yaml` must fit a file name. */
 function badId(id: string): string | undefined {
@@ -68,14 +71,14 @@ function uniqueIds(planned: readonly Planned[], unmapped: Unmapped[]): Planned[]
 /** What a Backstage catalog becomes in a registry. `known` says which `collection/id` the registry already has. */
 export async function importBackstage(
   inputs: readonly string[],
-  options: { cwd: string; contentDir: string; known: ReadonlySet<string> },
+  options: { cwd: string; contentDir: string; known: ReadonlySet<string>; strict?: boolean },
 ): Promise<{ planned: Planned[]; unmapped: Unmapped[]; diagnostics: Diagnostic[]; errors: string[]; entityCount: number }> {
-  const { entities, diagnostics, unmapped, errors } = await readCatalog(inputs, options.cwd);
+  const { entities, diagnostics, unmapped, errors } = await readCatalog(inputs, options.cwd, options.strict);
   const byRef = new Map(entities.map((e) => [e.ref, e]));
   const context: Context = {
     // Recorded relative to the registry, so a run from another folder writes the same files.
     source: (e) => ({ from: 'backstage', source: relative(options.contentDir, e.file), ref: e.ref }),
-    note: (e, field, why) => unmapped.push({ ref: e.ref, field, why }),
+    note: (e, field, why) => unmapped.push({ ref: e.ref, kind: e.kind, field, why }),
     target: (e, path, value, field) => {
       const raw = text(value);
       if (!raw) return undefined;
@@ -86,7 +89,8 @@ export async function importBackstage(
       const entity = byRef.get(ref);
       const collection = COLLECTION[kind];
       if (entity || (collection && options.known.has(`${collection}/${id}`))) return { ref, id, entity };
-      diagnostics.push(diagnostic('CatalogReference', e.display, e.locate(path), { ref, field }));
+      diagnostics.push(strictly(diagnostic('CatalogReference', e.display, e.locate(path), { ref, field }), !!options.strict));
+      unmapped.push({ ref: e.ref, kind: e.kind, field: fieldPath(path), why: `names ${ref}, which is not in the catalog or the registry: not written` });
       return undefined;
     },
     // Users become teams only when they own something: Plexus keeps teams, not people.

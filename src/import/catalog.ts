@@ -29,6 +29,12 @@ export const MAPPED = ['Component', 'API', 'Resource', 'System', 'Domain', 'Grou
 /** Backstage kinds with no place in Plexus: reported, not refused. */
 export const UNMAPPED_KINDS = ['Template'];
 
+/**
+ * A diagnostic about one entity or relation the import skips: a warning, and the rest is written;
+ * with `--strict`, an error, and nothing is.
+ */
+export const strictly = (d: Diagnostic, strict: boolean): Diagnostic => ({ ...d, severity: strict ? 'error' : 'warning' });
+
 /** `[kind:][namespace/]name` → `kind:namespace/name`, lowercase, with the field's default kind. */
 export function normaliseRef(value: string, defaultKind: string): string {
   const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(value.trim());
@@ -154,7 +160,9 @@ async function readQueued(
 export async function readCatalog(
   inputs: readonly string[],
   cwd: string,
+  strict = false,
 ): Promise<{ entities: CatalogEntity[]; diagnostics: Diagnostic[]; unmapped: Unmapped[]; errors: string[] }> {
+  const graded = (d: Diagnostic) => strictly(d, strict);
   const { queue, fences, errors } = await expand(inputs, cwd);
   const entities: CatalogEntity[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -178,23 +186,19 @@ export async function readCatalog(
       const kind = text(d.kind);
       if (!text(d.apiVersion) || !kind || !name) {
         const missing = !text(d.apiVersion) ? 'apiVersion' : !kind ? 'kind' : 'metadata.name';
-        diagnostics.push(diagnostic('CatalogEntity', display, doc.locate(missing === 'metadata.name' ? ['metadata'] : []), { missing }));
-        continue;
-      }
-      if (!MAPPED.includes(kind) && !UNMAPPED_KINDS.includes(kind)) {
-        diagnostics.push(
-          diagnostic('CatalogKind', display, doc.locate(['kind']), {
-            kind,
-            known: [...MAPPED, ...UNMAPPED_KINDS],
-            meant: didYouMean(kind, [...MAPPED, ...UNMAPPED_KINDS]),
-          }),
-        );
+        diagnostics.push(graded(diagnostic('CatalogEntity', display, doc.locate(missing === 'metadata.name' ? ['metadata'] : []), { missing })));
         continue;
       }
       const namespace = text(metadata.namespace) ?? 'default';
       const ref = `${kind.toLowerCase()}:${namespace.toLowerCase()}/${name.toLowerCase()}`;
+      if (!MAPPED.includes(kind) && !UNMAPPED_KINDS.includes(kind)) {
+        const known = [...MAPPED, ...UNMAPPED_KINDS];
+        diagnostics.push(graded(diagnostic('CatalogKind', display, doc.locate(['kind']), { kind, known, meant: didYouMean(kind, known) })));
+        unmapped.push({ ref, kind, field: 'kind', why: `Plexus reads no ${kind} entities: not imported` });
+        continue;
+      }
       if (UNMAPPED_KINDS.includes(kind)) {
-        unmapped.push({ ref, field: 'kind', why: `Plexus has no ${kind} entity` });
+        unmapped.push({ ref, kind, field: 'kind', why: `Plexus has no ${kind} entity` });
         continue;
       }
       if (kind === 'Location') {

@@ -6,6 +6,8 @@ import type { FileChange, Planned } from './write.ts';
 /** Something in a source that has no place in Plexus, said instead of dropped. */
 export interface Unmapped {
   ref: string;
+  /** The source's kind as it spells it (`AiResource`), when the ref spells it lowercase. */
+  kind?: string;
   field: string;
   why: string;
 }

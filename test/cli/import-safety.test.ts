@@ -64,13 +64,15 @@ describe('plexus import backstage reads only inside the folders it is given', ()
       [
         'Imported 1 catalog entity into 1 file under fenced-reg: 1 new, 0 updated, 0 unchanged.',
         'Not mapped (7):',
-        '  location:default/root  spec.targets[0]: not followed: ../outside.yaml: it is outside fenced, the folder the catalog is read from',
-        `  location:default/root  spec.targets[1]: not followed: ${join(root, 'outside.yaml')}: it is outside fenced, the folder the catalog is read from`,
-        '  location:default/root  spec.targets[2]: not followed: /etc/passwd: it is outside fenced, the folder the catalog is read from',
-        '  location:default/root  spec.targets[4]: not followed: ./big.yaml: it is larger than 1 MiB, the most Plexus reads',
-        '  location:default/root  spec.targets[5]: not followed: ./.hidden/secret.yaml: it is in a dot-folder or node_modules, which Plexus does not read',
-        '  location:default/root  spec.targets[6]: not followed: ./link-out.yaml: it is a symbolic link that leads out of the folder Plexus reads',
-        '  location:default/pipe  spec.target: not followed: ./fifo.yaml: it is not a regular file (a folder, pipe, socket or device)',
+        '  Location spec.target (1):',
+        '    location:default/pipe: not followed: ./fifo.yaml: it is not a regular file (a folder, pipe, socket or device)',
+        '  Location spec.targets[] (6):',
+        '    location:default/root spec.targets[0]: not followed: ../outside.yaml: it is outside fenced, the folder the catalog is read from',
+        `    location:default/root spec.targets[1]: not followed: ${join(root, 'outside.yaml')}: it is outside fenced, the folder the catalog is read from`,
+        '    location:default/root spec.targets[2]: not followed: /etc/passwd: it is outside fenced, the folder the catalog is read from',
+        '    location:default/root spec.targets[4]: not followed: ./big.yaml: it is larger than 1 MiB, the most Plexus reads',
+        '    location:default/root spec.targets[5]: not followed: ./.hidden/secret.yaml: it is in a dot-folder or node_modules, which Plexus does not read',
+        '    location:default/root spec.targets[6]: not followed: ./link-out.yaml: it is a symbolic link that leads out of the folder Plexus reads',
         'Check of the imported files: No problems in 1 file.',
       ].join('\n'),
     );
@@ -118,8 +120,11 @@ describe('plexus import backstage reads only inside the folders it is given', ()
     expect(out.split('\n').slice(0, 3)).toEqual([
       'Imported 1 catalog entity into 1 file under globbed-reg: 1 new, 0 updated, 0 unchanged.',
       'Not mapped (1):',
-      '  location:default/root  spec.targets[0]: not followed: ../../outside.yaml: it is outside globbed, the folder the catalog is read from',
+      '  Location spec.targets[] (1):',
     ]);
+    expect(out.split('\n')[3]).toBe(
+      '    location:default/root spec.targets[0]: not followed: ../../outside.yaml: it is outside globbed, the folder the catalog is read from',
+    );
   });
 });
 
@@ -168,7 +173,8 @@ describe('plexus import plans every path before writing one', () => {
       out: [
         'Imported 2 catalog entities into 1 file under long-reg: 1 new, 0 updated, 0 unchanged.',
         'Not mapped (1):',
-        `  group:default/${long}  metadata.name: "${'a'.repeat(20)}…${'a'.repeat(20)}" is too long for a file name (305 bytes with .yaml; at most 255): not imported`,
+        '  Group metadata.name (1):',
+        `    group:default/${long}: "${'a'.repeat(20)}…${'a'.repeat(20)}" is too long for a file name (305 bytes with .yaml; at most 255): not imported`,
         'Check of the imported files: No problems in 1 file.',
       ].join('\n'),
       err: '',
@@ -225,8 +231,10 @@ describe('plexus import prints catalog text as data', () => {
         '+    - description',
         'Would import 1 catalog entity into 1 file under evil-reg: 1 new, 0 updated, 0 unchanged.',
         'Not mapped (2):',
-        '  location:default/root  spec.targets[0]: not followed: only relative targets are read (https://x.example/\\x1B[31m\\u202E.yaml)',
-        '  group:default/red\\x1B[31m\\u202E  metadata.annotations.x.io/\\x1B[31m\\u202E: no Plexus field for it',
+        '  Group metadata.annotations.x.io/\\x1B[31m\\u202E (1):',
+        '    group:default/red\\x1B[31m\\u202E: no Plexus field for it',
+        '  Location spec.targets[] (1):',
+        '    location:default/root spec.targets[0]: not followed: only relative targets are read (https://x.example/\\x1B[31m\\u202E.yaml)',
       ].join('\n'),
       err: '',
     });

@@ -53,15 +53,24 @@ describe('plexus import backstage', () => {
     expect(out).toBe(
       [
         'Imported 9 catalog entities into 10 files under bs: 10 new, 0 updated, 0 unchanged.',
-        'Not mapped (8):',
-        '  location:default/root  spec.targets[1]: not followed: only relative targets are read (https://example.com/x.yaml)',
-        '  group:default/payments  spec.children: Plexus keeps no team hierarchy or members',
-        '  component:default/orders  metadata.annotations.pagerduty.com/service-id: no Plexus field for it',
-        '  api:default/orders-api  spec.definition: not read (./orders.yaml): link it with plexus import openapi or asyncapi',
-        '  api:default/payments-api  spec.definition: not read: import the definition with plexus import openapi or asyncapi',
-        '  api:default/payments-api  metadata.description: not given: purpose written as unknown',
-        '  user:default/jdoe  spec.memberOf: Plexus keeps no team hierarchy or members',
-        '  user:default/jdoe  spec.profile.picture: no Plexus field for it',
+        'Not mapped (9):',
+        '  API metadata.description (1):',
+        '    api:default/payments-api: not given: purpose written as unknown',
+        '  API spec.definition (2):',
+        '    api:default/orders-api: not read (./orders.yaml): link it with plexus import openapi or asyncapi',
+        '    api:default/payments-api: not read: import the definition with plexus import openapi or asyncapi',
+        '  Component metadata.annotations.pagerduty.com/service-id (1):',
+        '    component:default/orders: no Plexus field for it',
+        '  Group spec.children (1):',
+        '    group:default/payments: Plexus keeps no team hierarchy or members',
+        '  Location spec.targets[] (1):',
+        '    location:default/root spec.targets[1]: not followed: only relative targets are read (https://example.com/x.yaml)',
+        '  Resource spec.system (1):',
+        '    resource:default/orders-db: a Plexus resource has no system (checkout only chose its owner)',
+        '  User spec.memberOf (1):',
+        '    user:default/jdoe: Plexus keeps no team hierarchy or members',
+        '  User spec.profile.picture (1):',
+        '    user:default/jdoe: no Plexus field for it',
         'Check of the imported files: No problems in 10 files.',
       ].join('\n'),
     );
@@ -154,14 +163,14 @@ describe('plexus import backstage', () => {
 
   it.each([
     ['malformed.yaml', 'catalog-bad/malformed.yaml:5:16 error PLX001 This double quote is never closed.'],
-    ['unknown-kind.yaml', 'catalog-bad/unknown-kind.yaml:2:7 error PLX046 "Compnent" is not a Backstage kind. Did you mean "Component"?'],
+    ['unknown-kind.yaml', 'catalog-bad/unknown-kind.yaml:2:7 error PLX046 "Compnent" is not a kind Plexus reads. Did you mean "Component"?'],
     [
       'dangling.yaml',
       'catalog-bad/dangling.yaml:8:10 error PLX047 owner names group:default/nobody, which is not in the catalog files given or in the registry.',
     ],
-  ])('refuses %s with a positioned diagnostic, exit 1, nothing written', async (file, first) => {
+  ])('refuses %s with --strict: a positioned diagnostic, exit 1, nothing written', async (file, first) => {
     const reg = await emptyRegistry(`bad-${file}`);
-    const { code, err } = await run('import', 'backstage', `catalog-bad/${file}`, '--content', reg);
+    const { code, err } = await run('import', 'backstage', `catalog-bad/${file}`, '--strict', '--content', reg);
     expect(code).toBe(1);
     expect(err.split('\n')[0]).toBe(first);
     expect(err.split('\n').at(-1)).toBe('Nothing written: fix the input first.');

@@ -4,22 +4,23 @@ import { entry, suggestion } from './entry.ts';
 export const IMPORTS_CODES = {
   CatalogEntity: entry<{ missing: string }>({
     code: 'PLX045',
-    severity: 'error',
-    title: 'a Backstage catalog entity without apiVersion, kind or metadata.name (`plexus import backstage`)',
+    severity: 'warning',
+    title: 'a Backstage catalog entity without apiVersion, kind or metadata.name (`plexus import backstage`): skipped; an error with `--strict`',
     message: (a) => `This catalog entity has no ${a.missing}.`,
     hint: () => 'Every Backstage entity needs apiVersion, kind and metadata.name; fix the entity or remove it.',
   }),
   CatalogKind: entry<{ kind: string; known: string[]; meant?: string }>({
     code: 'PLX046',
-    severity: 'error',
-    title: 'a catalog entity of a kind Backstage does not define (`plexus import backstage`)',
-    message: (a) => `"${a.kind}" is not a Backstage kind.${suggestion(a.meant)}`,
+    severity: 'warning',
+    title: 'a catalog entity of a kind Plexus does not read (`plexus import backstage`): skipped; an error with `--strict`',
+    message: (a) => `"${a.kind}" is not a kind Plexus reads.${suggestion(a.meant)}`,
     hint: (a) => `Kinds read: ${a.known.join(', ')}.`,
   }),
   CatalogReference: entry<{ ref: string; field: string }>({
     code: 'PLX047',
-    severity: 'error',
-    title: 'a catalog relation to an entity that is neither in the catalog nor in the registry (`plexus import backstage`)',
+    severity: 'warning',
+    title:
+      'a catalog relation to an entity that is neither in the catalog nor in the registry (`plexus import backstage`): not written; an error with `--strict`',
     message: (a) => `${a.field} names ${a.ref}, which is not in the catalog files given or in the registry.`,
     hint: () => 'Add the file that defines it to the import, or correct the reference.',
   }),

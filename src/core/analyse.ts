@@ -258,9 +258,10 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
       if (resolveWikiTarget(registry, link.target)) continue;
       diagnostics.push(diagnostic('UnknownWikiLink', doc.file, { line: doc.bodyLine + link.line - 1, col: link.col }, { target: link.target }));
     }
-    // The site draws a mermaid block without what of its configuration could style or load: say so here.
+    // The site draws a mermaid block without what of its configuration or statements could style, load, link or run: say so here.
     for (const r of mermaidConfigProblems(doc.body)) {
-      diagnostics.push(diagnostic('UnsafeMermaidConfig', doc.file, { line: doc.bodyLine + r.line - 1, col: r.col }, { what: r.what, problem: r.problem }));
+      const { what, problem, outcome, body } = r;
+      diagnostics.push(diagnostic('UnsafeMermaidConfig', doc.file, { line: doc.bodyLine + r.line - 1, col: r.col }, { what, problem, outcome, body }));
     }
   }
   deprecations.sort((a, b) => (a.sunset < b.sunset ? -1 : a.sunset > b.sunset ? 1 : 0));

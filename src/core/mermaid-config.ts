@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { linkAllowed } from '../render/links.ts';
 import { blocks } from './markdown.ts';
 
 /**
@@ -10,6 +11,15 @@ import { blocks } from './markdown.ts';
  * `flowchart: {curve: basis}`), written back as front matter Plexus made; the rest is removed and
  * reported. Mermaid's own `secure` keys (MERMAID_CONFIG) are the second wall, the drawing page's
  * lack of network the third.
+ *
+ * The body of a text can do the same through its statements: `style`, `classDef` and `linkStyle`
+ * put CSS on nodes, edges and into the drawing's stylesheet (state, class and block diagrams take
+ * `fill:url(http://…)` as written, and the reader's browser fetches it), a sequence diagram's
+ * `rect` colour becomes a `fill` attribute, a node's `@{ img: … }` is an image mermaid loads, and
+ * `click`/`link` statements make links. So the body is read too (`safeBody`): properties that are
+ * not plain values are dropped, links go only where registry links may, images and script
+ * callbacks are removed, and whatever else CSS would read as loading an address (`url(`,
+ * `image-set(`, `@import`, escaped or not) is broken with an invisible space.
  */
 
 /** What was removed from a mermaid text, where (offset, 1-based line and column in it), and why. */
@@ -21,6 +31,10 @@ export interface RemovedConfig {
   what: string;
   /** Why it was removed, as the rest of a sentence: `sets "themeCSS", which can …`. */
   problem: string;
+  /** What was done, when not removed: `an invisible space was put in it`. */
+  outcome?: string;
+  /** Found in the diagram's statements or text, not its configuration. */
+  body?: true;
 }
 
 type Config = Record<string, unknown>;
@@ -113,7 +127,81 @@ function directiveSpans(text: string): [number, number][] {
   return merged;
 }
 
-const cut = (text: string, spans: [number, number][]) => spans.reduceRight((t, [start, end]) => t.slice(0, start) + t.slice(end), text);
+/**
+ * A text being cut and patched, each piece remembering where in the original it came from, so
+ * what is found in it after a cut is still reported at the line and column the author wrote.
+ */
+class Patched {
+  /** Pieces of the text in order, each with the offset in the original of its first character. */
+  readonly pieces: readonly { text: string; at: number }[];
+  /** Where each piece starts in this text. */
+  private readonly starts: number[];
+  readonly text: string;
+
+  constructor(pieces: readonly { text: string; at: number }[]) {
+    this.pieces = pieces.filter((p) => p.text !== '');
+    this.starts = [];
+    let start = 0;
+    for (const piece of this.pieces) {
+      this.starts.push(start);
+      start += piece.text.length;
+    }
+    this.text = this.pieces.map((p) => p.text).join('');
+  }
+
+  static of(text: string, at: number): Patched {
+    return new Patched([{ text, at }]);
+  }
+
+  /** The piece holding the character at `offset` (the last piece at the end). */
+  private pieceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The offset in the original of the character at `offset` in this text. */
+  origin(offset: number): number {
+    if (this.pieces.length === 0) return 0;
+    const i = this.pieceAt(offset);
+    return this.pieces[i]!.at + Math.min(offset - this.starts[i]!, this.pieces[i]!.text.length);
+  }
+
+  /** The pieces of [from, to) of this text. */
+  private slice(from: number, to: number): { text: string; at: number }[] {
+    const out: { text: string; at: number }[] = [];
+    if (from >= to) return out;
+    for (let i = this.pieceAt(from); i < this.pieces.length && this.starts[i]! < to; i++) {
+      const piece = this.pieces[i]!;
+      const start = this.starts[i]!;
+      const a = Math.max(from, start) - start;
+      const b = Math.min(to, start + piece.text.length) - start;
+      if (a < b) out.push({ text: piece.text.slice(a, b), at: piece.at + a });
+    }
+    return out;
+  }
+
+  /** The text with each [from, to) replaced by its `insert` (sorted, not overlapping). */
+  edit(edits: readonly { from: number; to: number; insert?: string }[]): Patched {
+    if (edits.length === 0) return this;
+    const out: { text: string; at: number }[] = [];
+    let at = 0;
+    for (const e of edits) {
+      out.push(...this.slice(at, e.from));
+      if (e.insert) out.push({ text: e.insert, at: this.origin(e.from) });
+      at = e.to;
+    }
+    out.push(...this.slice(at, this.text.length));
+    return new Patched(out);
+  }
+}
+
+const cut = (text: Patched, spans: [number, number][]) => text.edit(spans.map(([from, to]) => ({ from, to })));
 
 /** Mermaid's own reading of one directive (its `directiveRegex`, and `'` read as `"`), anchored to the whole span. */
 const DIRECTIVE = /^%%\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%%).|\r?\n)*))?\s*(?:\}%%)?$/;
@@ -189,39 +277,288 @@ function writeFrontMatter(meta: { title?: string; displayMode?: string; config?:
   return `---\n${json}\n---\n`;
 }
 
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  return { line: (before.match(/\n/g)?.length ?? 0) + 1, col: offset - before.lastIndexOf('\n') };
+/** 1-based line and column of an offset in `text`, by a table of where its lines start (a text may hold thousands of findings). */
+function positions(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
+/** What the body of a text sets that could load, link or run; reported at an offset in the original. */
+type Found = Omit<RemovedConfig, 'offset' | 'line' | 'col' | 'body'>;
+
+/** The statements that put CSS on the drawing, as the diagrams that have them spell them. */
+const STYLE_KEYWORDS: Record<string, string> = { style: 'style', classdef: 'classDef', linkstyle: 'linkStyle' };
+/**
+ * A statement that styles: its keyword at the start of a line (in any case: this reads more than
+ * mermaid does, never less), who it styles (`A`, `c1,c2`, `0,1` or `default`, and for linkStyle an
+ * `interpolate` curve), and its properties, separated by commas, up to the line's end, with one
+ * `;` at the end allowed, as mermaid's examples write it.
+ */
+const STYLE_STATEMENT = /^([^\S\n]*)(style|classdef|linkstyle)(?=[^\S\n])([^\n]*)$/gim;
+const STYLE_HEAD = /^([^\S\n]+[^\s,:;(){}\\"'@]+(?:,[^\s,:;(){}\\"'@]+)*(?:[^\S\n]+interpolate[^\S\n]+[A-Za-z]+)?(?:[^\S\n]+|$))/i;
+/** Functions a style may call: colours and arithmetic, none of which loads anything. */
+const SAFE_FUNCTION = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|calc|min|max|clamp|var)$/i;
+const PROPERTY = /^[^\S\n]*(-{0,2}[A-Za-z][\w-]*)[^\S\n]*:([^\n]*)$/;
+
+/**
+ * Whether a property's value is plain: letters, digits, spaces and `# . % + - ! / *` (colours,
+ * sizes, `!important`), and brackets only as a colour or arithmetic function's. Nothing that
+ * escapes (`\`), ends a declaration or rule (`;`, `{`, `}`), starts an at-rule (`@`), quotes,
+ * comments or calls any other function, so nothing that can load.
+ */
+function plainCss(value: string): boolean {
+  if (!/^[\w\s#.%+!/*()-]*$/.test(value) || /\/\*|\*\//.test(value)) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === ')' && --depth < 0) return false;
+    if (value[i] !== '(') continue;
+    depth++;
+    const name = /[\w-]*$/.exec(value.slice(0, i))![0];
+    if (name !== '' && !SAFE_FUNCTION.test(name)) return false;
+  }
+  return depth === 0;
+}
+
+/** The style statements of a body with every property that is not a plain value dropped. */
+function safeStyles(body: string, found: (offset: number, f: Found) => void): { from: number; to: number; insert: string }[] {
+  const edits: { from: number; to: number; insert: string }[] = [];
+  for (const m of body.matchAll(STYLE_STATEMENT)) {
+    const keyword = STYLE_KEYWORDS[m[2]!.toLowerCase()]!;
+    const what = `${keyword} statement`;
+    const start = m.index + m[1]!.length;
+    const rest = m[3]!;
+    const head = STYLE_HEAD.exec(rest)?.[1];
+    if (head === undefined) {
+      // Nothing styled, as far as can be read (`style A`): harmless if plain, else removed.
+      if (!/^[\w\s,.#:%-]*$/.test(rest)) {
+        found(start, { what, problem: 'could not be read' });
+        edits.push({ from: start, to: m.index + m[0].length, insert: '' });
+      }
+      continue;
+    }
+    if (head.length === rest.length) continue;
+    const tail = /[^\S\n]*;?[^\S\n]*$/.exec(rest.slice(head.length))![0];
+    const properties = rest.slice(head.length, rest.length - tail.length).split(',');
+    const kept = properties.filter((property) => {
+      if (property.trim() === '') return true;
+      const p = PROPERTY.exec(property);
+      if (p && plainCss(p[2]!)) return true;
+      found(start, { what, problem: p ? `sets "${p[1]}" to CSS that can load an address` : 'sets CSS that can load an address' });
+      return false;
+    });
+    if (kept.length === properties.length) continue;
+    const insert = kept.some((p) => p.trim() !== '') ? `${m[2]}${head}${kept.join(',')}${tail}` : '';
+    edits.push({ from: start, to: m.index + m[0].length, insert });
+  }
+  return edits;
+}
+
+/** The diagram's type as mermaid finds it: the first word of its first line that is not blank or a comment. */
+function diagramType(body: string): string {
+  return /^(?:[^\S\n]*(?:%%[^\n]*)?\n)*[^\S\n]*([A-Za-z][\w-]*)/.exec(body)?.[1] ?? '';
+}
+
+/** The first `"…"` of a text, or undefined. */
+const quoted = (text: string) => /"([^"\n]*)"/.exec(text)?.[1];
+
+/**
+ * The statements that make links or call script (`click` in flowcharts, class diagrams and Gantt
+ * charts; `link` and `callback` in class diagrams; `link` and `links` in sequence diagrams): a
+ * link stays when it goes where registry links may (http(s), mailto, relative), a callback never
+ * (mermaid runs none at securityLevel strict; the site never asks for one).
+ */
+function safeLinks(body: string, found: (offset: number, f: Found) => void): { from: number; to: number }[] {
+  const type = diagramType(body);
+  const words =
+    /^(?:graph|flowchart)/.test(type) || type === 'gantt'
+      ? 'click'
+      : /^classDiagram/.test(type)
+        ? 'click|link|callback'
+        : /^sequenceDiagram/.test(type)
+          ? 'links?'
+          : undefined;
+  if (words === undefined) return [];
+  const edits: { from: number; to: number }[] = [];
+  for (const m of body.matchAll(new RegExp(`^([^\\S\\n]*)(${words})[^\\S\\n]+([^\\n]*)$`, 'gm'))) {
+    const keyword = m[2]!;
+    const rest = m[3]!;
+    let problem: string | undefined;
+    if (/^sequenceDiagram/.test(type)) {
+      const text = rest.slice(rest.indexOf(':') + 1);
+      let urls: unknown[] = [];
+      if (!rest.includes(':')) urls = [];
+      else if (keyword === 'link') urls = [text.slice(text.indexOf('@') + 1)];
+      else {
+        try {
+          const links = JSON.parse(text) as unknown;
+          urls = links && typeof links === 'object' ? Object.values(links) : [links];
+        } catch {
+          problem = 'could not be read';
+        }
+      }
+      if (urls.some((url) => typeof url !== 'string' || !linkAllowed(url.trim()))) problem ??= 'links to an address that is not http(s), mailto or relative';
+    } else if (keyword === 'callback') problem = 'calls a script function, which a drawing on the site never runs';
+    else {
+      // `click A href "url"`, `click A "url"`, `link A "url"`; else `click A call f()` or `click A f`, a callback.
+      const action = /^\S+[^\S\n]+(.*)$/.exec(rest)?.[1] ?? '';
+      const url = /^(?:href[^\S\n]*)?"/.test(action) ? quoted(action) : undefined;
+      if (url !== undefined) {
+        if (!linkAllowed(url.trim())) problem = 'links to an address that is not http(s), mailto or relative';
+      } else if (keyword === 'click' && !/^(?:href\b|")/.test(action)) problem = 'calls a script function, which a drawing on the site never runs';
+      else problem = 'could not be read';
+    }
+    if (problem === undefined) continue;
+    const start = m.index + m[1]!.length;
+    found(start, { what: `${keyword} statement`, problem });
+    edits.push({ from: start, to: m.index + m[0].length });
+  }
+  return edits;
+}
+
+/**
+ * Node data (`A@{ shape: …, img: … }`) that may set `img`, an image mermaid loads from its
+ * address. Read as mermaid's lexer reads it: from `@{` to the next `}` outside `"…"`. Any mention
+ * of img, or an escape that could spell it, removes the whole of it.
+ */
+function safeNodeData(body: string, found: (offset: number, f: Found) => void): { from: number; to: number }[] {
+  const edits: { from: number; to: number }[] = [];
+  for (let p = body.indexOf('@{'); p >= 0; p = body.indexOf('@{', p + 2)) {
+    let end = p + 2;
+    while (end < body.length && body[end] !== '}') {
+      if (body[end] === '"') {
+        const close = body.indexOf('"', end + 1);
+        end = close < 0 ? body.length : close;
+      }
+      end++;
+    }
+    end = Math.min(end + 1, body.length);
+    if (/img|\\/i.test(body.slice(p, end))) {
+      found(p, { what: 'node data (@{ … })', problem: 'may set "img", an image loaded from an address' });
+      edits.push({ from: p, to: end });
+    }
+    p = end - 2;
+  }
+  return edits;
+}
+
+/**
+ * A CSS name, escapes and all. Browsers differ on which other characters a name may hold, so it
+ * is read as ASCII only: `😀url(` is found as `url(` (a browser may read it so), never missed.
+ */
+const CSS_NAME = /(?:[\w-]|\\(?:[0-9A-Fa-f]{1,6}[ \t\n\f]?|[^\n\f0-9A-Fa-f]))+/g;
+const unescapeCss = (name: string) =>
+  name.replace(/\\(?:([0-9A-Fa-f]{1,6})[ \t\n\f]?|([^\n\f0-9A-Fa-f]))/g, (_, hex: string | undefined, c: string | undefined) =>
+    hex ? String.fromCodePoint(Math.min(Number.parseInt(hex, 16) || 0xfffd, 0x10ffff)) : c!,
+  );
+/** CSS functions that load from an address (their `-webkit-` forms too); src and image only with a string. */
+const LOADS = /^(?:-[a-z]+-)?(?:url|image-set|expression)$/i;
+const LOADS_FROM_STRING = /^(?:-[a-z]+-)?(?:src|image)$/i;
+/** `image(` and `src(` load only what their first argument, a string, names (`image(ltr "x.png")`). */
+const STRING_FIRST = /^\(\s*(?:(?:ltr|rtl)\s+)?["']/i;
+const ZWSP = '\u200B';
+
+/**
+ * Whatever else in a body CSS would read as loading an address: a `url(`, `image-set(` or
+ * `expression(` (`src(` and `image(` with a quoted address), spelt plainly or with escapes (`u\rl(`),
+ * and `@import`. Wherever it stands (a label is text and stays so), an invisible space is put
+ * before its `(` (after its `@`), so no CSS can read it as what it was.
+ */
+function safeCss(body: string, found: (offset: number, f: Found) => void): { from: number; to: number; insert: string }[] {
+  const edits: { from: number; to: number; insert: string }[] = [];
+  // Without an escape, a name that loads is spelt as it is read.
+  if (!/\\|(?:url|image-set|expression|src|image)\(|@import/i.test(body)) return edits;
+  // A line that starts with %% is a comment mermaid deletes before it reads anything.
+  const COMMENT = /[^\S\n]*%%/y;
+  const inComment = (offset: number) => {
+    COMMENT.lastIndex = body.lastIndexOf('\n', offset) + 1;
+    return COMMENT.test(body);
+  };
+  for (const m of body.matchAll(CSS_NAME)) {
+    const end = m.index + m[0].length;
+    const atRule = body[m.index - 1] === '@';
+    const name = unescapeCss(m[0]);
+    const loads = atRule
+      ? /^import$/i.test(name)
+      : body[end] === '(' && (LOADS.test(name) || (LOADS_FROM_STRING.test(name) && STRING_FIRST.test(body.slice(end, end + 80))));
+    if (!loads || inComment(m.index)) continue;
+    const at = atRule ? m.index - 1 : m.index;
+    found(at, {
+      what: 'text',
+      problem: `has "${atRule ? '@' : ''}${m[0].slice(0, 40)}${atRule ? '' : '('}", which CSS can read as an address to load`,
+      outcome: 'an invisible space was put in it',
+    });
+    edits.push(atRule ? { from: m.index, to: m.index, insert: ZWSP } : { from: end, to: end, insert: ZWSP });
+  }
+  return edits;
+}
+
+const byOffset = <E extends { from: number }>(edits: E[]) => edits.sort((a, b) => a.from - b.from);
+
+/**
+ * A body with what its statements and text could load, link or run removed or broken (see the
+ * top of this file). Runs until nothing more is found, with directives cut again each time, so
+ * no removal can join two pieces into something that was not read.
+ */
+function safeBody(body: Patched, found: (offset: number, f: Found) => void): Patched {
+  for (let round = 0; round < 100; round++) {
+    const text = body.text;
+    const at = (offset: number, f: Found) => found(body.origin(offset), f);
+    // Removals first, one kind at a time, since each may overlap another's.
+    const styled = body.edit(byOffset(safeStyles(text, at)));
+    const linked = styled.edit(byOffset(safeLinks(styled.text, (o, f) => found(styled.origin(o), f))));
+    const imaged = linked.edit(byOffset(safeNodeData(linked.text, (o, f) => found(linked.origin(o), f))));
+    const broken = imaged.edit(byOffset(safeCss(imaged.text, (o, f) => found(imaged.origin(o), f))));
+    let next = broken;
+    for (let more = directiveSpans(next.text); more.length > 0; more = directiveSpans(next.text)) next = cut(next, more);
+    if (next.text === text) return next;
+    body = next;
+  }
+  return body;
 }
 
 /**
  * A mermaid text that sets only plain options: every directive and the front matter are removed,
- * and what of them is kept is written back as front matter of Plexus's own. Returns the text and
- * what was removed and why (offsets are in `source` with its line ends as `\n`).
+ * and what of them is kept is written back as front matter of Plexus's own; and whose statements
+ * and text can load, link or run nothing (`safeBody`). Returns the text and what was removed and
+ * why (offsets are in `source` with its line ends as `\n`).
  */
 export function safeMermaid(source: string): { source: string; removed: RemovedConfig[] } {
   const text = source.replace(/\r\n?/g, '\n');
-  if (!text.includes('%%') && !STARTS_LIKE_FRONT_MATTER.test(text)) return { source, removed: [] };
   const removed: RemovedConfig[] = [];
-  const report = (offset: number, r: { what: string; problem: string }) => removed.push({ offset, ...position(text, offset), ...r });
-  const front = readFrontMatter(text);
+  const position = positions(text);
+  const report = (offset: number, r: { what: string; problem: string }) => removed.push({ offset, ...position(offset), ...r });
+  const configured = text.includes('%%') || STARTS_LIKE_FRONT_MATTER.test(text);
+  const front = configured ? readFrontMatter(text) : undefined;
   if (front?.removed) report(0, front.removed);
   const start = front?.length ?? 0;
-  let body = text.slice(start);
+  let body = Patched.of(text.slice(start), start);
   const config: Config = merge({}, front?.config ?? {});
-  const spans = directiveSpans(body);
+  const spans = directiveSpans(body.text);
   for (const [from, to] of spans) {
-    const read = readDirective(body.slice(from, to));
+    const read = readDirective(body.text.slice(from, to));
     if ('config' in read) merge(config, read.config);
     else report(start + from, read);
   }
   body = cut(body, spans);
   // Cutting can join a `%%` to a `{` that was apart; such a join sits where a reported piece was.
-  for (let more = directiveSpans(body); more.length > 0; more = directiveSpans(body)) body = cut(body, more);
+  for (let more = directiveSpans(body.text); more.length > 0; more = directiveSpans(body.text)) body = cut(body, more);
+  const found: RemovedConfig[] = [];
+  body = safeBody(body, (offset, f) => found.push({ offset, ...position(offset), ...f, body: true }));
+  removed.push(...found.sort((a, b) => a.offset - b.offset));
+  if (!configured && found.length === 0) return { source, removed: [] };
   const head = writeFrontMatter({ title: front?.title, displayMode: front?.displayMode, config: Object.keys(config).length ? config : undefined });
   // Without front matter of Plexus's own, the text must not start like front matter at all.
-  const safe = head || !STARTS_LIKE_FRONT_MATTER.test(body) ? head + body : `\n${body}`;
+  const safe = head || !STARTS_LIKE_FRONT_MATTER.test(body.text) ? head + body.text : `\n${body.text}`;
   return { source: safe, removed };
 }
 

@@ -74,10 +74,10 @@ const CHUNK = 8;
 
 /**
  * Bumped whenever a drawing changes for a reason the key does not hash: what `compactSvg` writes,
- * or what `safeMermaid` keeps of a text (2: it keeps only plain options), so older cached
- * drawings are not reused.
+ * or what `safeMermaid` keeps of a text (2: it keeps only plain options; 3: nor any style, link or
+ * image of its statements that could load or run), so older cached drawings are not reused.
  */
-const OUTPUT_FORMAT = 2;
+const OUTPUT_FORMAT = 3;
 
 /** The cache key of one drawing: anything that changes the SVG changes the key. */
 export function diagramKey(source: string, theme: Theme): string {

@@ -1,13 +1,17 @@
 // Drawing diagrams in Chromium: hostile names drawn as written, same input same bytes, the cache,
-// and no request ever leaving the drawing page.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+// and no request ever leaving the drawing page, nor the reader's browser drawing a block itself.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compactSvg, diagramKey, openDrawingSession, renderDiagrams } from '../../src/diagrams/render.ts';
+import { safeMermaid } from '../../src/core/mermaid-config.ts';
+import { compactSvg, diagramKey, MERMAID_CONFIG, openDrawingSession, renderDiagrams } from '../../src/diagrams/render.ts';
+import { diagramFigure } from '../../src/render/diagram-html.ts';
+import { escapeHtml } from '../../src/render/escape-html.ts';
 import { flowchart, sequence } from '../../src/render/mermaid.ts';
 import { launch } from '../e2e/browser.ts';
 
@@ -325,4 +329,94 @@ describe('data never makes a request', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+/** Statements that make the reader's browser fetch (measured with mermaid 12.3 at securityLevel strict), each from its own path. */
+const LOADING_STATEMENTS = (origin: string) => [
+  `stateDiagram-v2\n  [*] --> S\n  classDef c fill:url(${origin}/state.png)\n  class S c\n`,
+  `stateDiagram-v2\n  [*] --> S\n  classDef c fill:u\\rl(${origin}/escaped.png)\n  class S c\n`,
+  `stateDiagram-v2\n  [*] --> S\n  classDef c fill:red;;background:url(${origin}/semicolons.png)\n  class S c\n`,
+  `stateDiagram-v2\n  [*] --> S\n  classDef c background-image:image-set("${origin}/image-set.png" 1x)\n  class S c\n`,
+  `classDiagram\n  class A\n  style A fill:url(${origin}/class.png)\n`,
+  `block-beta\n  a b\n  classDef c fill:url(${origin}/block.png)\n  class a c\n`,
+  `sequenceDiagram\n  rect url(${origin}/rect.png)\n  A->>B: hi\n  end\n`,
+  `flowchart LR\n  A@{ img: "${origin}/img.png", label: "x" } --> B\n`,
+  'flowchart LR\n  A --> B\n  click A href "xmpp:someone"\n  click B href "tel:1"\n',
+];
+
+/**
+ * A page as the site serves one whose diagrams were not drawn at build: each block a `<pre
+ * class="mermaid">` in its figure, and DiagramScript's own script loading mermaid and drawing them.
+ * Returns the links the drawings hold and how many were drawn.
+ */
+async function drawnByTheReader(origin: string, figures: string[]): Promise<{ drawn: number; links: string[] }> {
+  const require = createRequire(import.meta.url);
+  const bundle = await readFile(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
+  const astro = await readFile(join(import.meta.dirname, '../../src/components/DiagramScript.astro'), 'utf8');
+  const script = /<script is:inline define:vars=\{\{[^}]*\}\}>([\s\S]*?)<\/script>/.exec(astro)![1];
+  const html = `<!doctype html><html><head></head><body>${figures.join('\n')}<script>(function () { const src = '/site/mermaid.min.js'; const config = ${JSON.stringify(MERMAID_CONFIG)};${script}})();</script></body></html>`;
+  const browser = await launch();
+  try {
+    // A page with network, as a reader's: only the site's own two files (under /site/) are served here.
+    // It is served from the counting server's origin, so no rule of the browser's about other hosts stops a request.
+    const page = await (await browser.newContext()).newPage();
+    await page.route(`${origin}/site/**`, (route) =>
+      route.fulfill(route.request().url().endsWith('.js') ? { contentType: 'text/javascript', body: bundle } : { contentType: 'text/html', body: html }),
+    );
+    await page.goto(`${origin}/site/`);
+    await page.waitForFunction((n) => document.querySelectorAll('.diagram-svg, .diagram-canvas p.muted').length === n, figures.length);
+    // Time for what the drawings' CSS asks for to be fetched.
+    await page.waitForTimeout(1_000);
+    return await page.evaluate(() => ({
+      drawn: document.querySelectorAll('.diagram-svg').length,
+      links: [...document.querySelectorAll('.diagram-svg a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+    }));
+  } finally {
+    await browser.close();
+  }
+}
+
+describe("data never makes a request from the reader's browser", () => {
+  it('draws blocks whose statements set CSS that loads, an image or an odd link, and nothing is fetched once safeMermaid has read them', async () => {
+    const server = await listening();
+    try {
+      const sources = LOADING_STATEMENTS(server.origin);
+      // As written, the reader's browser fetches them all (so this test can fail) and keeps both links.
+      const asWritten = await drawnByTheReader(
+        server.origin,
+        sources.map((source) => `<figure><div class="diagram-canvas"><pre class="mermaid">${escapeHtml(source)}</pre></div></figure>`),
+      );
+      expect(new Set(server.paths)).toEqual(
+        new Set(['/state.png', '/escaped.png', '/semicolons.png', '/image-set.png', '/class.png', '/block.png', '/rect.png', '/img.png']),
+      );
+      expect(asWritten.links).toEqual(['xmpp:someone', 'tel:1']);
+      server.paths.length = 0;
+      // As the site hands them over: every one drawn, nothing fetched, no link but to where links may go.
+      const asServed = await drawnByTheReader(
+        server.origin,
+        sources.map((source) => diagramFigure(source, { title: 't', description: 'd' })),
+      );
+      expect(server.paths).toEqual([]);
+      expect(asServed).toEqual({ drawn: sources.length, links: [] });
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('draws them at build, so no reader is handed them to draw', async () => {
+    const server = await listening();
+    try {
+      const sources = LOADING_STATEMENTS(server.origin);
+      const { svgs, stats } = await renderDiagrams(
+        sources.map((source) => ({ source, theme: 'default' as const })),
+        { cacheDir: await cache(), launch },
+      );
+      expect(server.paths).toEqual([]);
+      expect(stats.failed).toEqual([]);
+      for (const source of sources) expect(svgs.get(diagramKey(source, 'default'))).not.toMatch(/url\(http|xmpp:|tel:/);
+      expect(safeMermaid(sources[0]!).source).toBe('stateDiagram-v2\n  [*] --> S\n  \n  class S c\n');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

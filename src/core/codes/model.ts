@@ -263,13 +263,16 @@ export const MODEL_CODES = {
         ? 'Name fields as the schema spells them.'
         : `Find out and write \`${a.field}:\`; if it truly cannot be known, take "${a.field}" out of policies.require in ecosystem.yaml.`,
   }),
-  UnsafeMermaidConfig: entry<{ what: string; problem: string }>({
+  UnsafeMermaidConfig: entry<{ what: string; problem: string; outcome?: string; body?: boolean }>({
     code: 'PLX039',
     severity: 'warning',
-    title: 'a mermaid directive or front-matter `config` that could style the drawing or load from elsewhere, removed before drawing',
-    message: (a) => `This mermaid ${a.what} ${a.problem}; it was removed before the diagram was drawn.`,
-    hint: () =>
-      "A diagram may set only plain options, such as theme: 'dark' or flowchart: {curve: 'basis'}. CSS, fonts, theme variables and addresses are never kept (README: Security model).",
+    title:
+      'a mermaid directive, front-matter `config`, style, link or image that could style the drawing, load from elsewhere or run script, removed before drawing',
+    message: (a) => `This mermaid ${a.what} ${a.problem}; ${a.outcome ?? 'it was removed'} before the diagram was drawn.`,
+    hint: (a) =>
+      a.body
+        ? 'Style with plain values, such as fill:#f9f or stroke-width:2px, and link to http(s), mailto or relative addresses. CSS that loads (url(), image-set(), @import), images, other links and script callbacks are never kept (README: Security model).'
+        : "A diagram may set only plain options, such as theme: 'dark' or flowchart: {curve: 'basis'}. CSS, fonts, theme variables and addresses are never kept (README: Security model).",
   }),
   // Rendering and `plexus fill` (PLX040 and up): reported by those commands, not by `check`.
 } as const;

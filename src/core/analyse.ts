@@ -35,6 +35,11 @@ function deriveLinks(registry: Registry, consumersOf: Map<string, string[]>): Ma
   for (const id of registry.repositories.keys()) get(id);
   for (const [id, integration] of registry.integrations) {
     const { provider: from, direction } = integration.data;
+    // Provider unknown: its consumers use it, and no repository is upstream of them through it.
+    if (from === UNKNOWN) {
+      for (const consumer of consumersOf.get(id)!) get(consumer).consumes.push(id);
+      continue;
+    }
     const provider = get(from);
     provider.provides.push(id);
     for (const consumer of consumersOf.get(id)!) {

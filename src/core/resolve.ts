@@ -39,7 +39,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
   }
   for (const integration of registry.integrations.values()) {
     const d = integration.data;
-    const refs = [...ref(['provider'], 'repositories', d.provider), ...ref(['owner'], 'teams', d.owner)];
+    const refs = [...(d.provider === UNKNOWN ? [] : ref(['provider'], 'repositories', d.provider)), ...ref(['owner'], 'teams', d.owner)];
     if (d.consumers !== ALL_CLIENTS) each(d.consumers, (id, i) => refs.push(...ref(['consumers', i], 'repositories', id)));
     each(d.maintenance, (m, i) => refs.push(...ref(['maintenance', i, 'team'], 'teams', m.team)));
     each(d.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));

@@ -157,10 +157,6 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   const provided = context.providers.get(e.ref) ?? [];
   const [type, protocol] = API_TYPE[text(spec.type) ?? ''] ?? ['dependency', 'unknown'];
   if (!API_TYPE[text(spec.type) ?? '']) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus integration type: written as dependency`);
-  if (provided.length === 0) {
-    context.note(e, 'kind', 'no component provides it (providesApis): Plexus needs a provider, so it is not imported');
-    return [];
-  }
   if (provided.length > 1) context.note(e, 'providesApis', `provided by ${provided.length} components: ${provided[0]} is recorded as the provider`);
   const status = API_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
@@ -187,7 +183,8 @@ function api(e: CatalogEntity, context: Context): Planned[] {
       id: e.id,
       owned: {
         title: f.title,
-        provider: provided[0],
+        // No component lists it in providesApis: the catalog does not say who provides it.
+        provider: provided[0] ?? 'unknown',
         consumers: context.consumers.get(e.ref) ?? [],
         purpose: f.purpose(),
         type,

@@ -1,6 +1,6 @@
 import type { Model } from '../core/model.ts';
 import type { DiagramText } from './diagram-html.ts';
-import type { Integration } from '../core/schemas/index.ts';
+import { type Integration, UNKNOWN } from '../core/schemas/index.ts';
 import { flowchart, sequence, type GraphEdge, type GraphNode } from './mermaid.ts';
 import { plural, recorded } from './labels.ts';
 
@@ -55,6 +55,8 @@ function edgesOf(model: Model, ids: Iterable<string>): (GraphEdge & { integratio
   const edges: (GraphEdge & { integration: string })[] = [];
   for (const id of [...ids].sort()) {
     const i = model.integrations.get(id)!;
+    // An integration whose provider is unknown has no edge to draw: its page says so instead.
+    if (i.data.provider === UNKNOWN) continue;
     const consumerActs = ACTION[i.data.type].actor === 'consumer';
     for (const consumer of model.analysis.consumersOf.get(id)!) {
       edges.push({

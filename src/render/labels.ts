@@ -96,5 +96,5 @@ export function participants(provider: string, consumers: string[] | 'all-client
       : consumers.length > 0
         ? `used by ${consumers.map(names).join(', ')}`
         : 'no registered consumers';
-  return `Provided by ${names(provider)} · ${used}${both ? ' (both ways)' : ''}`;
+  return `${provider === 'unknown' ? 'Provider unknown' : `Provided by ${names(provider)}`} · ${used}${both ? ' (both ways)' : ''}`;
 }

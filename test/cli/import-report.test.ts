@@ -44,12 +44,12 @@ describe('plexus import backstage: partial by default', () => {
     expect([code, err]).toEqual([0, '']);
     const lines = out.split('\n');
     expect(lines.filter((l) => / (warning|error) PLX/.test(l))).toEqual([
-      'partial/catalog-info.yaml:51:7 warning PLX046 "Environment" is not a kind Plexus reads.',
-      'partial/catalog-info.yaml:58:7 warning PLX046 "AiResource" is not a kind Plexus reads. Did you mean "Resource"?',
+      'partial/catalog-info.yaml:52:7 warning PLX046 "Environment" is not a kind Plexus reads.',
+      'partial/catalog-info.yaml:59:7 warning PLX046 "AiResource" is not a kind Plexus reads. Did you mean "Resource"?',
       'partial/catalog-info.yaml:10:10 warning PLX047 owner names group:default/guest, which is not in the catalog files given or in the registry.',
       'partial/catalog-info.yaml:28:7 warning PLX047 dependsOn names component:default/missing, which is not in the catalog files given or in the registry.',
     ]);
-    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 4 catalog entities into 5 files under reg: 5 new, 0 updated, 0 unchanged.');
+    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 5 catalog entities into 6 files under reg: 6 new, 0 updated, 0 unchanged.');
     expect(out).toContain(['  AiResource kind (1):', '    airesource:default/review-rule: Plexus reads no AiResource entities: not imported'].join('\n'));
     expect(out).toContain(
       [
@@ -68,6 +68,7 @@ describe('plexus import backstage: partial by default', () => {
     expect(code).toBe(0);
     expect([...(await written('reg')).keys()].sort()).toEqual([
       'integrations/cart-depends-on-shop.yaml',
+      'integrations/orphan-api.yaml',
       'integrations/shop-api.yaml',
       'repositories/cart.yaml',
       'repositories/shop.yaml',
@@ -75,12 +76,19 @@ describe('plexus import backstage: partial by default', () => {
     ]);
   });
 
+  it('writes an API no component provides as an integration whose provider is unknown, which checks clean', async () => {
+    const files = await written('reg');
+    expect(files.get('integrations/orphan-api.yaml')).toMatchObject({ provider: 'unknown', consumers: ['cart'], type: 'graphql', owner: 'team-a' });
+    const { out } = await run('import', 'backstage', 'partial', '--content', 'reg');
+    expect(out).not.toMatch(/orphan-api.*(not imported|PLX)/);
+  });
+
   it('writes nothing with --strict: the same places as errors, exit 1', async () => {
     const { code, out, err } = await run('import', 'backstage', 'partial', '--strict', '--content', 'strict');
     expect([code, out]).toEqual([1, '']);
     expect(err.split('\n').filter((l) => / error PLX/.test(l))).toEqual([
-      'partial/catalog-info.yaml:51:7 error PLX046 "Environment" is not a kind Plexus reads.',
-      'partial/catalog-info.yaml:58:7 error PLX046 "AiResource" is not a kind Plexus reads. Did you mean "Resource"?',
+      'partial/catalog-info.yaml:52:7 error PLX046 "Environment" is not a kind Plexus reads.',
+      'partial/catalog-info.yaml:59:7 error PLX046 "AiResource" is not a kind Plexus reads. Did you mean "Resource"?',
       'partial/catalog-info.yaml:10:10 error PLX047 owner names group:default/guest, which is not in the catalog files given or in the registry.',
       'partial/catalog-info.yaml:28:7 error PLX047 dependsOn names component:default/missing, which is not in the catalog files given or in the registry.',
     ]);

@@ -57,3 +57,24 @@ describe('unknown values', () => {
     expect(team.fields.find((f) => f.field === 'lead')).toEqual({ field: 'lead', recorded: 0, missing: ['core'] });
   });
 });
+
+describe('an integration whose provider is unknown', () => {
+  const { model, diagnostics } = check(edit(I, 'provider: payments-api', 'provider: unknown'));
+
+  it('checks clean: unknown names no repository', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('says "Provider unknown" in its document, links no provider page, and is listed in the data-quality view', () => {
+    const markdown = renderDocuments(model, engine).find((d) => d.path === 'integrations/payments-to-orders.md')!.markdown;
+    expect(markdown).toContain('| Provider unknown · used by Orders API |');
+    expect(markdown).not.toContain('repositories/unknown.md');
+    const integration = dataQuality(model).find((k) => k.kind === 'integration')!;
+    expect(integration.fields.find((f) => f.field === 'provider')).toEqual({ field: 'provider', recorded: 0, missing: ['payments-to-orders'] });
+  });
+
+  it('makes no repository upstream of its consumers', () => {
+    expect(model.analysis.links.get('orders-api')!.upstream).not.toContain('unknown');
+    expect(model.analysis.links.has('unknown')).toBe(false);
+  });
+});

@@ -88,7 +88,7 @@ const Step = z.strictObject({
 export const IntegrationSchema = z.strictObject({
   title: Text.describe('Title, e.g. "Cross-App Authentication".'),
   provider: Ref('repository').describe(
-    'The repository that provides the integration. What that means per type: rest, graphql, grpc, websocket, webhook and cross-app-auth: it serves the API and consumers call it (a webhook provider sends the callbacks consumers registered for); event and message-queue: it publishes and consumers subscribe; shared-database: it owns the data and consumers read or write it; npm-package: it publishes the package and consumers depend on it; file: it produces the files and consumers take them.',
+    'The repository that provides the integration. What that means per type: rest, graphql, grpc, websocket, webhook and cross-app-auth: it serves the API and consumers call it (a webhook provider sends the callbacks consumers registered for); event and message-queue: it publishes and consumers subscribe; shared-database: it owns the data and consumers read or write it; npm-package: it publishes the package and consumers depend on it; file: it produces the files and consumers take them. unknown when no repository is known to provide it (an API a catalog lists with no component providing it): pages say "provider unknown", diagrams draw nothing for it, and /quality/ lists it.',
   ),
   consumers: z
     .union([z.literal(ALL_CLIENTS), z.array(Ref('repository'))])

@@ -1,4 +1,5 @@
 import type { Model } from '../../core/model.ts';
+import { UNKNOWN } from '../../core/schemas/index.ts';
 import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, NOT_RECORDED, participants, percent, recorded, route } from '../labels.ts';
 import { sequenceDiagram } from '../diagrams.ts';
 import { namer } from './common.ts';
@@ -13,8 +14,13 @@ export function integrationView(model: Model, id: string) {
     title: i.title,
     purpose: i.purpose,
     participants: participants(i.provider, i.consumers, i.direction === 'both-ways', name.repo),
-    repositories: [i.provider, ...model.analysis.consumersOf.get(id)!].map((r) => ({ id: r, name: name.repo(r), path: `../repositories/${r}.md` })),
-    provider: { id: i.provider, name: name.repo(i.provider) },
+    repositories: [...(i.provider === UNKNOWN ? [] : [i.provider]), ...model.analysis.consumersOf.get(id)!].map((r) => ({
+      id: r,
+      name: name.repo(r),
+      path: `../repositories/${r}.md`,
+    })),
+    /** `known: false` when the registry records no provider (`provider: unknown`): shown as such, never linked. */
+    provider: { id: i.provider, name: name.repo(i.provider), known: i.provider !== UNKNOWN },
     consumers: model.analysis.consumersOf.get(id)!.map((r) => ({ id: r, name: name.repo(r) })),
     allClients: i.consumers === 'all-clients',
     bothWays: i.direction === 'both-ways',

@@ -79,6 +79,9 @@ function facts(e: CatalogEntity, context: Context) {
   };
 }
 
+/** A link to a repository itself (not a file or page inside it) on GitHub or GitLab. */
+const CODE_LINK = /^https:\/\/(github\.com|gitlab\.com)\/[\w.-]+\/[\w.-]+\/?$/;
+
 const URL_ANNOTATIONS = ['github.com/project-slug', 'gitlab.com/project-slug', 'backstage.io/source-location'];
 
 /** Where the code lives, from the annotations that say it, or `unknown`. */
@@ -101,8 +104,13 @@ function component(e: CatalogEntity, context: Context): Planned[] {
   const system = text(spec.system) ? context.target(e, ['spec', 'system'], spec.system, 'system') : undefined;
   if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: team left for you to fill');
   f.unread('metadata', [...COMMON, 'tags', 'links']);
-  for (const [i, link] of list(metadata.links).entries())
-    context.note(e, `metadata.links[${i}]`, `repositories keep no links (${text(record(link).url) ?? ''})`);
+  // Where the code lives: the annotations say it first, else the first link to a repository on GitHub or GitLab.
+  let url = codeUrl(record(metadata.annotations));
+  for (const [i, link] of list(metadata.links).entries()) {
+    const href = text(record(link).url) ?? '';
+    if (url === 'unknown' && CODE_LINK.test(href)) url = href.replace(/\/+$/, '');
+    else context.note(e, `metadata.links[${i}]`, `repositories keep no links besides url (${href})`);
+  }
   f.unreadAnnotations(URL_ANNOTATIONS);
   f.unread('spec', ['type', 'lifecycle', 'owner', 'system', 'providesApis', 'consumesApis', 'dependsOn']);
   const planned: Planned[] = [
@@ -114,7 +122,7 @@ function component(e: CatalogEntity, context: Context): Planned[] {
         purpose: f.purpose(),
         kind: kind ?? 'service',
         status: status ?? 'active',
-        url: codeUrl(record(metadata.annotations)),
+        url,
         team: f.owner?.id,
         system: system?.id,
         tags: list(metadata.tags).length > 0 ? list(metadata.tags).map(String) : undefined,

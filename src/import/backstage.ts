@@ -109,7 +109,9 @@ export async function importBackstage(
     ] as const) {
       list(spec[field]).forEach((v, i) => {
         const t = context.target(e, ['spec', field, i], v, field);
-        if (t) add(into, t.ref, e.id);
+        if (t && !t.ref.startsWith('api:'))
+          context.note(e, `spec.${field}[${i}]`, `names ${t.ref}, which is not an API: no integration written (dependsOn says that a component uses another)`);
+        else if (t) add(into, t.ref, e.id);
       });
     }
   }

@@ -83,6 +83,18 @@ describe('plexus import backstage: partial by default', () => {
     expect(out).not.toMatch(/orphan-api.*(not imported|PLX)/);
   });
 
+  it("fills a repository's url from a GitHub link, and reports a consumesApis that names a component", async () => {
+    const files = await written('reg');
+    expect(files.get('repositories/cart.yaml')).toMatchObject({ url: 'https://github.com/acme/cart' });
+    const { out } = await run('import', 'backstage', 'partial', '--content', 'reg', '--dry-run');
+    expect(out).toContain(
+      [
+        '  Component spec.consumesApis[] (1):',
+        '    component:default/cart spec.consumesApis[1]: names component:default/shop, which is not an API: no integration written (dependsOn says that a component uses another)',
+      ].join('\n'),
+    );
+  });
+
   it('writes nothing with --strict: the same places as errors, exit 1', async () => {
     const { code, out, err } = await run('import', 'backstage', 'partial', '--strict', '--content', 'strict');
     expect([code, out]).toEqual([1, '']);
@@ -137,6 +149,7 @@ const LANDED: Record<string, (field: string, value: unknown, id: string, files: 
     if (field === 'metadata.description') return w.purpose === value;
     if (field === 'metadata.tags') return JSON.stringify(w.tags) === JSON.stringify(value);
     if (field === 'metadata.annotations.github.com/project-slug') return w.url === `https://github.com/${value}`;
+    if (field.startsWith('metadata.links[')) return w.url === (value as { url: string }).url;
     if (field === 'spec.type') return w.kind !== undefined;
     if (field === 'spec.lifecycle') return w.status !== undefined;
     if (field === 'spec.owner') return w.team === nameOf(value);

@@ -3,8 +3,9 @@
  * write access to a shared CI cache can replace, so it is read as untrusted: it must be one whole
  * SVG element, well nested, made only of drawing elements, with no script, no event handler, no
  * `foreignObject` and no reference to anything outside itself. Returns what is wrong, or undefined.
+ * With `links`, as Plexus's own writer draws (src/diagrams/svg.ts): `<a>` to paths of the site.
  */
-export function svgProblem(svg: string): string | undefined {
+export function svgProblem(svg: string, options: { links?: boolean } = {}): string | undefined {
   const text = svg.trim();
   if (!text.startsWith('<svg') || !text.endsWith('</svg>')) return 'it is not one whole <svg> element';
   const stack: string[] = [];
@@ -32,12 +33,14 @@ export function svgProblem(svg: string): string | undefined {
     const open = OPEN.exec(text);
     if (!open) return `malformed markup at character ${lt}`;
     const name = open[1]!.toLowerCase();
-    if (!ELEMENTS.has(name)) return `it holds a <${open[1]}> element`;
+    if (!ELEMENTS.has(name) && !(options.links && name === 'a')) return `it holds a <${open[1]}> element`;
     if (stack.length === 0 && ++roots > 1) return 'it holds more than one root element';
     for (const [, attr, value] of (open[2] ?? '').matchAll(ATTRIBUTE)) {
       const a = attr!.toLowerCase();
       const v = (value ?? '').slice(1, -1);
       if (a.startsWith('on')) return `it has an event handler (${attr})`;
+      // Plexus's own drawings link their nodes and edges to pages of the site: a path from its root, nothing else.
+      if (options.links && name === 'a' && a === 'href' && SITE_PATH.test(v)) continue;
       if ((a === 'href' || a.endsWith(':href') || a === 'src') && !v.startsWith('#'))
         return `it refers to something outside itself (${attr}="${v.slice(0, 40)}")`;
       if (/javascript:|url\(\s*(?!['"]?#)|expression\(/i.test(v)) return `an attribute loads something from outside (${attr})`;
@@ -48,6 +51,9 @@ export function svgProblem(svg: string): string | undefined {
   if (stack.length > 0) return `<${stack.at(-1)}> is never closed`;
   return undefined;
 }
+
+/** A link to a page of the site: from its root (with the base), no scheme, no host, no script. */
+const SITE_PATH = /^\/(?!\/)[^\s:\\]*$/;
 
 const OPEN = /<([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 const CLOSE = /<\/([A-Za-z][\w:.-]*)\s*>/y;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
 import { type DrawingSession, diagramKey, openDrawingSession, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
-import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } from '../render/diagrams.ts';
+import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram, type Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
@@ -47,11 +47,23 @@ export function siteDiagrams(model: Model): SiteDiagrams {
   return diagrams;
 }
 
-/** Every mermaid source the site will show: generated diagrams and fences in documents (sequences among them). */
-export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[]): string[] {
-  const sources = new Set<string>(diagrams.all().map((d) => d.source));
+/**
+ * The mermaid sources the site draws in Chromium: hand-written fences in documents only. Generated
+ * diagrams (the views, an integration's sequence) are drawn in process (src/site/views.ts), so a
+ * registry without hand-written mermaid builds without launching a browser.
+ */
+export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[], model?: Model): string[] {
+  const generated = new Set<string>(diagrams.all().map((d) => d.source));
+  for (const id of model?.integrations.keys() ?? []) {
+    const source = sequenceDiagram(model!, id)?.source;
+    if (source) generated.add(source);
+  }
+  const sources = new Set<string>();
   for (const doc of documents) {
-    for (const b of blocks(doc.markdown)) if (b.fenced && b.lang === 'mermaid') sources.add(b.lines.slice(1, -1).join('\n') + '\n');
+    for (const b of blocks(doc.markdown)) {
+      const source = b.lines.slice(1, -1).join('\n') + '\n';
+      if (b.fenced && b.lang === 'mermaid' && !generated.has(source)) sources.add(source);
+    }
   }
   return [...sources];
 }

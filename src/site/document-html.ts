@@ -5,6 +5,8 @@ import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import { withoutTitleBlock } from '../render/documents.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { config, diagrams, documents, drawn, model } from './data.ts';
+import { viewFigure } from '../diagrams/figure.ts';
+import { sequenceOf } from '../diagrams/graph.ts';
 import { linkFromExport } from './paths.ts';
 import { href, pageOfNode } from './urls.ts';
 
@@ -33,6 +35,25 @@ function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, '
   });
 }
 
+/** An integration's generated sequence, by its mermaid source: drawn by Plexus's writer, no browser. */
+let sequences: Map<string, string> | undefined;
+const sequenceBySource = () =>
+  (sequences ??= new Map(
+    [...model.integrations.keys()].flatMap((id) => {
+      const source = sequenceDiagram(model, id)?.source;
+      return source ? [[source.endsWith('\n') ? source : `${source}\n`, id] as const] : [];
+    }),
+  ));
+
+function sequenceFigure(id: string): string {
+  const graph = sequenceOf(model, id)!;
+  return viewFigure(
+    { graph, wide: null, narrow: null },
+    { link: href, idPrefix: `seq-${id.replace(/[^\w-]/g, '_')}` },
+    (i) => model.integrations.get(i)?.data.title ?? i,
+  );
+}
+
 /** A generated diagram as a figure: drawn SVG with its nodes linked, or its text for the browser to draw. */
 export function diagramHtml(diagram: Diagram): string {
   return figure(diagram.source, diagram.text, diagram);
@@ -53,6 +74,8 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
     },
     mermaid: (fence) => {
       const source = fence.endsWith('\n') ? fence : `${fence}\n`;
+      const sequence = sequenceBySource().get(source);
+      if (sequence) return sequenceFigure(sequence);
       // A diagram Plexus generated (an integration's sequence) keeps its own caption and legend.
       const generated = generatedBySource().get(source);
       return figure(source, generated?.text ?? { title: 'Diagram', description: 'From a mermaid block in this document.' }, generated);

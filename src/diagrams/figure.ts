@@ -1,0 +1,124 @@
+/**
+ * A view as a page shows it: the trail up to the landscape, a caption, the wide and the narrow
+ * drawing (the page's CSS shows the one that fits; no script), the legend of what it shows, a
+ * link to its own full-size page, and the view as text, whose rows the bundled edges link to.
+ * Where no drawing fits a canvas, the table stands in for it there.
+ */
+import { escapeHtml } from '../render/escape-html.ts';
+import { type DiagramGraph, edgeAnchor } from './graph.ts';
+import type { Fitted } from './layout.ts';
+import { legendHtml, legendOf, writeSequenceSvg, writeSvg } from './svg.ts';
+
+export interface FigureOptions {
+  /** A site path as the page links it (with the base path). */
+  link: (path: string) => string;
+  /** Unique on the page. */
+  idPrefix: string;
+  /** On the view's own page: the text shown open, no "Open full size". */
+  full?: boolean;
+  /** Where the narrow canvas has no drawing, a note instead of a silent table. */
+}
+
+const esc = escapeHtml;
+
+/** The trail from the landscape to this view, each step a link but the last. */
+export function trailHtml(g: DiagramGraph, link: (p: string) => string): string {
+  const steps = g.trail.map((c, i) =>
+    i === g.trail.length - 1 ? `<li aria-current="page">${esc(c.label)}</li>` : `<li><a href="${esc(link(c.href))}">${esc(c.label)}</a></li>`,
+  );
+  return `<nav class="view-trail" aria-label="Diagram level">View: <ol>${steps.join('')}</ol></nav>`;
+}
+
+/** The view as text: each edge a row with the integrations it stands for, linked; bundled rows carry the anchor their edge links to. */
+export function rowsHtml(g: DiagramGraph, link: (p: string) => string, titles: (id: string) => string): string {
+  const name = new Map(g.nodes.map((n) => [n.key, n]));
+  const cell = (key: string) => {
+    const n = name.get(key);
+    return n?.href ? `<a href="${esc(link(n.href))}">${esc(n.label)}</a>` : esc(n?.label ?? key);
+  };
+  if (g.view === 'sequence') {
+    const rows = (g.steps ?? []).map((s) => `<tr><td>${cell(s.from)}</td><td>${esc(s.message)}${s.reply ? ' (reply)' : ''}</td><td>${cell(s.to)}</td></tr>`);
+    return `<div class="table-wrap" tabindex="0"><table class="view-rows"><thead><tr><th scope="col">From</th><th scope="col">Message</th><th scope="col">To</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  }
+  const rows = g.edges.map((e) => {
+    const id = e.count > 1 ? ` id="${esc(edgeAnchor(e.from, e.to))}"` : '';
+    const what = e.integrations.length
+      ? e.integrations.map((i) => `<a href="${esc(link(`/integrations/${encodeURIComponent(i)}/`))}">${esc(titles(i))}</a>`).join(', ')
+      : esc(e.label);
+    return `<tr${id}><td>${cell(e.from)}</td><td>${esc(e.label)}${e.both ? ' (both ways)' : ''}</td><td>${cell(e.to)}</td><td>${what}</td></tr>`;
+  });
+  return `<div class="table-wrap" tabindex="0"><table class="view-rows"><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th><th scope="col">Integrations</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** A landscape too dense to draw: areas × areas, each cell the integrations from the row's area to the column's, linked to their row. */
+export function matrixHtml(g: DiagramGraph, link: (p: string) => string): string {
+  const nodes = g.nodes;
+  const count = new Map<string, { n: number; href?: string }>();
+  for (const e of g.edges) {
+    count.set(`${e.from}\u0000${e.to}`, { n: e.count, href: e.href });
+  }
+  const head = nodes.map((n) => `<th scope="col">${esc(n.label)}</th>`).join('');
+  const body = nodes
+    .map((a) => {
+      const cells = nodes.map((b) => {
+        if (a.key === b.key) return `<td class="n">${g.inside?.[a.key] ? esc(`${g.inside[a.key]} inside`) : '·'}</td>`;
+        const c = count.get(`${a.key}\u0000${b.key}`);
+        return `<td class="n">${c ? (c.href ? `<a href="${esc(link(c.href))}">${c.n}</a>` : String(c.n)) : ''}</td>`;
+      });
+      return `<tr><th scope="row">${a.href ? `<a href="${esc(link(a.href))}">${esc(a.label)}</a>` : esc(a.label)}</th>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<div class="view-table table-wrap" tabindex="0"><table><caption>Integrations from each row's area to each column's (the arrow leaves the side that acts)</caption><thead><tr><td></td>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** The wide-drawing width bucket its container query shows it from. */
+const bucket = (width: number) => Math.min(1100, Math.max(350, Math.ceil(width / 50) * 50));
+
+/** A view's figure. `titles` names an integration by id (for the text rows). */
+export function viewFigure(fitted: Fitted, o: FigureOptions, titles: (id: string) => string): string {
+  const g = fitted.graph;
+  const svgOpts = (which: string) => ({ link: o.link, idPrefix: `${o.idPrefix}-${which}`, title: g.title, desc: g.description });
+  let wide = '';
+  let narrow = '';
+  let legend = '';
+  let fit = 350;
+  if (g.view === 'sequence') {
+    const w = writeSequenceSvg(g, 1000, svgOpts('w'));
+    const n = writeSequenceSvg(g, 330, svgOpts('n'));
+    fit = bucket(w.width);
+    wide = w.svg;
+    narrow = n.width <= 340 ? n.svg : '';
+    legend = legendHtml(
+      { kinds: [...new Set(g.nodes.map((x) => x.kind))], dashed: (g.steps ?? []).some((s) => s.reply), both: false, bundled: false },
+      'sequence',
+    );
+  } else {
+    if (fitted.wide) {
+      wide = writeSvg(fitted.wide, svgOpts('w'));
+      fit = bucket(fitted.wide.width);
+    }
+    if (fitted.narrow) narrow = writeSvg(fitted.narrow, svgOpts('n'));
+    const shown = fitted.wide ?? fitted.narrow;
+    if (shown) legend = legendHtml(legendOf(shown), g.view);
+  }
+  const table = g.view === 'landscape' ? matrixHtml(g, o.link) : `<div class="view-table">${rowsHtml(g, o.link, titles)}</div>`;
+  const tableNote = '<p class="muted">Too many to draw readably at this width; as a table:</p>';
+  let canvas: string;
+  if (wide && narrow) canvas = `<div class="view-wide">${wide}</div><div class="view-narrow">${narrow}</div>`;
+  else if (wide) canvas = `<div class="view-wide">${wide}</div><div class="view-table-narrow">${tableNote}${table}</div>`;
+  else if (narrow) canvas = `<div class="view-only">${narrow}</div>`;
+  else canvas = `<div class="view-only">${tableNote}${table}</div>`;
+  const text = rowsHtml(g, o.link, titles);
+  return (
+    `<figure class="diagram view${o.full ? ' view-page' : ''}" data-view="${esc(g.view)}">` +
+    trailHtml(g, o.link) +
+    `<figcaption><strong>${esc(g.title)}</strong> <span>${esc(g.description)}</span></figcaption>` +
+    `<div class="view-canvas fit-${fit}" data-pagefind-ignore="all">${canvas}</div>` +
+    legend +
+    (o.full || g.view === 'sequence' ? '' : `<p class="diagram-open"><a href="${esc(o.link(g.page))}">Open this view on its own page</a></p>`) +
+    (o.full
+      ? `<section class="view-text"><h2>In this view</h2>${text}</section>`
+      : `<details class="diagram-text"><summary>Diagram as text</summary>${text}</details>`) +
+    '</figure>'
+  );
+}

@@ -1,0 +1,568 @@
+/**
+ * Diagrams as views over the model, by level as the C4 model has them: the landscape (areas:
+ * systems, or domains, or teams), an area (its repositories, the outside collapsed to the areas
+ * they belong to), a repository's neighbourhood, an event's flow and an integration's sequence.
+ *
+ * A view is a graph, not a drawing: every renderer draws the same graph (the SVG writer for the
+ * site, `toMermaid` for the Markdown export, `toText` for the terminal). Several integrations
+ * between the same two nodes are one edge that counts them and says their verbs. Links are site
+ * paths without the base; the page puts its base in front. Pure and deterministic.
+ */
+import type { Model } from '../core/model.ts';
+import type { Integration } from '../core/schemas/index.ts';
+import { plural } from '../render/labels.ts';
+import { mermaidIds, mermaidLabel, sequence } from '../render/mermaid.ts';
+import { pages } from '../site/paths.ts';
+
+export type NodeKind = 'service' | 'gateway' | 'frontend' | 'library' | 'external' | 'datastore' | 'queue' | 'event' | 'system' | 'domain' | 'team';
+export type ViewKind = 'landscape' | 'area' | 'neighbourhood' | 'event' | 'sequence';
+
+export interface DiagramNode {
+  key: string;
+  label: string;
+  /** A second, smaller line: what an area holds, or what a counterpart does. */
+  sub?: string;
+  kind: NodeKind;
+  /** Its page (a site path, without the base). */
+  href?: string;
+  /** The box it is drawn in (a key of `groups`). */
+  group?: string;
+  /** The node the view is about. */
+  focus?: boolean;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  /** What the edge says: one integration's verb and object, or the verbs of several and their count. */
+  label: string;
+  count: number;
+  verbs: string[];
+  /** Some of its integrations go the other way, or both ways. */
+  both: boolean;
+  /** Every integration it stands for is deprecated. */
+  dashed: boolean;
+  /** The one integration's page, or the row of this view's page that lists them. */
+  href?: string;
+  /** The integrations it stands for, by id. */
+  integrations: string[];
+}
+
+export interface DiagramGroup {
+  key: string;
+  label: string;
+  href?: string;
+}
+
+/** One step of the trail above a diagram: "landscape › domain commerce › repository x". */
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+export interface DiagramGraph {
+  view: ViewKind;
+  /** This view's own page, the full-size one (a site path): bundled edges link to its rows. */
+  page: string;
+  title: string;
+  description: string;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  groups: DiagramGroup[];
+  /** From the landscape down to this view (this view last). */
+  trail: Crumb[];
+  /** An integration's sequence, for the sequence view. */
+  steps?: { from: string; to: string; message: string; reply?: boolean }[];
+  /** What the area nodes of a landscape hold inside, for the fallback table. */
+  inside?: Record<string, number>;
+}
+
+/** The verb of each integration type and which side does it: the arrow starts at the actor. */
+export const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'provider' }> = {
+  rest: { verb: 'calls', actor: 'consumer' },
+  graphql: { verb: 'queries', actor: 'consumer' },
+  grpc: { verb: 'calls', actor: 'consumer' },
+  websocket: { verb: 'connects to', actor: 'consumer' },
+  'cross-app-auth': { verb: 'signs users in with', actor: 'consumer' },
+  'shared-database': { verb: 'reads', actor: 'consumer' },
+  'npm-package': { verb: 'depends on', actor: 'consumer' },
+  event: { verb: 'publishes', actor: 'provider' },
+  'message-queue': { verb: 'queues', actor: 'provider' },
+  webhook: { verb: 'sends', actor: 'provider' },
+  file: { verb: 'delivers', actor: 'provider' },
+  dependency: { verb: 'depends on', actor: 'consumer' },
+};
+
+/** What one integration's edge says, e.g. "publishes payment.completed", "calls Payments API". */
+export function actionOf(i: Integration): string {
+  const { verb } = ACTION[i.type] ?? { verb: 'uses' };
+  if (i.type === 'dependency') return verb;
+  const events = i.events ?? [];
+  const object =
+    i.type === 'event' && events.length > 0 ? (events.length > 2 ? `${events.slice(0, 2).join(', ')} +${events.length - 2}` : events.join(', ')) : i.title;
+  return `${verb} ${object}`;
+}
+
+/** The site path of a view's own page. */
+export const viewPages = {
+  landscape: '/map/',
+  area: (key: string) => `/map/${key.split(':').map(encodeURIComponent).join('/')}/`,
+  repository: (id: string) => `/map/repository/${encodeURIComponent(id)}/`,
+  event: (id: string) => `/map/event/${encodeURIComponent(id)}/`,
+};
+
+/** The anchor of a bundled edge's row on its view's page. */
+export const edgeAnchor = (from: string, to: string) => `e-${slug(from)}--${slug(to)}`;
+const slug = (s: string) => s.replace(/[^\w.-]+/g, '_');
+
+const REPO_KIND: Record<string, NodeKind> = {
+  service: 'service',
+  gateway: 'gateway',
+  frontend: 'frontend',
+  monorepo: 'frontend',
+  library: 'library',
+  external: 'external',
+};
+const repoKind = (kind: string): NodeKind => REPO_KIND[kind] ?? 'service';
+const resourceKind = (kind: string): NodeKind => (kind === 'queue' || kind === 'topic' ? 'queue' : 'datastore');
+
+/** An area a repository belongs to, as the landscape draws it. */
+export interface Area {
+  key: string;
+  kind: 'system' | 'domain' | 'team';
+  label: string;
+  href: string;
+  /** The domain a system belongs to. */
+  parent?: Area;
+}
+
+const NONE: Area = { key: 'system:-', kind: 'system', label: 'No system recorded', href: viewPages.area('system:-') };
+
+function domainArea(model: Model, id: string): Area {
+  const d = model.domains.get(id);
+  return { key: `domain:${id}`, kind: 'domain', label: d?.data.name ?? id, href: d ? pages.domain(id) : viewPages.area(`domain:${id}`) };
+}
+
+/**
+ * The area a repository is drawn in: its system (within its domain) where the registry keeps
+ * systems; else its domain word; else its owning team.
+ */
+export function areaOf(model: Model, repository: string): Area {
+  const r = model.repositories.get(repository)?.data;
+  if (model.systems.size > 0) {
+    const s = r?.system ? model.systems.get(r.system) : undefined;
+    if (!s || !r?.system) return NONE;
+    return {
+      key: `system:${r.system}`,
+      kind: 'system',
+      label: s.data.name,
+      href: pages.systemDetail(r.system),
+      parent: s.data.domain ? domainArea(model, s.data.domain) : undefined,
+    };
+  }
+  if (r?.domain) return domainArea(model, r.domain);
+  const team = r?.team ?? '-';
+  return { key: `team:${team}`, kind: 'team', label: model.teams.get(team)?.data.name ?? team, href: viewPages.area(`team:${team}`) };
+}
+
+/** Every area of the registry, by key, each with its repositories. */
+export function areas(model: Model): Map<string, { area: Area; repositories: string[] }> {
+  const out = new Map<string, { area: Area; repositories: string[] }>();
+  for (const id of [...model.repositories.keys()].sort()) {
+    const a = areaOf(model, id);
+    const entry = out.get(a.key) ?? out.set(a.key, { area: a, repositories: [] }).get(a.key)!;
+    entry.repositories.push(id);
+    if (a.parent) {
+      const p = out.get(a.parent.key) ?? out.set(a.parent.key, { area: a.parent, repositories: [] }).get(a.parent.key)!;
+      p.repositories.push(id);
+    }
+  }
+  return out;
+}
+
+/** One integration's edges, repository to repository, the arrow leaving the actor. */
+interface RawEdge {
+  from: string;
+  to: string;
+  integration: string;
+  label: string;
+  verb: string;
+  both: boolean;
+  dashed: boolean;
+}
+
+function rawEdges(model: Model): RawEdge[] {
+  const out: RawEdge[] = [];
+  for (const id of [...model.integrations.keys()].sort()) {
+    const i = model.integrations.get(id)!.data;
+    if (!model.repositories.has(i.provider)) continue;
+    const action = ACTION[i.type] ?? { verb: 'uses', actor: 'consumer' };
+    for (const consumer of model.analysis.consumersOf.get(id) ?? []) {
+      const consumerActs = action.actor === 'consumer';
+      out.push({
+        from: consumerActs ? consumer : i.provider,
+        to: consumerActs ? i.provider : consumer,
+        integration: id,
+        label: actionOf(i),
+        verb: action.verb,
+        both: i.direction === 'both-ways',
+        dashed: i.status === 'deprecated',
+      });
+    }
+  }
+  return out;
+}
+
+const rawCache = new WeakMap<Model, RawEdge[]>();
+function edgesOf(model: Model): RawEdge[] {
+  let edges = rawCache.get(model);
+  if (!edges) rawCache.set(model, (edges = rawEdges(model)));
+  return edges;
+}
+
+/**
+ * Edges bundled per pair of nodes: `nodeOf` says which node stands for a repository in this view
+ * (undefined: not drawn). An edge whose ends fall in one node is counted inside it instead.
+ */
+function bundle(raw: RawEdge[], nodeOf: (repository: string) => string | undefined, page: string): { edges: DiagramEdge[]; inside: Map<string, number> } {
+  const pairs = new Map<string, RawEdge[]>();
+  const inside = new Map<string, number>();
+  for (const e of raw) {
+    const a = nodeOf(e.from);
+    const b = nodeOf(e.to);
+    if (a === undefined || b === undefined) continue;
+    if (a === b) {
+      inside.set(a, (inside.get(a) ?? 0) + 1);
+      continue;
+    }
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    (pairs.get(key) ?? pairs.set(key, []).get(key)!).push({ ...e, from: a, to: b });
+  }
+  const edges = [...pairs.values()].map((items): DiagramEdge => {
+    // The arrow leaves the side that acts in more of them (the first in order on a tie).
+    const [x, y] = [items[0]!.from, items[0]!.to].sort() as [string, string];
+    const forward = items.filter((e) => e.from === x).length;
+    const [from, to] = forward >= items.length - forward ? [x, y] : [y, x];
+    const integrations = [...new Set(items.map((e) => e.integration))];
+    const verbs = [...new Set(items.map((e) => e.verb))];
+    const count = integrations.length;
+    return {
+      from,
+      to,
+      label: count === 1 ? items[0]!.label : `${verbs.join(', ')} (${count})`,
+      count,
+      verbs,
+      both: items.some((e) => e.both || e.from !== from),
+      dashed: items.every((e) => e.dashed),
+      href: count === 1 ? pages.integration(integrations[0]!) : `${page}#${edgeAnchor(from, to)}`,
+      integrations,
+    };
+  });
+  edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return { edges, inside };
+}
+
+const LANDSCAPE: Crumb = { label: 'Landscape', href: viewPages.landscape };
+
+/** Above this many areas the landscape is drawn by domain (systems registries) and then as a table. */
+export const LANDSCAPE_LIMIT = 24;
+
+function areaNode(a: Area, repositories: number, inside: number, group?: string): DiagramNode {
+  return {
+    key: a.key,
+    label: a.label,
+    sub: `${plural(repositories, 'repository', 'repositories')}${inside ? ` · ${inside} inside` : ''}`,
+    kind: a.kind,
+    href: a.href,
+    ...(group ? { group } : {}),
+  };
+}
+
+/**
+ * The landscape: one node per area (system within its domain, or domain, or team); the
+ * integrations between two areas one edge. `by: 'domain'` draws a systems registry by domain.
+ */
+export function landscapeGraph(model: Model, by: 'area' | 'domain' = 'area'): DiagramGraph {
+  const all = areas(model);
+  const unit = (id: string) => {
+    const a = areaOf(model, id);
+    return by === 'domain' && a.parent ? a.parent : a;
+  };
+  const { edges, inside } = bundle(edgesOf(model), (id) => unit(id).key, viewPages.landscape);
+  const used = new Map<string, Area>();
+  for (const id of model.repositories.keys()) used.set(unit(id).key, unit(id));
+  const grouped = by === 'area' && model.systems.size > 0;
+  const nodes = [...used.values()]
+    .sort((a, b) => a.label.localeCompare(b.label))
+    .map((a) => areaNode(a, all.get(a.key)!.repositories.length, inside.get(a.key) ?? 0, grouped ? a.parent?.key : undefined));
+  const groups = grouped
+    ? [
+        ...new Map(
+          [...used.values()].flatMap((a) => (a.parent ? [[a.parent.key, { key: a.parent.key, label: `Domain: ${a.parent.label}`, href: a.parent.href }]] : [])),
+        ).values(),
+      ]
+    : [];
+  const what = nodes[0]?.kind === 'system' ? 'system' : nodes.every((n) => n.kind === 'domain') ? 'domain' : 'area';
+  return {
+    view: 'landscape',
+    page: viewPages.landscape,
+    title: `${model.ecosystem?.data.name ?? 'Ecosystem'} landscape`,
+    description: `${plural(nodes.length, what)} and the integrations between them (${plural(
+      edges.reduce((n, e) => n + e.count, 0),
+      'integration',
+    )}); each box opens its own view.`,
+    nodes,
+    edges,
+    groups,
+    trail: [LANDSCAPE],
+    inside: Object.fromEntries(inside),
+  };
+}
+
+/** The repositories of an area, its resources, and the outside collapsed to the areas it reaches. */
+export function areaGraph(model: Model, key: string): DiagramGraph | null {
+  const entry = areas(model).get(key);
+  if (!entry) return null;
+  const { area } = entry;
+  const members = new Set(entry.repositories);
+  // A domain of a systems registry holds systems: draw them, not each repository.
+  const holdsSystems = area.kind === 'domain' && model.systems.size > 0;
+  const outer = (id: string) => {
+    const a = areaOf(model, id);
+    return holdsSystems ? (a.parent ?? a) : a;
+  };
+  const nodeOf = (id: string) => (members.has(id) ? (holdsSystems ? areaOf(model, id).key : id) : outer(id).key);
+  const page = viewPages.area(key);
+  const raw = edgesOf(model).filter((e) => members.has(e.from) || members.has(e.to));
+  const { edges, inside } = bundle(raw, nodeOf, page);
+  const nodes: DiagramNode[] = [];
+  const all = areas(model);
+  if (holdsSystems) {
+    const systems = new Map(entry.repositories.map((id) => [areaOf(model, id).key, areaOf(model, id)]));
+    for (const a of [...systems.values()].sort((x, y) => x.label.localeCompare(y.label)))
+      nodes.push(areaNode(a, all.get(a.key)?.repositories.length ?? 0, inside.get(a.key) ?? 0, key));
+  } else {
+    for (const id of entry.repositories) {
+      const r = model.repositories.get(id)!.data;
+      nodes.push({ key: id, label: r.name, kind: repoKind(r.kind), href: pages.repository(id), group: key });
+    }
+    // Its resources: owned by one of its repositories.
+    for (const [rid, r] of [...model.resources].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!members.has(r.data.owner)) continue;
+      nodes.push({ key: `resource:${rid}`, label: r.data.name, kind: resourceKind(r.data.kind), href: pages.resource(rid), group: key });
+      edges.push({
+        from: r.data.owner,
+        to: `resource:${rid}`,
+        label: 'owns',
+        count: 1,
+        verbs: ['owns'],
+        both: false,
+        dashed: false,
+        href: pages.resource(rid),
+        integrations: [],
+      });
+    }
+  }
+  const outside = new Map<string, Area>();
+  for (const e of raw) for (const id of [e.from, e.to]) if (!members.has(id)) outside.set(outer(id).key, outer(id));
+  for (const a of [...outside.values()].sort((x, y) => x.label.localeCompare(y.label)))
+    nodes.push({ ...areaNode(a, all.get(a.key)?.repositories.length ?? 0, 0), sub: `${a.kind}` });
+  const trail = [
+    LANDSCAPE,
+    ...(area.parent ? [{ label: `${area.parent.kind} ${area.parent.label}`, href: area.parent.href }] : []),
+    { label: `${area.kind} ${area.label}`, href: area.href },
+  ];
+  return {
+    view: 'area',
+    page,
+    title: `${area.label} (${area.kind})`,
+    description: `${holdsSystems ? plural(nodes.filter((n) => n.group).length, 'system') : plural(entry.repositories.length, 'repository', 'repositories')} in the box; outside it, the ${area.kind === 'system' || holdsSystems ? 'areas' : `${area.kind}s`} they integrate with, each one node.`,
+    nodes,
+    edges,
+    groups: [{ key, label: `${area.kind[0]!.toUpperCase()}${area.kind.slice(1)}: ${area.label}`, href: area.href }],
+    trail,
+  };
+}
+
+const USE = { read: 'reads', write: 'writes to', 'read-write': 'reads and writes' } as const;
+
+/** A repository, the repositories it integrates with (one edge each, bundled), and its resources. */
+export function neighbourhoodGraph(model: Model, id: string): DiagramGraph {
+  const r = model.repositories.get(id)!.data;
+  const page = viewPages.repository(id);
+  const raw = edgesOf(model).filter((e) => e.from === id || e.to === id);
+  const { edges } = bundle(raw, (x) => x, page);
+  const keys = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((k) => k !== id).sort();
+  const nodes: DiagramNode[] = [
+    { key: id, label: r.name, kind: repoKind(r.kind), href: pages.repository(id), focus: true },
+    ...keys.map((k) => {
+      const c = model.repositories.get(k)!.data;
+      return { key: k, label: c.name, kind: repoKind(c.kind), href: pages.repository(k) };
+    }),
+  ];
+  for (const [rid, res] of [...model.resources].sort(([a], [b]) => a.localeCompare(b))) {
+    const user = res.data.users?.find((u) => u.repository === id);
+    if (res.data.owner !== id && !user) continue;
+    const verb = res.data.owner === id ? 'owns' : user?.access ? USE[user.access] : 'uses';
+    nodes.push({ key: `resource:${rid}`, label: res.data.name, kind: resourceKind(res.data.kind), href: pages.resource(rid) });
+    edges.push({
+      from: id,
+      to: `resource:${rid}`,
+      label: verb,
+      count: 1,
+      verbs: [verb],
+      both: false,
+      dashed: false,
+      href: pages.resource(rid),
+      integrations: [],
+    });
+  }
+  const area = areaOf(model, id);
+  return {
+    view: 'neighbourhood',
+    page,
+    title: `${r.name} and its neighbours`,
+    description: `What ${r.name} uses and what uses it, one hop away: ${plural(keys.length, 'repository', 'repositories')}, several integrations with one of them drawn as one arrow.`,
+    nodes,
+    edges,
+    groups: [],
+    trail: [
+      LANDSCAPE,
+      ...(area.parent ? [{ label: `${area.parent.kind} ${area.parent.label}`, href: area.parent.href }] : []),
+      { label: `${area.kind} ${area.label}`, href: area.href },
+      { label: `repository ${r.name}`, href: pages.repository(id) },
+    ],
+  };
+}
+
+/** An event's producers → the event → its consumers, left to right. */
+export function eventGraph(model: Model, id: string): DiagramGraph {
+  const e = model.events.get(id)!.data;
+  const key = `event:${id}`;
+  const node = (r: string): DiagramNode => {
+    const x = model.repositories.get(r)?.data;
+    return { key: r, label: x?.name ?? r, kind: repoKind(x?.kind ?? 'service'), ...(x ? { href: pages.repository(r) } : {}) };
+  };
+  const producers = [...new Set(e.producers)];
+  const consumers = [...new Map(e.consumers.map((c) => [c.repository, c])).values()];
+  // An integration that carries the event, for the edge's link.
+  const carrier = (r: string, side: 'provider' | 'consumer') =>
+    [...model.integrations.values()].find(
+      (i) => i.data.events?.includes(id) && (side === 'provider' ? i.data.provider === r : (model.analysis.consumersOf.get(i.id) ?? []).includes(r)),
+    )?.id;
+  const edge = (from: string, to: string, label: string, via: string | undefined): DiagramEdge => ({
+    from,
+    to,
+    label,
+    count: 1,
+    verbs: [label.split(':')[0]!],
+    both: false,
+    dashed: false,
+    ...(via ? { href: pages.integration(via), integrations: [via] } : { integrations: [] }),
+  });
+  const nodes: DiagramNode[] = [
+    ...producers.map((p) => ({ ...node(p), group: 'producers' })),
+    { key, label: id, kind: 'event' as const, href: pages.event(id), focus: true },
+    ...consumers.filter((c) => !producers.includes(c.repository)).map((c) => ({ ...node(c.repository), group: 'consumers' })),
+  ];
+  const edges = [
+    ...producers.map((p) => edge(p, key, 'publishes', carrier(p, 'provider'))),
+    ...consumers.map((c) => edge(key, c.repository, c.handling ? `delivered: ${c.handling}` : 'delivered to', carrier(c.repository, 'consumer'))),
+  ];
+  return {
+    view: 'event',
+    page: viewPages.event(id),
+    title: `${id} event flow`,
+    description: `${plural(producers.length, 'producer')} publish it, left; ${plural(consumers.length, 'consumer')} receive it, right.`,
+    nodes: nodes.map(({ group: _, ...n }) => n),
+    edges,
+    groups: [],
+    trail: [LANDSCAPE, { label: `event ${id}`, href: pages.event(id) }],
+  };
+}
+
+/** An integration's steps between its participants, when it lists them. */
+export function sequenceOf(model: Model, id: string): DiagramGraph | null {
+  const i = model.integrations.get(id)!.data;
+  if (!i.steps?.length) return null;
+  const actors = [...new Set(i.steps.flatMap((s) => [s.from, s.to]))];
+  return {
+    view: 'sequence',
+    page: pages.integration(id),
+    title: `${i.title}: interaction`,
+    description: `${plural(i.steps.length, 'step')} between ${actors.map((a) => model.repositories.get(a)?.data.name ?? a).join(', ')}; time runs down.`,
+    nodes: actors.map((a) => {
+      const x = model.repositories.get(a)?.data;
+      return { key: a, label: x?.name ?? a, kind: repoKind(x?.kind ?? 'service'), ...(x ? { href: pages.repository(a) } : {}) };
+    }),
+    edges: [],
+    groups: [],
+    steps: i.steps.map((s) => ({ from: s.from, to: s.to, message: s.message, ...(s.reply ? { reply: true } : {}) })),
+    trail: [LANDSCAPE, { label: `integration ${i.title}`, href: pages.integration(id) }],
+  };
+}
+
+const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
+  service: ['[', ']'],
+  gateway: ['(', ')'],
+  frontend: ['[/', '/]'],
+  library: ['{{', '}}'],
+  external: ['([', '])'],
+  datastore: ['[(', ')]'],
+  queue: ['[(', ')]'],
+  event: ['([', '])'],
+  system: ['(', ')'],
+  domain: ['(', ')'],
+  team: ['(', ')'],
+};
+
+/** The graph as mermaid text, for the Markdown export (GitHub draws it). */
+export function toMermaid(g: DiagramGraph): string {
+  if (g.view === 'sequence') return sequence(g.nodes, g.steps ?? []);
+  const ids = mermaidIds(g.nodes.map((n) => n.key));
+  const lines = [`flowchart ${g.view === 'event' ? 'LR' : 'LR'}`];
+  const node = (n: DiagramNode) => {
+    const [open, close] = MERMAID_SHAPE[n.kind];
+    return `${ids.get(n.key)}${open}${mermaidLabel(n.sub ? `${n.label} · ${n.sub}` : n.label)}${close}`;
+  };
+  for (const n of g.nodes) if (!n.group) lines.push(`  ${node(n)}`);
+  for (const [i, grp] of g.groups.entries()) {
+    lines.push(`  subgraph g${i}[${mermaidLabel(grp.label)}]`);
+    for (const n of g.nodes) if (n.group === grp.key) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  }
+  for (const e of g.edges) {
+    const arrow = e.both ? (e.dashed ? '<-.->' : '<-->') : e.dashed ? '-.->' : '-->';
+    lines.push(`  ${ids.get(e.from)} ${arrow}|${mermaidLabel(e.label)}| ${ids.get(e.to)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The graph for a terminal: the node the view is about, then what it acts on (→) and what acts
+ * on it (←), one line per counterpart with what is done. Other views list their edges.
+ */
+export function toText(g: DiagramGraph): string {
+  const name = new Map(g.nodes.map((n) => [n.key, n.label]));
+  const focus = g.nodes.find((n) => n.focus);
+  const lines: string[] = [];
+  if (g.view === 'sequence') {
+    for (const [i, s] of (g.steps ?? []).entries()) {
+      lines.push(`${String(i + 1).padStart(2)}. ${name.get(s.from) ?? s.from} ${s.reply ? '⇠' : '→'} ${name.get(s.to) ?? s.to}: ${s.message}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+  if (focus) {
+    lines.push(focus.label);
+    const out = g.edges.filter((e) => e.from === focus.key);
+    const into = g.edges.filter((e) => e.to === focus.key);
+    const row = (e: DiagramEdge, other: string, last: boolean, arrow: string) =>
+      `${last ? '└' : '├'}─${arrow} ${name.get(other) ?? other}  ${e.label}${e.both && arrow !== '↔' ? ' (both ways)' : ''}`;
+    const all = [...out.map((e) => [e, e.to, e.both ? '↔' : '→'] as const), ...into.map((e) => [e, e.from, e.both ? '↔' : '←'] as const)];
+    for (const [i, [e, other, arrow]] of all.entries()) lines.push(row(e, other, i === all.length - 1, arrow));
+    if (all.length === 0) lines.push('└─ no integrations recorded');
+    return `${lines.join('\n')}\n`;
+  }
+  for (const e of g.edges) lines.push(`${name.get(e.from) ?? e.from} ${e.both ? '↔' : '→'} ${name.get(e.to) ?? e.to}: ${e.label}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -63,6 +63,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     each(pattern.data.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));
     add(pattern, refs);
   }
+  for (const team of registry.teams.values()) add(team, ref(['parent'], 'teams', team.data.parent));
   for (const system of registry.systems.values()) {
     add(system, [...ref(['domain'], 'domains', system.data.domain), ...ref(['owner'], 'teams', system.data.owner)]);
   }

@@ -16,6 +16,8 @@ export interface Context {
   /** API ref → ids of the components that provide / consume it. */
   providers: Map<string, string[]>;
   consumers: Map<string, string[]>;
+  /** Group ref → the group whose spec.children lists it. */
+  parents: Map<string, { id: string; ref: string }>;
   /** Resource ref → the components that depend on it (filled while components are mapped). */
   dependents: Map<string, CatalogEntity[]>;
 }
@@ -233,10 +235,19 @@ function team(e: CatalogEntity, context: Context): Planned[] {
   const email = text(profile.email);
   f.unread('metadata', COMMON);
   f.unreadAnnotations([]);
+  // The hierarchy: spec.parent, or the group whose spec.children lists this one; a child is written with its parent.
+  const named = e.kind === 'Group' && text(f.spec.parent) ? context.target(e, ['spec', 'parent'], f.spec.parent, 'parent') : undefined;
+  const listedBy = context.parents.get(e.ref);
+  if (named && listedBy && listedBy.id !== named.id)
+    context.note(e, 'spec.parent', `${named.ref}, though ${listedBy.ref} lists it among its children: ${named.id} is written as the parent`);
+  const parent = named?.id ?? listedBy?.id;
   for (const key of Object.keys(f.spec))
     if (key === 'type') {
       if (f.spec.type !== 'team') context.note(e, 'spec.type', `"${String(f.spec.type)}": Plexus keeps teams only, so it is written as a team`);
-    } else if (key !== 'profile') context.note(e, `spec.${key}`, 'Plexus keeps no team hierarchy or members');
+    } else if (e.kind === 'Group' && (key === 'parent' || key === 'children')) {
+      // Mapped: parent here, children as each child's parent.
+    } else if (key !== 'profile')
+      context.note(e, `spec.${key}`, key === 'members' || key === 'memberOf' ? 'Plexus keeps no team members' : 'no Plexus field for it');
   for (const key of Object.keys(profile)) if (key !== 'displayName' && key !== 'email') context.note(e, `spec.profile.${key}`, 'no Plexus field for it');
   if (email && !EMAIL.test(email)) context.note(e, 'spec.profile.email', `"${email}" is not an email address`);
   return [
@@ -248,6 +259,7 @@ function team(e: CatalogEntity, context: Context): Planned[] {
         lead: e.kind === 'User' ? shown : undefined,
         description: f.description,
         'contacts.email': email && EMAIL.test(email) ? email : undefined,
+        parent,
       },
       provenance: context.source(e),
     },

@@ -21,6 +21,8 @@ const DEFAULT_KIND: Record<string, string> = {
   providesApis: 'api',
   consumesApis: 'api',
   dependsOn: 'component',
+  parent: 'group',
+  children: 'group',
 };
 
 const COLLECTION: Record<string, CollectionName> = {
@@ -98,7 +100,17 @@ export async function importBackstage(
     providers: new Map(),
     consumers: new Map(),
     dependents: new Map(),
+    parents: new Map(),
   };
+
+  // A group's children name it as their parent, as its own spec.parent does.
+  for (const e of entities) {
+    if (e.kind !== 'Group') continue;
+    list(record(e.data.spec).children).forEach((v, i) => {
+      const t = context.target(e, ['spec', 'children', i], v, 'children');
+      if (t) context.parents.set(t.ref, { id: e.id, ref: e.ref });
+    });
+  }
 
   for (const e of entities) {
     if (e.kind !== 'Component') continue;

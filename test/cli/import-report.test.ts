@@ -49,7 +49,7 @@ describe('plexus import backstage: partial by default', () => {
       'partial/catalog-info.yaml:10:10 warning PLX047 owner names group:default/guest, which is not in the catalog files given or in the registry.',
       'partial/catalog-info.yaml:28:7 warning PLX047 dependsOn names component:default/missing, which is not in the catalog files given or in the registry.',
     ]);
-    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 5 catalog entities into 6 files under reg: 6 new, 0 updated, 0 unchanged.');
+    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 6 catalog entities into 7 files under reg: 7 new, 0 updated, 0 unchanged.');
     expect(out).toContain(['  AiResource kind (1):', '    airesource:default/review-rule: Plexus reads no AiResource entities: not imported'].join('\n'));
     expect(out).toContain(
       [
@@ -72,6 +72,7 @@ describe('plexus import backstage: partial by default', () => {
       'integrations/shop-api.yaml',
       'repositories/cart.yaml',
       'repositories/shop.yaml',
+      'teams/engineering.yaml',
       'teams/team-a.yaml',
     ]);
   });
@@ -81,6 +82,17 @@ describe('plexus import backstage: partial by default', () => {
     expect(files.get('integrations/orphan-api.yaml')).toMatchObject({ provider: 'unknown', consumers: ['cart'], type: 'graphql', owner: 'team-a' });
     const { out } = await run('import', 'backstage', 'partial', '--content', 'reg');
     expect(out).not.toMatch(/orphan-api.*(not imported|PLX)/);
+  });
+
+  it('keeps the group hierarchy: a group listed in children is written with its parent, and a department is reported as written as a team', async () => {
+    const files = await written('reg');
+    expect(files.get('teams/team-a.yaml')).toMatchObject({ name: 'team-a', parent: 'engineering' });
+    expect(files.get('teams/engineering.yaml')?.parent).toBeUndefined();
+    const { out } = await run('import', 'backstage', 'partial', '--content', 'reg', '--dry-run');
+    expect(out).toContain(
+      ['  Group spec.type (1):', '    group:default/engineering: "department": Plexus keeps teams only, so it is written as a team'].join('\n'),
+    );
+    expect(out).not.toContain('spec.children');
   });
 
   it("fills a repository's url from a GitHub link, and reports a consumesApis that names a component", async () => {

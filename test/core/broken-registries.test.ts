@@ -76,6 +76,11 @@ const CASES: Case[] = [
     edit('repositories/payments-api.yaml', 'url: https://github.com/acme/payments-api', 'url: javascript:alert(1)'),
     [['PLX017', 'repositories/payments-api.yaml', 6, 6]],
   ],
+  [
+    'a team whose parent is no team',
+    edit('teams/core.yaml', 'lead: Ada Lovelace\n', 'lead: Ada Lovelace\nparent: platform\n'),
+    [['PLX012', 'teams/core.yaml', 3, 9]],
+  ],
   ['percentage over 100', edit(I, 'errorRate: 0.1', 'errorRate: 150'), [['PLX018', I, 14, 14]]],
   ['empty title', edit(I, 'title: Payments to Orders', 'title: ""'), [['PLX018', I, 1, 8]]],
   ['upper-case id in a list', edit(I, 'consumers: [orders-api]', 'consumers: [Orders]'), [['PLX019', I, 3, 13]]],

@@ -11,6 +11,7 @@ export type { Command } from './command.ts';
 /** Sub-commands, loaded only when called. */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).check,
+  diff: async () => (await import('./diff.ts')).diff,
   fill: async () => (await import('./fill.ts')).fill,
   new: async () => (await import('./new.ts')).scaffold,
   export: async () => (await import('./export.ts')).exportCommand,
@@ -29,6 +30,7 @@ function help(): string {
     '',
     'Commands:',
     '  check     validate the registry and report problems as file:line:col',
+    '  diff      what changed between two states of the registry, whom it reaches, what breaks',
     '  fill      fill a placeholder template from the registry and report what is left',
     '  new       scaffold a repository, integration, event, pattern, team or strategy document',
     '  export    write every document as plain Markdown',

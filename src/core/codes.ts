@@ -1,5 +1,6 @@
 import type { Diagnostic, Position } from './diagnostics.ts';
 import type { Entry } from './codes/entry.ts';
+import { DIFF_CODES } from './codes/diff.ts';
 import { FILES_CODES } from './codes/files.ts';
 import { FILL_CODES } from './codes/fill.ts';
 import { IMPORTS_CODES } from './codes/imports.ts';
@@ -11,7 +12,7 @@ import { MODEL_CODES } from './codes/model.ts';
  * change once published. Messages say what happened; hints say what to do. Arguments are the
  * facts of one occurrence.
  */
-export const CODES = { ...FILES_CODES, ...MODEL_CODES, ...FILL_CODES, ...IMPORTS_CODES } as const;
+export const CODES = { ...FILES_CODES, ...MODEL_CODES, ...FILL_CODES, ...IMPORTS_CODES, ...DIFF_CODES } as const;
 
 export type CodeName = keyof typeof CODES;
 type ArgsOf<N extends CodeName> = Parameters<(typeof CODES)[N]['message']>[0];

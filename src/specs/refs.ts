@@ -15,6 +15,8 @@ export interface RefScope {
   origin?: string;
   /** The most bytes one referenced document may have. */
   limit?: number;
+  /** Files held in memory by absolute path (a git revision read by `plexus diff`): read from here, never from disk. */
+  memory?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** A `$ref` the scope does not allow, kept so the caller can say where it was written. */
@@ -88,6 +90,12 @@ export async function readRef(target: string, scope: RefScope): Promise<Uint8Arr
   }
   const path = localPath(target);
   if (path === undefined) throw new RefRefused(target, 'only relative paths (and http(s) within a fetched spec’s origin) can be $ref targets');
+  if (scope.memory) {
+    const bytes = scope.memory.get(path);
+    if (bytes === undefined) throw new RefRefused(target, 'no such file in the registry at this revision');
+    if (bytes.length > limit) throw new RefRefused(target, `larger than ${formatBytes(limit)}, the most Plexus reads`);
+    return bytes;
+  }
   if (!scope.files) throw new RefRefused(target, 'a spec fetched over http(s) may not $ref files on this machine');
   try {
     return await readGated(scope.files, path, limit);

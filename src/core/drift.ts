@@ -65,8 +65,10 @@ export function checkDrift(registry: Registry, specs: Specs, policy: 'error' | '
     const auth = i.auth;
     if (auth !== undefined && auth !== 'unknown' && spec.operations.length > 0) {
       const methods = [...new Set(spec.operations.flatMap((o) => o.auth))];
-      const secured = methods.filter((m) => m !== 'none');
-      const agrees = auth === 'none' ? secured.length === 0 : secured.includes(auth);
+      const secured = methods.filter((m) => m !== 'none' && m !== 'unknown');
+      // A spec with no security section says nothing about auth: nothing to disagree with.
+      const silent = methods.every((m) => m === 'unknown');
+      const agrees = silent || (auth === 'none' ? secured.length === 0 : secured.includes(auth));
       if (!agrees) {
         const schemes = secured.length === 0 ? 'no security' : `security ${secured.join(' or ')}`;
         const at =

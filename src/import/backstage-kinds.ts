@@ -32,9 +32,10 @@ const COMPONENT_KIND: Record<string, string> = {
 };
 const REPOSITORY_STATUS: Record<string, string> = { production: 'active', experimental: 'active', deprecated: 'deprecated', retired: 'retired' };
 const API_STATUS: Record<string, string> = { production: 'production', experimental: 'in-development', deprecated: 'deprecated', retired: 'retired' };
+/** The protocol only where the type fixes it: an OpenAPI or GraphQL API may be served over HTTP or HTTPS, which its definition says. */
 const API_TYPE: Record<string, [type: string, protocol: string]> = {
-  openapi: ['rest', 'HTTP'],
-  graphql: ['graphql', 'HTTP'],
+  openapi: ['rest', 'unknown'],
+  graphql: ['graphql', 'unknown'],
   grpc: ['grpc', 'gRPC'],
   asyncapi: ['event', 'unknown'],
 };

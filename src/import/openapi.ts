@@ -46,11 +46,18 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
 
   const methods = [...new Set(spec.operations.flatMap((o) => o.auth))];
-  const secured = methods.filter((m) => m !== 'none');
+  const secured = methods.filter((m) => m !== 'none' && m !== 'unknown');
+  if (methods.includes('unknown')) note('security', 'the document says nothing about security: auth not written (not recorded)');
   const unknownSchemes = secured.filter((m) => !Object.values(spec.schemes).some((s) => s.auth === m));
   for (const name of unknownSchemes) note(`security ${name}`, `scheme "${name}" has no Plexus auth method`);
   const known$ = secured.filter((m) => !unknownSchemes.includes(m));
-  const auth = known$.length === 1 && unknownSchemes.length === 0 ? known$[0] : secured.length === 0 && spec.operations.length > 0 ? 'none' : undefined;
+  // none only where the spec says so (security: []) for every operation; never for a spec that is silent.
+  const auth =
+    known$.length === 1 && unknownSchemes.length === 0
+      ? known$[0]
+      : secured.length === 0 && spec.operations.length > 0 && !methods.includes('unknown')
+        ? 'none'
+        : undefined;
   if (known$.length > 1) note('security', `several auth methods (${known$.join(', ')}): auth left for you to choose`);
   const version = spec.apiVersion && SEMVER_PATTERN.test(spec.apiVersion) ? spec.apiVersion : undefined;
   if (spec.apiVersion && !version) note('info.version', `"${spec.apiVersion}" is not a semantic version: version not written`);
@@ -58,6 +65,11 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const server = spec.servers[0];
   if (spec.servers.length > 1) note('servers', `${spec.servers.length} servers: the first is recorded as the endpoint`);
   const purpose = firstParagraph(spec.description);
+  // The protocol is the server URL's scheme, when it has one; a template such as {scheme}://… is kept and said.
+  const protocol = server && /^https:/i.test(server) ? 'HTTPS' : server && /^http:/i.test(server) ? 'HTTP' : 'unknown';
+  if (server && /[{}]/.test(server))
+    note('servers[0].url', `"${server}" has variables: written as the template, protocol ${protocol === 'unknown' ? 'not known' : protocol}`);
+  else if (!server) note('servers', 'no server: endpoint and protocol not known');
 
   return {
     planned: [
@@ -69,7 +81,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
           provider,
           purpose: purpose || 'unknown',
           type: 'rest',
-          protocol: server && /^http:/i.test(server) ? 'HTTP' : 'HTTPS',
+          protocol,
           auth,
           version,
           'connection.endpoint': server,

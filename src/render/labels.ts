@@ -51,6 +51,7 @@ export const AUTH: Record<NonNullable<Integration['auth']>, string> = {
   unknown: NOT_RECORDED,
   none: 'None',
   jwt: 'JWT',
+  bearer: 'Bearer token',
   'session-token': 'Session token',
   'api-key': 'API key',
   oauth2: 'OAuth 2.0',

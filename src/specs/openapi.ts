@@ -9,7 +9,7 @@ export interface ApiOperation {
   operationId?: string;
   description?: string;
   deprecated?: boolean;
-  /** Plexus auth methods any of which the operation accepts; `none` when it needs none. */
+  /** Plexus auth methods any of which the operation accepts; `none` when the spec says it needs none (`security: []`), `unknown` when the spec has no security at all. */
   auth: string[];
   parameters: { name: string; in: string; required: boolean; description?: string; schema?: Schema }[];
   request?: { contentType: string; schema?: Schema; required: boolean };
@@ -37,8 +37,12 @@ function authOf(scheme: Record<string, unknown>): string | undefined {
   const type = String(scheme.type ?? '');
   if (type === 'apiKey') return scheme.in === 'cookie' ? 'session-token' : 'api-key';
   if (type === 'basic') return 'basic';
-  if (type === 'http')
-    return String(scheme.scheme ?? '').toLowerCase() === 'basic' ? 'basic' : String(scheme.scheme ?? '').toLowerCase() === 'bearer' ? 'jwt' : undefined;
+  if (type === 'http') {
+    const http = String(scheme.scheme ?? '').toLowerCase();
+    // A bearer token is a JWT only when the scheme says so (bearerFormat); an opaque OAuth token stays bearer.
+    if (http === 'bearer') return String(scheme.bearerFormat ?? '').toUpperCase() === 'JWT' ? 'jwt' : 'bearer';
+    return http === 'basic' ? 'basic' : undefined;
+  }
   if (type === 'oauth2' || type === 'openIdConnect') return 'oauth2';
   if (type === 'mutualTLS') return 'mtls';
   return undefined;
@@ -52,7 +56,9 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
   const schemes: OpenApiSpec['schemes'] = {};
   for (const [name, s] of Object.entries(schemeDefs)) schemes[name] = { auth: authOf(obj(s)), type: String(obj(s).type ?? '') };
   const authFor = (security: unknown): string[] => {
-    if (!Array.isArray(security) || security.length === 0) return ['none'];
+    // No security section says nothing about auth; an empty one says there is none.
+    if (!Array.isArray(security)) return ['unknown'];
+    if (security.length === 0) return ['none'];
     const methods = new Set<string>();
     for (const requirement of security) {
       const names = Object.keys(obj(requirement));

@@ -16,7 +16,7 @@ export const INTEGRATION_TYPES = [
   'dependency',
 ] as const;
 export const INTEGRATION_STATUSES = ['planned', 'in-development', 'production-ready', 'active', 'production', 'deprecated', 'retired'] as const;
-export const AUTH_METHODS = ['none', 'jwt', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
+export const AUTH_METHODS = ['none', 'jwt', 'bearer', 'session-token', 'api-key', 'oauth2', 'mtls', 'internal-token', 'basic'] as const;
 export const LIFECYCLE_PHASES = ['planning', 'documentation', 'implementation', 'deployment', 'maintenance', 'retirement'] as const;
 
 /**
@@ -112,7 +112,7 @@ export const IntegrationSchema = z.strictObject({
     .enum([...AUTH_METHODS, UNKNOWN])
     .optional()
     .describe(
-      'Authentication: none, jwt, session-token, api-key, oauth2, mtls, internal-token or basic; leave it out or write unknown when it is not known (pages say "not recorded").',
+      'Authentication: none, jwt, bearer (a bearer token not said to be a JWT), session-token, api-key, oauth2, mtls, internal-token or basic; leave it out or write unknown when it is not known (pages say "not recorded").',
     ),
   format: Text.optional().describe('Data exchange format, e.g. "JSON".'),
   requestPattern: z.enum(REQUEST_PATTERNS).optional().describe('synchronous, asynchronous or fire-and-forget.'),

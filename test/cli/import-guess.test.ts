@@ -1,0 +1,67 @@
+// Imports guess nothing (issue 26): what a source does not say is left unknown, and the words a spec
+// uses are kept: no auth from a spec without security, bearer stays bearer, no protocol from a
+// template or from a definition never read, and check's drift finds nothing to disagree with in silence.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Io } from '../../src/cli/io.ts';
+import { runMain } from '../../src/cli/main.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const root = await mkdtemp(join(tmpdir(), 'plexus-import-guess-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+await cp(join(FIXTURES, 'backstage'), join(root, 'catalog'), { recursive: true });
+await cp(join(FIXTURES, 'specs'), join(root, 'specs'), { recursive: true });
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { cwd: root, env: { PLEXUS_TODAY: '2026-11-24' }, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await runMain(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const data = async (path: string) => parse(await readFile(join(root, path), 'utf8'));
+
+async function registry(name: string) {
+  await mkdir(join(root, name), { recursive: true });
+  await run('import', 'backstage', 'catalog', '--content', name);
+  return name;
+}
+
+describe('imports guess nothing', () => {
+  it('writes no auth for a spec without security, keeps a server template, and says both', async () => {
+    const reg = await registry('silent');
+    const { code, out } = await run('import', 'openapi', 'specs/silent-3.0.yaml', '--provider', 'orders', '--content', reg);
+    expect(code).toBe(0);
+    const i = await data(`${reg}/integrations/silent-api.yaml`);
+    expect(i.auth).toBeUndefined();
+    expect(i).toMatchObject({ protocol: 'unknown', connection: { endpoint: '{scheme}://silent.example/v1' } });
+    expect(out).toContain('  openapi 3.0.3: Silent API  security: the document says nothing about security: auth not written (not recorded)');
+    expect(out).toContain(
+      '  openapi 3.0.3: Silent API  servers[0].url: "{scheme}://silent.example/v1" has variables: written as the template, protocol not known',
+    );
+  });
+
+  it('keeps bearer as bearer when the scheme does not say JWT, and the protocol of an http:// server', async () => {
+    const reg = await registry('opaque');
+    expect((await run('import', 'openapi', 'specs/opaque-bearer-3.0.yaml', '--provider', 'orders', '--content', reg)).code).toBe(0);
+    expect(await data(`${reg}/integrations/opaque-api.yaml`)).toMatchObject({ auth: 'bearer', protocol: 'HTTP' });
+    expect((await run('check', '--content', reg)).out).not.toContain('opaque-api.yaml');
+  });
+
+  it('finds no auth drift against a spec that says nothing about security', async () => {
+    const reg = await registry('drift');
+    await run('import', 'openapi', 'specs/silent-3.0.yaml', '--provider', 'orders', '--content', reg);
+    const file = join(root, reg, 'integrations/silent-api.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('protocol: unknown\n', 'protocol: unknown\nauth: jwt\n'));
+    expect((await run('check', '--content', reg)).out).not.toContain('PLX053');
+  });
+
+  it('writes no protocol for a Backstage API whose definition it did not read', async () => {
+    const reg = await registry('bs');
+    expect(await data(`${reg}/integrations/orders-api.yaml`)).toMatchObject({ type: 'rest', protocol: 'unknown' });
+    expect(await data(`${reg}/integrations/payments-api.yaml`)).toMatchObject({ type: 'grpc', protocol: 'gRPC' });
+  });
+});

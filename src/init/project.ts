@@ -109,7 +109,10 @@ const INSTALL = `      - uses: actions/checkout@v7
         run: if [ -f package-lock.json ]; then npm ci; else npm install; fi
 `;
 
-/** Pull requests are checked with the same command as a person runs. */
+/** The same, with the whole history: \`plexus diff\` reads the base branch from git. */
+const DIFF_INSTALL = INSTALL.replace('      - uses: actions/checkout@v7\n', '      - uses: actions/checkout@v7\n        with:\n          fetch-depth: 0\n');
+
+/** Pull requests are checked with the same command as a person runs, and the changes they make are posted on them. */
 export const CHECK_WORKFLOW = `# Checks the registry on every pull request: the same command as \`npm run check\`.
 name: Check registry
 
@@ -131,6 +134,42 @@ jobs:
     runs-on: ubuntu-latest
     steps:
 ${INSTALL}      - run: npm run check
+
+  # What the pull request changes, whom it reaches and whom to tell, and what breaks consumers
+  # against the registry's deprecation policy: one comment on the pull request, updated on each push.
+  diff:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+${DIFF_INSTALL}      - name: Compare with the base branch
+        id: diff
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: |
+          set +e
+          npx plexus diff "origin/$BASE_REF" --format markdown > plexus-diff.md
+          echo "exit=$?" >> "$GITHUB_OUTPUT"
+          cat plexus-diff.md >> "$GITHUB_STEP_SUMMARY"
+      # The comment starts with <!-- plexus-diff -->: found by it, it is edited rather than posted again.
+      # A pull request from a fork gets a read-only token: the comment is left out, the job summary has it.
+      - name: Comment on the pull request
+        if: github.event.pull_request.head.repo.full_name == github.repository
+        env:
+          GH_TOKEN: \${{ github.token }}
+          PR: \${{ github.event.pull_request.number }}
+        run: |
+          [ -s plexus-diff.md ] || exit 0
+          id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq '.[] | select(.body | startswith("<!-- plexus-diff -->")) | .id' | head -n 1)
+          if [ -n "$id" ]; then gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@plexus-diff.md > /dev/null
+          else gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@plexus-diff.md > /dev/null; fi
+      - name: Fail on a breaking change
+        if: steps.diff.outputs.exit != '0'
+        run: exit "$EXIT"
+        env:
+          EXIT: \${{ steps.diff.outputs.exit }}
 `;
 
 /** main is built and published with GitHub's own Pages actions; the base path comes from Pages. */
@@ -219,7 +258,8 @@ exactly those versions with \`npm ci\` (until it is committed they run \`npm ins
   \`content/templates/\` and edit it there.
 - Upgrade Plexus: \`npm install plexus@latest\`, then \`npm run check\`.
 
-Pull requests run \`npm run check\` (\`.github/workflows/check.yml\`); \`main\` is published to
+Pull requests run \`npm run check\` (\`.github/workflows/check.yml\`), and \`npx plexus diff\` keeps one comment on
+each saying what it changes, whom that reaches and whom to tell, and what breaks; \`main\` is published to
 GitHub Pages (\`.github/workflows/deploy.yml\`) once Pages is set to deploy from GitHub Actions.
 Editors with the YAML extension complete and check every file from the installed schemas
 (\`.vscode/settings.json\`).

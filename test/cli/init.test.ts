@@ -185,6 +185,61 @@ describe('the workflows plexus init writes', () => {
     expect(`${CHECK_WORKFLOW}${DEPLOY_WORKFLOW}`).not.toMatch(/PLEXUS_CHROMIUM|google-chrome|node-version: 2[^4]/);
   });
 
+  it('posts what a pull request changes as one comment, updated on each push, with write access only there', () => {
+    const workflow = parse(CHECK_WORKFLOW);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.check.permissions).toBeUndefined();
+    expect(workflow.jobs.diff.if).toBe("github.event_name == 'pull_request'");
+    expect(workflow.jobs.diff.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const diff = steps(CHECK_WORKFLOW, 'diff');
+    expect(diff.map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
+      'set +e\nnpx plexus diff "origin/$BASE_REF" --format markdown > plexus-diff.md\necho "exit=$?" >> "$GITHUB_OUTPUT"\ncat plexus-diff.md >> "$GITHUB_STEP_SUMMARY"\n',
+      '[ -s plexus-diff.md ] || exit 0\n' +
+        'id=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" --paginate --jq \'.[] | select(.body | startswith("<!-- plexus-diff -->")) | .id\' | head -n 1)\n' +
+        'if [ -n "$id" ]; then gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$id" -F body=@plexus-diff.md > /dev/null\n' +
+        'else gh api "repos/$GITHUB_REPOSITORY/issues/$PR/comments" -F body=@plexus-diff.md > /dev/null; fi\n',
+      'exit "$EXIT"',
+    ]);
+    // The base branch is read from git: the whole history, not the one commit checkout fetches by default.
+    expect(diff[0]!.with).toEqual({ 'fetch-depth': 0 });
+    expect(diff[3]!.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    expect(diff[4]!.env).toEqual({ GH_TOKEN: '${{ github.token }}', PR: '${{ github.event.pull_request.number }}' });
+    expect((diff[4] as { if?: string }).if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    expect((diff[5] as { if?: string }).if).toBe("steps.diff.outputs.exit != '0'");
+  });
+
+  it('edits the comment it posted before, found by its marker, and posts one only when there is none', async () => {
+    const dir = await mkdtemp(join(root, 'comment-'));
+    // Stand-ins: npx writes a comment and says a change breaks (exit 1); gh logs how it was called and answers the lookup with $EXISTING.
+    await writeFile(join(dir, 'npx'), '#!/bin/sh\necho "npx $*" > npx.log\nprintf "<!-- plexus-diff -->\\n## Registry changes\\n"\nexit 1\n');
+    await writeFile(join(dir, 'gh'), '#!/bin/sh\necho "gh $*" >> gh.log\ncase "$*" in *--paginate*) echo "$EXISTING";; esac\n');
+    await chmod(join(dir, 'npx'), 0o755);
+    await chmod(join(dir, 'gh'), 0o755);
+    const diff = steps(CHECK_WORKFLOW, 'diff');
+    const env = { PATH: `${dir}:/usr/bin:/bin`, GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), BASE_REF: 'main' };
+    const sh = (script: string, extra: Record<string, string> = {}) =>
+      promisify(execFile)('bash', ['-e', '-c', script], { cwd: dir, env: { ...env, ...extra } });
+    await sh(diff[3]!.run!);
+    expect(await readFile(join(dir, 'npx.log'), 'utf8')).toBe('npx plexus diff origin/main --format markdown\n');
+    expect(await readFile(join(dir, 'output'), 'utf8')).toBe('exit=1\n');
+    expect(await readFile(join(dir, 'summary'), 'utf8')).toBe('<!-- plexus-diff -->\n## Registry changes\n');
+    const comment = { GITHUB_REPOSITORY: 'acme/registry', PR: '7' };
+    await sh(diff[4]!.run!, { ...comment, EXISTING: '' });
+    await sh(diff[4]!.run!, { ...comment, EXISTING: '4242' });
+    const list = 'gh api repos/acme/registry/issues/7/comments --paginate --jq .[] | select(.body | startswith("<!-- plexus-diff -->")) | .id';
+    expect((await readFile(join(dir, 'gh.log'), 'utf8')).split('\n')).toEqual([
+      list,
+      'gh api repos/acme/registry/issues/7/comments -F body=@plexus-diff.md',
+      list,
+      'gh api -X PATCH repos/acme/registry/issues/comments/4242 -F body=@plexus-diff.md',
+      '',
+    ]);
+    await expect(sh(diff[5]!.run!, { EXIT: '1' })).rejects.toThrow();
+  });
+
   it('runs npm install on a first push without package-lock.json, and npm ci once it is committed', async () => {
     const dir = await mkdtemp(join(root, 'workflow-'));
     // A stand-in npm that says how it was called.

@@ -3,6 +3,7 @@ import { strategyCompleteness } from '../render/completeness.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
 import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import { withoutTitleBlock } from '../render/documents.ts';
+import { withoutHeadingEmoji } from '../render/emoji.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { config, diagrams, documents, drawn, model } from './data.ts';
 import { viewFigure } from '../diagrams/figure.ts';
@@ -67,7 +68,7 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
   const doc = byPath.get(path);
   if (!doc) throw new Error(`No rendered document ${path}`);
   const markdown = doc.markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-  return markdownToHtml(options.bodyOnly ? withoutTitleBlock(markdown) : markdown, {
+  const rendered = markdownToHtml(options.bodyOnly ? withoutTitleBlock(markdown) : markdown, {
     link: (url) => {
       const page = linkFromExport(path, url);
       return page.startsWith('/') ? href(page) : page;
@@ -81,6 +82,7 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
       return figure(source, generated?.text ?? { title: 'Diagram', description: 'From a mermaid block in this document.' }, generated);
     },
   });
+  return { ...rendered, html: withoutHeadingEmoji(rendered.html) };
 }
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */

@@ -1,11 +1,12 @@
 import type { Model } from '../core/model.ts';
+import { naturalCompare } from '../render/sort.ts';
 
 /** Each filter value that has integrations, with its count, most used first. */
 export function integrationFilters(model: Model): Record<'type' | 'status' | 'team', [string, number][]> {
   const count = (key: (i: Model['integrations'] extends Map<string, infer E> ? E : never) => string) => {
     const counts = new Map<string, number>();
     for (const i of model.integrations.values()) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return [...counts].sort((a, b) => b[1] - a[1] || naturalCompare(a[0], b[0]));
   };
   return { type: count((i) => i.data.type), status: count((i) => i.data.status), team: count((i) => i.data.owner) };
 }

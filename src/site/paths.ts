@@ -2,10 +2,15 @@
 export const pages = {
   home: '/',
   registry: '/registry/',
+  /** The Integration Registry document as `plexus export --md` writes it, for print. */
+  printable: '/registry/printable/',
   patterns: '/patterns/',
   system: '/system/',
   repositories: '/repositories/',
   integrations: '/integrations/',
+  integrationsPage: (n: number) => `/integrations/page/${n}/`,
+  /** Every integration as list rows, for the list's filter and sort. */
+  integrationsList: '/integrations/list.json',
   events: '/events/',
   teams: '/teams/',
   protocols: '/protocols/',
@@ -47,7 +52,7 @@ export function pageOfExport(path: string): string | undefined {
   const hash = anchor ? `#${anchor}` : '';
   const fixed: Record<string, string> = {
     'README.md': pages.home,
-    'integration-registry.md': pages.registry,
+    'integration-registry.md': pages.printable,
     'integration-patterns.md': pages.patterns,
     'system-integrations.md': pages.system,
     'docs/README.md': pages.docs,

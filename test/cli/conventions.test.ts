@@ -81,7 +81,7 @@ describe('plexus help', () => {
     expect(await run(['help', 'nosuch'])).toEqual({
       code: 2,
       out: '',
-      err: 'Unknown command "nosuch". Commands: check, diff, fill, new, export, import, init, build, dev, preview, help, version.\nUsage: plexus <command> [options]',
+      err: 'Unknown command "nosuch". Commands: check, diff, fill, show, new, export, import, init, build, dev, preview, help, version.\nUsage: plexus <command> [options]',
     });
   });
 });
@@ -92,7 +92,7 @@ describe('usage errors in Plexus words (exit 2)', () => {
     [['buidl'], 'Unknown command "buidl". Did you mean "build"?\nUsage: plexus <command> [options]'],
     [
       ['toString'],
-      'Unknown command "toString". Commands: check, diff, fill, new, export, import, init, build, dev, preview, help, version.\nUsage: plexus <command> [options]',
+      'Unknown command "toString". Commands: check, diff, fill, show, new, export, import, init, build, dev, preview, help, version.\nUsage: plexus <command> [options]',
     ],
     [['--verison'], 'Unknown option --verison. Did you mean --version?\nUsage: plexus <command> [options]'],
     [

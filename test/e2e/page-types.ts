@@ -2,6 +2,7 @@
 export const PAGE_TYPES = [
   '',
   'registry/',
+  'registry/printable/',
   'repositories/',
   'repositories/payment-service/',
   'integrations/',

@@ -115,12 +115,14 @@ describe('the built site', () => {
       .then((p) => p.search('processor'))
       .then((r) => Promise.all(r.results.map((x) => x.data())))
       .then((pages) => pages.find((d) => d.url === '${BASE}repositories/stripe/').content)`);
-    expect(content).toContain('Role External payment processor Kind external Owner Payments');
+    expect(content).toContain('Role External payment processor Kind external Domain commerce');
     await page.close();
     // Pages reach the index as they render: every HTML page, none missed, none twice.
-    // A repository's integration details restate the integrations' own pages: not indexed twice.
+    // What a repository page restates from other pages (its dependents, each call's settings) is not indexed twice.
     const repository = await readFile(join(dist, 'repositories', 'payment-service', 'index.html'), 'utf8');
-    expect(repository).toContain('<h2 id="integration-details">Integration details</h2><div class="prose" data-pagefind-ignore="all">');
+    expect(repository).not.toContain('Integration details');
+    expect(repository).toContain('aria-label="Direct dependents" data-pagefind-ignore');
+    expect(repository).toContain('aria-label="How it calls them" data-pagefind-ignore');
     const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe((await htmlPages()).length);
   }, 60_000);
@@ -197,7 +199,7 @@ describe('the built site', () => {
   it('ships no JavaScript but the search loader, and on diagram pages only the zoom', async () => {
     for (const [path, inline] of [
       ['repositories/', 2],
-      ['integrations/', 2],
+      ['integrations/', 3],
       ['teams/core-platform/', 2],
       ['registry/', 2],
       ['docs/', 2],
@@ -474,13 +476,152 @@ describe('the built site', () => {
     expect(wide).toEqual([]);
   }, 120_000);
 
-  it('has no serious or critical accessibility violations on the main page types', async () => {
-    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  it('reads as one page: no section twice and no empty heading, on every page type at both widths (issue 25)', async () => {
     const found: string[] = [];
     for (const [path, width] of PAGE_TYPES.flatMap((p) => [[p, 1366] as const, [p, 390] as const])) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(site.url + path, { waitUntil: 'load' });
-      await page.waitForTimeout(500);
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        const headings = [...document.querySelectorAll('main h2, main h3')].filter((h) => !h.closest('.diagram, .card'));
+        const seen = new Map<string, number>();
+        for (const h of document.querySelectorAll('main h2')) {
+          const text = h.textContent!.trim().toLowerCase();
+          seen.set(text, (seen.get(text) ?? 0) + 1);
+        }
+        for (const [text, n] of seen) if (n > 1) out.push(`"${text}" ${n} times`);
+        for (const h of headings) {
+          // A heading with nothing under it before the next heading of its level or higher.
+          const level = Number(h.tagName[1]);
+          let next = h.nextElementSibling;
+          let content = false;
+          while (next) {
+            const m = /^H([1-6])$/.exec(next.tagName);
+            if (m && Number(m[1]) <= level) break;
+            if (next.textContent!.trim() !== '' || next.querySelector('svg, img, table')) {
+              content = true;
+              break;
+            }
+            next = next.nextElementSibling;
+          }
+          if (!content && h.parentElement?.tagName !== 'SECTION') out.push(`empty heading "${h.textContent!.trim()}"`);
+          if (/\p{Extended_Pictographic}/u.test(h.textContent!)) out.push(`emoji in heading "${h.textContent!.trim()}"`);
+        }
+        return out;
+      });
+      found.push(...problems.map((p) => `${path || 'home'} at ${width}: ${p}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+    // The repository page is one voice: the seed's tables are sections, linked and in sentence case.
+    const { page } = await open('repositories/payment-service/');
+    const h2 = await page.locator('main h2').allTextContents();
+    expect(h2).toEqual(expect.arrayContaining(['If it fails', 'What it uses', 'What it provides', 'Events']));
+    for (const gone of ['Integration details', 'Event Integration', 'If It Fails', 'Upstream Services']) expect(h2.join('|')).not.toContain(gone);
+    await page.close();
+  }, 180_000);
+
+  it('lists what fails with a repository: direct dependents with the integration and whom to call, then the rest by distance', async () => {
+    const { page } = await open('repositories/payment-service/');
+    const rows = (label: string) =>
+      page
+        .locator(`[aria-label="${label}"] tbody tr`)
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const direct = await rows('Direct dependents');
+    expect(direct.map((r) => r[0])).toEqual(['Accounting (NetSuite)', 'API Gateway', 'Email Service', 'Notification Service', 'Order Service']);
+    expect(direct.find((r) => r[0] === 'Order Service')).toEqual([
+      'Order Service',
+      'Orders to Payments, Payment Events',
+      expect.stringContaining('PagerDuty: payments-primary'),
+    ]);
+    const indirect = await rows('Indirect dependents');
+    expect(indirect.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['Admin Portal', '2', 'API Gateway'],
+      ['Mobile App', '2', 'API Gateway'],
+      ['Web Platform', '2', 'API Gateway'],
+    ]);
+    await page.close();
+  });
+
+  it('opens the sections from a menu on a phone, with and without JavaScript, and never scrolls the header sideways', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${site.url}repositories/`, { waitUntil: 'load' });
+      expect(await page.locator('.site-header .site-nav').isVisible()).toBe(false);
+      const menu = page.locator('.nav-menu summary');
+      expect(await menu.isVisible()).toBe(true);
+      const events = page.locator('.nav-menu nav a', { hasText: 'Events' });
+      expect(await events.isVisible()).toBe(false);
+      await menu.click();
+      expect(await events.isVisible()).toBe(true);
+      const box = (await events.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await events.click();
+      await page.waitForURL(/\/events\/$/);
+      await context.close();
+    }
+    // On a laptop the sections are a row and the menu is not shown.
+    const { page } = await open('repositories/');
+    expect(await page.locator('.site-header .site-nav').isVisible()).toBe(true);
+    expect(await page.locator('.nav-menu').isVisible()).toBe(false);
+    await page.close();
+  }, 60_000);
+
+  it('puts two stat cards a row on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(site.url, { waitUntil: 'load' });
+    const tops = await page.locator('main .grid .stat').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().top));
+    expect(tops[0]).toBe(tops[1]);
+    // A table too wide for the phone becomes one card a row: no column is off screen.
+    await page.goto(`${site.url}repositories/payment-service/`, { waitUntil: 'load' });
+    const cell = page.locator('[aria-label="Integrations it uses"] tbody tr').first().locator('td').last();
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('lands an outline link below the sticky header, keeps the outline in view and marks the current section', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}repositories/payment-service/`, { waitUntil: 'load' });
+    await page.locator('.toc a', { hasText: 'Events' }).click();
+    await page.waitForTimeout(300);
+    const header = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().bottom);
+    const heading = await page.locator('h2#events').evaluate((h) => h.getBoundingClientRect().top);
+    expect(heading).toBeGreaterThanOrEqual(header);
+    expect(heading).toBeLessThan(header + 100);
+    const toc = await page.locator('.toc').evaluate((t) => t.getBoundingClientRect().top);
+    expect(toc).toBeGreaterThanOrEqual(header);
+    expect(toc).toBeLessThan(900);
+    expect(await page.locator('.toc a[aria-current="true"]').textContent()).toBe('Events');
+    await page.close();
+  });
+
+  it('has a registry overview a reader can scan, and the printed registry behind it, without emoji boxes', async () => {
+    const { page } = await open('registry/');
+    expect(await page.locator('main h1').textContent()).toBe('Registry');
+    expect(await page.locator('.overview-lists a').count()).toBeGreaterThan(5);
+    expect(await page.locator('[aria-label="Owners"] tbody tr').count()).toBe(6);
+    expect(await page.locator('main a', { hasText: 'Printable registry' }).getAttribute('href')).toBe(`${BASE}registry/printable/`);
+    await page.goto(`${site.url}registry/printable/`, { waitUntil: 'load' });
+    const headings = await page.locator('main h2').allTextContents();
+    expect(headings).toContain('Active Integrations');
+    expect(headings.filter((h) => /\p{Extended_Pictographic}/u.test(h))).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations on the main page types', async () => {
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const [path, width, colorScheme] of PAGE_TYPES.flatMap((p) => [
+      [p, 1366, 'light'] as const,
+      [p, 390, 'light'] as const,
+      [p, 1366, 'dark'] as const,
+      [p, 390, 'dark'] as const,
+    ])) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      await page.waitForTimeout(200);
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {
         const result = await (
@@ -488,11 +629,11 @@ describe('the built site', () => {
         ).axe.run();
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
       });
-      found.push(...violations.map((v) => `${path || 'home'} at ${width}: ${v}`));
+      found.push(...violations.map((v) => `${path || 'home'} at ${width}, ${colorScheme}: ${v}`));
       await page.close();
     }
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('without a browser at build time', () => {

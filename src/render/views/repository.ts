@@ -38,7 +38,10 @@ export function repositoryView(model: Model, id: string) {
     team: name.team(repo.team),
     domain: repo.domain ?? null,
     upstream: upstream.map((i) => ({
+      integration: { id: i.id, title: i.data.title },
+      serviceId: i.data.provider,
       service: name.repo(i.data.provider),
+      auth: i.data.auth && i.data.auth !== 'none' && recorded(i.data.auth) !== undefined ? AUTH[i.data.auth] : null,
       endpoint: i.data.connection?.endpoint ?? null,
       purpose: i.data.purpose,
       type: INTEGRATION_TYPE[i.data.type],
@@ -55,6 +58,7 @@ export function repositoryView(model: Model, id: string) {
       .map((i) => {
         const e = i.data.errorHandling!;
         return {
+          integrationId: i.id,
           service: name.repo(i.data.provider),
           circuitBreaker: e.circuitBreaker ?? null,
           retry: e.retries === undefined ? null : `${e.retries} retries${e.backoff ? `, backoff ${e.backoff}` : ''}`,
@@ -71,16 +75,21 @@ export function repositoryView(model: Model, id: string) {
     libraries: (repo.libraries ?? []).map((l) => ({
       name: l.name,
       version: l.version,
+      repositoryId: l.repository && model.repositories.has(l.repository) ? l.repository : null,
       location: l.repository ? (recorded(model.repositories.get(l.repository)?.data.url)?.replace(/^https?:\/\//, '') ?? l.repository) : (l.location ?? '—'),
     })),
     consumedEvents: events(links.consumesEvents).map(({ id: e, event }) => ({
       event: e,
+      sources: event.producers.map((r) => ({ id: r, name: name.repo(r) })),
+      channel: event.channel,
       source: event.producers.map(name.repo).join(', '),
       handling: event.consumers.find((c) => c.repository === id)?.handling ?? '—',
     })),
     producedEvents: events(links.produces).map(({ id: e, event }) => ({
       event: e,
       payload: `{${Object.keys(event.payload).join(', ')}}`,
+      channel: event.channel,
+      consumerRepos: event.consumers.map((c) => ({ id: c.repository, name: name.repo(c.repository) })),
       consumers: event.consumers.map((c) => name.repo(c.repository)).join(', ') || '—',
     })),
     eventChannels: [...new Set(events([...links.produces, ...links.consumesEvents]).map(({ event }) => event.channel))],
@@ -90,6 +99,7 @@ export function repositoryView(model: Model, id: string) {
     routes: gateway.flatMap((g) =>
       (g.routes ?? []).map((r) => ({
         route: route(r),
+        backendId: r.backend ?? null,
         backend: r.backend ? name.repo(r.backend) : '-',
         auth: r.auth ? 'Yes' : 'No',
       })),
@@ -98,12 +108,19 @@ export function repositoryView(model: Model, id: string) {
       (g.aggregations ?? []).map((a) => ({
         route: a.route,
         sources: a.sources.map((s) => `${name.repo(s.repository)} (${s.data})`),
+        sourceRepos: a.sources.map((s) => ({ id: s.repository, name: name.repo(s.repository), data: s.data })),
         timeout: `${a.timeoutMs / 1000}s`,
         partialFailure: a.partialFailure ?? null,
       })),
     ),
     ownedTables: (repo.tables?.owns ?? []).map((t) => ({ name: t.name, purpose: t.purpose, access: t.access ?? 'Read/write (this service only)' })),
-    readTables: (repo.tables?.reads ?? []).map((t) => ({ table: t.table, owner: name.repo(t.owner), purpose: t.purpose })),
+    readTables: (repo.tables?.reads ?? []).map((t) => ({
+      table: t.table,
+      ownerId: t.owner,
+      owner: name.repo(t.owner),
+      purpose: t.purpose,
+      cdc: Boolean(t.cdc),
+    })),
     cdc: (repo.tables?.reads ?? []).filter((t) => t.cdc).map((t) => ({ table: t.table, owner: name.repo(t.owner) })),
     blastRadius: links.blastRadius.map(name.repo),
     downstream: links.downstream.map(name.repo),

@@ -1,0 +1,117 @@
+// Issue 25: lists that scale. The integration list of a 1,000-integration registry, as a reader
+// uses it: static pages of 100 rows without JavaScript, and with it a filter, a sort on every
+// column and paging that follow the address.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRegistry } from '../../bench/registry.ts';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { naturalSorted } from '../../src/render/sort.ts';
+import { launch } from './browser.ts';
+import { serve } from './static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BASE = '/lists/';
+let temp: string;
+let dist: string;
+let site: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let titles: string[];
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'plexus-lists-'));
+  await writeRegistry(1000, join(temp, 'registry'));
+  dist = join(temp, 'dist');
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    env: {
+      ...withoutViteEnv(),
+      BASE_PATH: BASE,
+      PLEXUS_CONTENT: join(temp, 'registry'),
+      PLEXUS_DIST: dist,
+      PLEXUS_CHROMIUM: 'none',
+      PLEXUS_CACHE: join(temp, 'cache'),
+      PLEXUS_TODAY: '2026-11-22',
+      PLEXUS_QUIET: '1',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  site = await serve(dist, BASE);
+  browser = await launch();
+  titles = (JSON.parse(await readFile(join(dist, 'integrations', 'list.json'), 'utf8')) as { t: string }[]).map((r) => r.t);
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+describe('the integration list at 1,000 integrations', () => {
+  it('is static pages of 100 rows in natural order, without JavaScript, and a bounded number of them', async () => {
+    expect(titles.length).toBeGreaterThanOrEqual(950);
+    expect(titles).toEqual(naturalSorted(titles));
+    const pageCount = Math.ceil(titles.length / 100);
+    expect((await readdir(join(dist, 'integrations', 'page'))).length).toBe(pageCount - 1);
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}integrations/`);
+    const firstColumn = () => page.locator('#list-table tbody tr td:first-child').allTextContents();
+    expect(await firstColumn()).toEqual(titles.slice(0, 100));
+    expect(await page.locator('#list-controls').isVisible()).toBe(false);
+    expect(await page.locator('.list-static .filters').isVisible()).toBe(true);
+    await page.locator('#list-pager a', { hasText: /^2$/ }).click();
+    await page.waitForURL(/integrations\/page\/2\/$/);
+    expect(await firstColumn()).toEqual(titles.slice(100, 200));
+    expect(await page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
+    await context.close();
+  }, 120_000);
+
+  it('filters, sorts by any column and pages with JavaScript, and keeps the view in the address', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}integrations/`, { waitUntil: 'load' });
+    const rows = () =>
+      page.locator('#list-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    // Sort by owner: ascending, then descending, in natural order.
+    await page.locator('th[data-key="on"] button').click();
+    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('ascending');
+    let owners = (await rows()).map((r) => r[4]!);
+    expect(owners).toEqual(naturalSorted(owners));
+    expect(owners[0]).toBe('Team 0');
+    await page.locator('th[data-key="on"] button').click();
+    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('descending');
+    owners = (await rows()).map((r) => r[4]!);
+    expect(owners).toEqual(naturalSorted(owners).reverse());
+    expect(page.url()).toContain('sort=-on');
+    // Filter by type and text: every row matches, and the count says how many.
+    await page.selectOption('#list-controls select[name="type"]', 'rest');
+    await page.fill('#list-controls input[name="q"]', 'Integration 1');
+    await expect.poll(async () => (await rows()).every((r) => r[3] === 'REST API' && /integration 1/i.test(r.join(' ')))).toBe(true);
+    expect(await page.locator('#list-count').textContent()).toMatch(/integrations?, by owner, descending\.$|of \d+, by owner, descending\.$/);
+    // Paging follows the filter.
+    await page.fill('#list-controls input[name="q"]', '');
+    await expect.poll(() => page.locator('#list-pager a').count()).toBeGreaterThan(0);
+    await page.locator('#list-pager a', { hasText: /^2$/ }).click();
+    await expect.poll(() => page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
+    expect(page.url()).toMatch(/type=rest/);
+    expect(page.url()).toMatch(/page=2/);
+    // The address brings the same view back.
+    const url = page.url();
+    await page.goto(url, { waitUntil: 'load' });
+    await expect.poll(async () => (await rows()).length).toBeGreaterThan(0);
+    expect((await rows()).every((r) => r[3] === 'REST API')).toBe(true);
+    expect(await page.locator('#list-controls select[name="type"]').inputValue()).toBe('rest');
+    expect(await page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
+    await page.close();
+  }, 120_000);
+
+  it('keeps the list page light', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const bytes = gzipSync(await readFile(join(dist, 'integrations', 'index.html'))).length;
+    expect(bytes).toBeLessThan(30 * 1024);
+  });
+});

@@ -69,7 +69,10 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
   }
   for (const domain of registry.domains.values()) add(domain, ref(['owner'], 'teams', domain.data.owner));
   for (const resource of registry.resources.values()) {
-    const refs = ref(['owner'], 'repositories', resource.data.owner);
+    const refs = [
+      ...(resource.data.owner === UNKNOWN ? [] : ref(['owner'], 'repositories', resource.data.owner)),
+      ...ref(['system'], 'systems', resource.data.system),
+    ];
     each(resource.data.users, (u, i) => refs.push(...ref(['users', i, 'repository'], 'repositories', u.repository)));
     add(resource, refs);
   }

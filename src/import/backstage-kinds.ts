@@ -277,32 +277,33 @@ export const MAPPERS: Record<string, (e: CatalogEntity, context: Context) => Pla
   User: team,
 };
 
-/** Plexus records the one repository that owns a resource; Backstage, who depends on it. */
+/**
+ * Plexus records the one repository that owns a resource; Backstage, who depends on it. With no one
+ * component to own it (none or several depend on it), the owner is unknown and the team (spec.owner)
+ * and system say who keeps it.
+ */
 export function mapResource(e: CatalogEntity, context: Context): Planned[] {
   const f = facts(e, context);
   const { spec, metadata } = f;
-  const users = context.dependents.get(e.ref) ?? [];
+  const users = [...(context.dependents.get(e.ref) ?? [])];
+  // spec.dependencyOf says the same from this side: each component named there uses it too.
+  list(spec.dependencyOf).forEach((v, i) => {
+    const t = context.target(e, ['spec', 'dependencyOf', i], v, 'dependencyOf');
+    if (t?.entity?.kind === 'Component') {
+      if (!users.includes(t.entity)) users.push(t.entity);
+    } else if (t) context.note(e, `spec.dependencyOf[${i}]`, `${t.ref} is not a component: no Plexus form`);
+  });
   const system = text(spec.system);
   const sameSystem = (u: CatalogEntity) =>
     !!system && !!text(record(u.data.spec).system) && normaliseRef(String(record(u.data.spec).system), 'system') === normaliseRef(system, 'system');
   const inSystem = users.filter(sameSystem);
   const owner = users.length === 1 ? users[0] : inSystem.length === 1 ? inSystem[0] : undefined;
-  if (!owner) {
-    context.note(
-      e,
-      'kind',
-      users.length === 0
-        ? 'no component depends on it, so no repository owns it: not imported'
-        : `${users.length} components depend on it and none is its one owner: not imported`,
-    );
-    return [];
-  }
+  const inside = system ? context.target(e, ['spec', 'system'], system, 'system') : undefined;
   const kind = RESOURCE_KIND[text(spec.type) ?? ''];
   if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus resource kind: written as other`);
   f.unread('metadata', COMMON);
   f.unreadAnnotations([]);
   f.unread('spec', ['type', 'owner', 'system', 'dependencyOf']);
-  if (system) context.note(e, 'spec.system', `a Plexus resource has no system (${system} only chose its owner)`);
   const others = users.filter((u) => u !== owner).map((u) => ({ repository: u.id }));
   return [
     {
@@ -312,7 +313,8 @@ export function mapResource(e: CatalogEntity, context: Context): Planned[] {
         name: text(metadata.title) ?? text(metadata.name),
         kind: kind ?? 'other',
         technology: kind ? undefined : text(spec.type),
-        owner: owner.id,
+        owner: owner?.id ?? 'unknown',
+        system: inside?.id,
         description: f.description,
         users: others.length > 0 ? others : undefined,
         team: f.owner?.id,

@@ -23,6 +23,7 @@ const DEFAULT_KIND: Record<string, string> = {
   dependsOn: 'component',
   parent: 'group',
   children: 'group',
+  dependencyOf: 'component',
 };
 
 const COLLECTION: Record<string, CollectionName> = {

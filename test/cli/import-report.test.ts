@@ -49,7 +49,7 @@ describe('plexus import backstage: partial by default', () => {
       'partial/catalog-info.yaml:10:10 warning PLX047 owner names group:default/guest, which is not in the catalog files given or in the registry.',
       'partial/catalog-info.yaml:28:7 warning PLX047 dependsOn names component:default/missing, which is not in the catalog files given or in the registry.',
     ]);
-    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 6 catalog entities into 7 files under reg: 7 new, 0 updated, 0 unchanged.');
+    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 9 catalog entities into 10 files under reg: 10 new, 0 updated, 0 unchanged.');
     expect(out).toContain(['  AiResource kind (1):', '    airesource:default/review-rule: Plexus reads no AiResource entities: not imported'].join('\n'));
     expect(out).toContain(
       [
@@ -72,6 +72,9 @@ describe('plexus import backstage: partial by default', () => {
       'integrations/shop-api.yaml',
       'repositories/cart.yaml',
       'repositories/shop.yaml',
+      'resources/artists-db.yaml',
+      'resources/shared-cache.yaml',
+      'systems/shop-system.yaml',
       'teams/engineering.yaml',
       'teams/team-a.yaml',
     ]);
@@ -93,6 +96,12 @@ describe('plexus import backstage: partial by default', () => {
       ['  Group spec.type (1):', '    group:default/engineering: "department": Plexus keeps teams only, so it is written as a team'].join('\n'),
     );
     expect(out).not.toContain('spec.children');
+  });
+
+  it('writes a resource no one component owns with owner unknown, its team and system, and every component that uses it', async () => {
+    const files = await written('reg');
+    expect(files.get('resources/artists-db.yaml')).toMatchObject({ owner: 'unknown', team: 'team-a', system: 'shop-system', kind: 'datastore' });
+    expect(files.get('resources/shared-cache.yaml')).toMatchObject({ owner: 'unknown', users: [{ repository: 'shop' }, { repository: 'cart' }] });
   });
 
   it("fills a repository's url from a GitHub link, and reports a consumesApis that names a component", async () => {
@@ -138,7 +147,7 @@ function reported(out: string): Set<string> {
 function leaves(entity: Record<string, unknown>): [string, unknown][] {
   const found: [string, unknown][] = [];
   const walk = (path: string, value: unknown, depth: number) => {
-    if (Array.isArray(value) && /\.(providesApis|consumesApis|dependsOn|targets|memberOf|children|links)$/.test(path))
+    if (Array.isArray(value) && /\.(providesApis|consumesApis|dependsOn|dependencyOf|targets|memberOf|children|links)$/.test(path))
       for (const [i, v] of value.entries()) found.push([`${path}[${i}]`, v]);
     else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 2 && !path.endsWith('definition'))
       for (const [k, v] of Object.entries(value)) walk(`${path}.${k}`, v, depth + 1);
@@ -197,6 +206,8 @@ const LANDED: Record<string, (field: string, value: unknown, id: string, files: 
     if (field === 'metadata.description') return w.description === value;
     if (field === 'spec.type') return w.kind !== undefined;
     if (field === 'spec.owner') return w.team === nameOf(value);
+    if (field === 'spec.system') return w.system === nameOf(value);
+    if (field.startsWith('spec.dependencyOf[')) return w.owner === nameOf(value) || JSON.stringify(w.users ?? []).includes(`"${nameOf(value)}"`);
     return false;
   },
   System: (field, value, id, files) => {

@@ -53,7 +53,7 @@ describe('plexus import backstage', () => {
     expect(out).toBe(
       [
         'Imported 9 catalog entities into 10 files under bs: 10 new, 0 updated, 0 unchanged.',
-        'Not mapped (8):',
+        'Not mapped (7):',
         '  API metadata.description (1):',
         '    api:default/payments-api: not given: purpose written as unknown',
         '  API spec.definition (2):',
@@ -63,8 +63,6 @@ describe('plexus import backstage', () => {
         '    component:default/orders: no Plexus field for it',
         '  Location spec.targets[] (1):',
         '    location:default/root spec.targets[1]: not followed: only relative targets are read (https://example.com/x.yaml)',
-        '  Resource spec.system (1):',
-        '    resource:default/orders-db: a Plexus resource has no system (checkout only chose its owner)',
         '  User spec.memberOf (1):',
         '    user:default/jdoe: Plexus keeps no team members',
         '  User spec.profile.picture (1):',

@@ -78,3 +78,11 @@ describe('an integration whose provider is unknown', () => {
     expect(model.analysis.links.has('unknown')).toBe(false);
   });
 });
+
+describe('a resource whose owner is unknown', () => {
+  it('checks clean with the team and system that keep it, and a system that is not there is a dangling reference', () => {
+    expect(check({ 'resources/cache.yaml': 'name: Cache\nkind: cache\nowner: unknown\nteam: core\n' }).diagnostics).toEqual([]);
+    const dangling = check({ 'resources/cache.yaml': 'name: Cache\nkind: cache\nowner: unknown\nsystem: nowhere\n' }).diagnostics;
+    expect(dangling.map((d) => [d.code, d.file, d.line])).toEqual([['PLX012', 'content/resources/cache.yaml', 4]]);
+  });
+});

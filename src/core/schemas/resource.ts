@@ -13,7 +13,10 @@ export const ResourceSchema = z.strictObject({
   name: Text.describe('Name, e.g. "Orders database".'),
   kind: z.enum([...RESOURCE_KINDS, UNKNOWN]).describe('datastore, cache, queue, topic, bucket, search-index or other; unknown when it is not known.'),
   technology: Text.optional().describe('What it runs on, e.g. "PostgreSQL 15", "Redis 7", "Kafka".'),
-  owner: Ref('repository').describe('The repository that owns it: it decides its shape and its changes.'),
+  owner: Ref('repository').describe(
+    'The repository that owns it: it decides its shape and its changes; unknown when no one repository does (a database a team or a system keeps): pages say "owner unknown" and name its team and system.',
+  ),
+  system: Ref('system').optional().describe('The system it belongs to.'),
   description: Text.optional().describe('What it holds or carries.'),
   users: z
     .array(

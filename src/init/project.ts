@@ -133,7 +133,8 @@ jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-${INSTALL}      - run: npm run check
+${INSTALL}      # Each problem as an annotation at its line in the pull request's files.
+      - run: npm run check -- --format github
 
   # What the pull request changes, whom it reaches and whom to tell, and what breaks consumers
   # against the registry's deprecation policy: one comment on the pull request, updated on each push.

@@ -160,7 +160,7 @@ describe('the workflows plexus init writes', () => {
       'actions/checkout@v7',
       'actions/setup-node@v7',
       'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
-      'npm run check',
+      'npm run check -- --format github',
     ]);
     // npm's cache without failing on a first push with no lockfile: keyed on package.json too.
     expect(steps(CHECK_WORKFLOW, 'check')[1]!.with).toEqual({ 'node-version': 24, cache: 'npm', 'cache-dependency-path': 'package*.json' });

@@ -123,7 +123,7 @@ describe('Plexus as a package', () => {
       'actions/checkout@v7',
       'actions/setup-node@v7',
       'if [ -f package-lock.json ]; then npm ci; else npm install; fi',
-      'npm run check',
+      'npm run check -- --format github',
     ]);
     const deploy = parse(await readFile(join(project, '.github', 'workflows', 'deploy.yml'), 'utf8'));
     expect(deploy.on.push.branches).toEqual(['main']);

@@ -81,7 +81,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     const producers = [...(existing?.producers ?? []).filter((p) => p !== repository), ...(sends ? [repository] : [])];
     const others = (existing?.consumers ?? []).filter((c) => c.repository !== repository);
     const mine = existing?.consumers.find((c) => c.repository === repository);
-    const consumers = [...others, ...(receives ? [mine ?? { repository, handling: m.summary ?? `Receives ${m.name} on ${m.channel}` }] : [])];
+    // What the consumer does with it is for a person to write: the message's summary says what it is, not that.
+    const consumers = [...others, ...(receives ? [mine ?? { repository }] : [])];
     // The sender's document defines the message; a receiver's only says that it listens.
     const defines = sends || !existing;
     if (defines && !m.summary && !m.description)
@@ -98,7 +99,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
           : {}),
         producers,
         consumers,
-        ...(defines ? { channel: `${spec.protocol ?? 'channel'}: ${m.channel}`, spec: copy.path, message: m.name } : {}),
+        ...(defines ? { channel: `${m.protocol ?? 'channel'}: ${m.channel}`, spec: copy.path, message: m.name } : {}),
       },
       provenance,
       adopt: true,

@@ -1,4 +1,4 @@
-// An AsyncAPI 2.x or 3.0 document read into the messages its application sends and receives.
+// An AsyncAPI 2.x or 3.x document read into the messages its application sends and receives.
 import { record as obj, text } from '../core/loose.ts';
 import type { Schema } from './schema.ts';
 
@@ -9,6 +9,8 @@ export interface AsyncMessage {
   summary?: string;
   description?: string;
   payload?: Schema;
+  /** The protocol of the servers its channel is on (the channel's own `servers`, else every server), when they agree on one. */
+  protocol?: string;
   sends: boolean;
   receives: boolean;
   /** Where the message's operation or channel is written, for drift reports. */
@@ -45,6 +47,15 @@ export function summariseAsyncApi(raw: Record<string, unknown>, api: Record<stri
   const info = obj(api.info);
   const version = text(raw.asyncapi) ?? '';
   const server = Object.values(obj(api.servers))[0];
+  // A channel is on the servers it names (2.x by name, 3.x by $ref), or on every server when it names none.
+  const protocolOf = (channelRaw: unknown): string | undefined => {
+    const named = obj(channelRaw).servers;
+    const names = Array.isArray(named)
+      ? named.map((s) => (typeof s === 'string' ? s : pointer(raw, s)?.key)).filter((s): s is string => !!s)
+      : Object.keys(obj(raw.servers));
+    const protocols = new Set(names.map((n) => text(obj(obj(raw.servers)[n]).protocol)).filter((p): p is string => !!p));
+    return protocols.size === 1 ? [...protocols][0] : undefined;
+  };
   const messages: AsyncMessage[] = [];
   const add = (m: Omit<AsyncMessage, 'sends' | 'receives'>, action: 'send' | 'receive' | undefined) => {
     let found = messages.find((x) => x.name === m.name && x.channel === m.channel);
@@ -74,6 +85,7 @@ export function summariseAsyncApi(raw: Record<string, unknown>, api: Record<stri
               summary: text(m.summary) ?? text(op.summary),
               description: text(m.description),
               payload: m.payload ? obj(m.payload) : undefined,
+              protocol: protocolOf(obj(raw.channels)[address]),
               at: ['channels', address, verb],
             },
             action,
@@ -96,6 +108,7 @@ export function summariseAsyncApi(raw: Record<string, unknown>, api: Record<stri
             summary: text(m.summary),
             description: text(m.description),
             payload: m.payload ? obj(m.payload) : undefined,
+            protocol: protocolOf(channelsRaw[channelId]),
             at: ['channels', channelId],
           },
           undefined,
@@ -122,7 +135,7 @@ export function summariseAsyncApi(raw: Record<string, unknown>, api: Record<stri
           existing.at = ['operations', opId];
           if (action === 'send') existing.sends = true;
           if (action === 'receive') existing.receives = true;
-        } else add({ name, channel: address, at: ['operations', opId] }, action);
+        } else add({ name, channel: address, protocol: protocolOf(channel.value), at: ['operations', opId] }, action);
       }
     }
   }

@@ -1,4 +1,4 @@
-// OpenAPI (Swagger 2.0, OpenAPI 3.0/3.1) and AsyncAPI (2.x, 3.0) documents, read into the few
+// OpenAPI (Swagger 2.0, OpenAPI 3.0/3.1) and AsyncAPI (2.x, 3.0, 3.1) documents, read into the few
 // facts Plexus uses: operations, security, servers, messages and their schemas. `$ref`s are
 // resolved by maintained parsers (@apidevtools/swagger-parser for OpenAPI, its
 // json-schema-ref-parser for AsyncAPI); positions come from our own YAML reading of the text.
@@ -22,7 +22,7 @@ export type { Schema } from './schema.ts';
 export type Spec = (OpenApiSpec | AsyncApiSpec) & { file: string; locate: ParsedYaml['locate'] };
 
 export const OPENAPI_VERSIONS = 'OpenAPI 3.0.x and 3.1.x, Swagger 2.0';
-export const ASYNCAPI_VERSIONS = 'AsyncAPI 2.0–2.6 and 3.0';
+export const ASYNCAPI_VERSIONS = 'AsyncAPI 2.0–2.6, 3.0 and 3.1';
 
 /** Where `needle` first stands in `source` (1-based), for errors a parser gives without a position. */
 function positionOf(source: string, needle: string): Position {
@@ -173,7 +173,7 @@ export async function readSpec(
         ),
       ],
     };
-  const supported = kind === 'openapi' ? (openapi ? /^3\.[01]\.\d+$/.test(openapi) : swagger === '2.0') : /^(2\.[0-6]\.\d+|3\.0\.\d+)$/.test(asyncapi!);
+  const supported = kind === 'openapi' ? (openapi ? /^3\.[01]\.\d+$/.test(openapi) : swagger === '2.0') : /^(2\.[0-6]\.\d+|3\.[01]\.\d+)$/.test(asyncapi!);
   if (!supported) {
     const key = openapi !== undefined ? 'openapi' : swagger !== undefined ? 'swagger' : 'asyncapi';
     return {

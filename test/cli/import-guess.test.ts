@@ -65,3 +65,15 @@ describe('imports guess nothing', () => {
     expect(await data(`${reg}/integrations/payments-api.yaml`)).toMatchObject({ type: 'grpc', protocol: 'gRPC' });
   });
 });
+
+describe('AsyncAPI 3.1, each channel on its own servers', () => {
+  it("reads 3.1, gives each channel its own servers' protocol, and leaves a consumer's handling for a person", async () => {
+    const reg = await registry('social');
+    const { code, out } = await run('import', 'asyncapi', 'specs/social-3.1.yaml', '--repository', 'orders', '--content', reg);
+    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 2 messages of Comments Service into 4 files under social: 3 new, 1 updated, 0 unchanged.']);
+    const liked = await data(`${reg}/events/comment-liked.yaml`);
+    expect(liked).toMatchObject({ channel: 'mqtt: comment/liked', producers: [], consumers: [{ repository: 'orders' }] });
+    expect(liked.consumers[0].handling).toBeUndefined();
+    expect(await data(`${reg}/events/likes-count.yaml`)).toMatchObject({ channel: 'ws: comment/{commentId}/likes', producers: ['orders'] });
+  });
+});

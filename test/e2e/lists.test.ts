@@ -92,20 +92,28 @@ describe('the integration list at 1,000 integrations', () => {
     await page.fill('#list-controls input[name="q"]', 'Integration 1');
     await expect.poll(async () => (await rows()).every((r) => r[3] === 'REST API' && /integration 1/i.test(r.join(' ')))).toBe(true);
     expect(await page.locator('#list-count').textContent()).toMatch(/integrations?, by owner, descending\.$|of \d+, by owner, descending\.$/);
-    // Paging follows the filter.
+    // Paging follows the filter and the sort: with the type filter kept, then without it.
     await page.fill('#list-controls input[name="q"]', '');
-    await expect.poll(() => page.locator('#list-pager a').count()).toBeGreaterThan(0);
+    expect(await page.locator('#list-count').textContent()).toMatch(/by owner, descending\.$/);
+    await page.selectOption('#list-controls select[name="type"]', '');
+    await expect.poll(() => page.locator('#list-pager a').count()).toBeGreaterThan(5);
     await page.locator('#list-pager a', { hasText: /^2$/ }).click();
     await expect.poll(() => page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
-    expect(page.url()).toMatch(/type=rest/);
     expect(page.url()).toMatch(/page=2/);
+    expect(page.url()).toMatch(/sort=-on/);
+    const second = await rows();
+    expect(second.map((r) => r[4]!)).toEqual(naturalSorted(second.map((r) => r[4]!)).reverse());
+    const secondTitles = second.map((r) => r[0]).join('|');
     // The address brings the same view back.
-    const url = page.url();
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(page.url(), { waitUntil: 'load' });
+    await expect.poll(async () => (await rows()).map((r) => r[0]).join('|')).toBe(secondTitles);
+    expect(await page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
+    expect(await page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('descending');
+    // With a filter in the address, the form shows it.
+    await page.goto(`${site.url}integrations/?type=rest`, { waitUntil: 'load' });
     await expect.poll(async () => (await rows()).length).toBeGreaterThan(0);
     expect((await rows()).every((r) => r[3] === 'REST API')).toBe(true);
     expect(await page.locator('#list-controls select[name="type"]').inputValue()).toBe('rest');
-    expect(await page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
     await page.close();
   }, 120_000);
 

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the site, one after another, each given the options it
-// takes: the build (--sizes, --runs), the dev loop (--sizes, --runs, --edits), the imports (--runs).
+// takes: the build (--sizes, --runs), the dev loop (--sizes, --runs, --edits), the imports (--runs),
+// plexus diff of two revisions of 1,000 integrations (--runs).
 // Usage: npm run bench [-- --sizes 1000,5000 --runs 3 --edits 5]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const benches: [string, string[]][] = [
   ['site.ts', pass('sizes', 'runs')],
   ['dev.ts', pass('sizes', 'runs', 'edits')],
   ['imports.ts', pass('runs')],
+  ['diff.ts', pass('runs')],
 ];
 for (const [file, args] of benches) {
   const { status } = spawnSync(process.execPath, [join(import.meta.dirname, file), ...args], { stdio: 'inherit' });

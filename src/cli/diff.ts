@@ -36,7 +36,9 @@ export const diff: Command = {
     const [baseArg, headArg] = positionals;
     try {
       const sides = await resolveSides(baseArg, headArg, values.content, io);
-      const [base, head] = await Promise.all(sides.map((s) => loadSide(s.side, { today: day, cwd: io.cwd, display: s.display })));
+      // The two sides share most files: each is parsed once.
+      const cache = new Map();
+      const [base, head] = await Promise.all(sides.map((s) => loadSide(s.side, { today: day, cwd: io.cwd, display: s.display, cache })));
       const errors = (r: typeof base) => r!.diagnostics.filter((d) => d.severity === 'error').length;
       const report = compareModels(base!.model, head!.model, { base: sides[0].label, head: sides[1].label }, { base: errors(base), head: errors(head) });
       io.out(format === 'json' ? formatJson(report) : format === 'markdown' ? formatMarkdown(report) : formatText(report));

@@ -71,6 +71,19 @@ export function matrixHtml(g: DiagramGraph, link: (p: string) => string): string
   return `<div class="view-table table-wrap" tabindex="0"><table><caption>Integrations from each row's area to each column's (the arrow leaves the side that acts)</caption><thead><tr><td></td>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** A view as a list that wraps to any width: each edge its two ends and what is done, each linked. */
+export function listHtml(g: DiagramGraph, link: (p: string) => string): string {
+  const byKey = new Map(g.nodes.map((n) => [n.key, n]));
+  const end = (key: string) => {
+    const n = byKey.get(key);
+    return n?.href ? `<a href="${esc(link(n.href))}">${esc(n.label)}</a>` : esc(n?.label ?? key);
+  };
+  const items = g.edges.map(
+    (e) => `<li>${end(e.from)} ${e.both ? '↔' : '→'} ${end(e.to)}: ${e.href ? `<a href="${esc(link(e.href))}">${esc(e.label)}</a>` : esc(e.label)}</li>`,
+  );
+  return `<ul class="view-list">${items.join('')}</ul>`;
+}
+
 /** The wide-drawing width bucket its container query shows it from. */
 const bucket = (width: number) => Math.min(1100, Math.max(350, Math.ceil(width / 50) * 50));
 
@@ -101,13 +114,13 @@ export function viewFigure(fitted: Fitted, o: FigureOptions, titles: (id: string
     const shown = fitted.wide ?? fitted.narrow;
     if (shown) legend = legendHtml(legendOf(shown), g.view);
   }
+  // Where no drawing fits: on a wide canvas the table (areas × areas for the landscape), on a narrow one the list, which wraps.
   const table = g.view === 'landscape' ? matrixHtml(g, o.link) : `<div class="view-table">${rowsHtml(g, o.link, titles)}</div>`;
-  const tableNote = '<p class="muted">Too many to draw readably at this width; as a table:</p>';
-  let canvas: string;
-  if (wide && narrow) canvas = `<div class="view-wide">${wide}</div><div class="view-narrow">${narrow}</div>`;
-  else if (wide) canvas = `<div class="view-wide">${wide}</div><div class="view-table-narrow">${tableNote}${table}</div>`;
-  else if (narrow) canvas = `<div class="view-only">${narrow}</div>`;
-  else canvas = `<div class="view-only">${tableNote}${table}</div>`;
+  const note = (what: string) => `<p class="muted">Too many connections to draw readably here; as ${what}:</p>`;
+  if (!wide) fit = 700;
+  const canvas =
+    (wide ? `<div class="view-wide">${wide}</div>` : `<div class="view-table-wide">${note('a table')}${table}</div>`) +
+    (narrow ? `<div class="view-narrow">${narrow}</div>` : `<div class="view-table-narrow">${note('a list')}${listHtml(g, o.link)}</div>`);
   const text = rowsHtml(g, o.link, titles);
   return (
     `<figure class="diagram view${o.full ? ' view-page' : ''}" data-view="${esc(g.view)}">` +

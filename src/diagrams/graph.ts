@@ -244,12 +244,16 @@ function bundle(raw: RawEdge[], nodeOf: (repository: string) => string | undefin
     const forward = items.filter((e) => e.from === x).length;
     const [from, to] = forward >= items.length - forward ? [x, y] : [y, x];
     const integrations = [...new Set(items.map((e) => e.integration))];
-    const verbs = [...new Set(items.map((e) => e.verb))];
+    // The verbs, the most frequent first; a label names three at most.
+    const tally = new Map<string, number>();
+    for (const e of items) tally.set(e.verb, (tally.get(e.verb) ?? 0) + 1);
+    const verbs = [...tally].sort((a, b) => b[1] - a[1]).map(([v]) => v);
     const count = integrations.length;
+    const named = verbs.length > 3 ? `${verbs.slice(0, 3).join(', ')} +${verbs.length - 3}` : verbs.join(', ');
     return {
       from,
       to,
-      label: count === 1 ? items[0]!.label : `${verbs.join(', ')} (${count})`,
+      label: count === 1 ? items[0]!.label : `${named} (${count})`,
       count,
       verbs,
       both: items.some((e) => e.both || e.from !== from),

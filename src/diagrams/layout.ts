@@ -228,10 +228,9 @@ export function layoutColumn(g: DiagramGraph, profile: Profile): Laid {
     arrow(y - 4, y + 20);
     y += 24;
   }
-  const f = sizeNode(focus, profile.nodeMax);
-  const fw = Math.min(W, Math.max(f.w, 160));
-  const laidFocus = sizeNode(focus, profile.nodeMax, fw);
-  nodes.push({ ...laidFocus, x: (W - fw) / 2, y });
+  const f = sizeNode(focus, Math.min(profile.nodeMax * 1.6, W - 60));
+  const laidFocus = { ...f, w: Math.min(W, Math.max(f.w, 160)) };
+  nodes.push({ ...laidFocus, x: (W - laidFocus.w) / 2, y });
   y += laidFocus.h;
   if (out.length) {
     arrow(y, y + 24);
@@ -240,6 +239,9 @@ export function layoutColumn(g: DiagramGraph, profile: Profile): Laid {
   }
   return { width: W, height: Math.ceil(y + 4), nodes, groups, edges };
 }
+
+/** Edges a node above which a view is drawn as a table: 8 areas with 28 edges between them is a hairball. */
+export const DENSE = 2.5;
 
 export interface Fitted {
   /** The graph drawn (a coarser one than asked for, when that did not fit). */
@@ -259,6 +261,8 @@ export async function fitGraph(g: DiagramGraph): Promise<Fitted> {
   // A sequence needs no layout engine: its writer places columns and rows (svg.ts).
   if (g.view === 'sequence') return { graph: g, wide: null, narrow: null };
   const column = (g.view === 'neighbourhood' || g.view === 'event') && g.nodes.some((n) => n.focus);
+  // Nearly every node joined to every other: no drawing of it can be read; its table can.
+  if (!column && g.nodes.length > 6 && g.edges.length > DENSE * g.nodes.length) return { graph: g, wide: null, narrow: null };
   let wide: Laid | null = null;
   for (const direction of ['RIGHT', 'DOWN'] as const) {
     const laid = await layoutLayered(g, PROFILES.wide, direction);

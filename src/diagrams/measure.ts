@@ -46,6 +46,9 @@ export function wrap(text: string, px: number, maxWidth: number, weight = 400): 
     while (textWidth(line, px, weight) > maxWidth && line.length > 1) {
       let cut = line.length - 1;
       while (cut > 1 && textWidth(line.slice(0, cut), px, weight) > maxWidth) cut--;
+      // Where it can, after a separator (payment_intent.succeeded, /v1/charges, orderId,amount).
+      const soft = Math.max(...[...'/._-,(:'].map((c) => line.lastIndexOf(c, cut - 1)));
+      if (soft >= 2) cut = soft + 1;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
     }

@@ -29,7 +29,7 @@ describe('views of the example by level', () => {
         'domain:commerce -> domain:messaging: publishes (2) [2] /map/#e-domain_commerce--domain_messaging',
         'domain:commerce -> domain:platform: calls, depends on (3) [3 both] /map/#e-domain_commerce--domain_platform',
         'domain:core -> domain:messaging: publishes user.created [1] /integrations/user-events/',
-        'domain:frontend -> domain:core: calls, connects to, queries (3) [3] /map/#e-domain_frontend--domain_core',
+        'domain:frontend -> domain:core: connects to, calls, queries (3) [3] /map/#e-domain_frontend--domain_core',
         'domain:frontend -> domain:platform: calls, depends on (2) [2] /map/#e-domain_frontend--domain_platform',
         'domain:platform -> domain:core: calls, depends on (3) [3 both] /map/#e-domain_platform--domain_core',
         'domain:platform -> domain:messaging: calls Gateway to Notification Service [1] /integrations/gateway-to-notifications/',

@@ -125,6 +125,11 @@ function issueDiagnostics(issue: Issue, base: Path, schema: z.ZodType, file: str
       return [diagnostic('WrongType', file, here, { name, expected, actual: describeValue(value), quote, description: descriptionAt(schema, path) })];
     }
     case 'invalid_value': {
+      // A required choice left out is missing, as any required field is: not "the value undefined is not a valid …".
+      if (value === undefined) {
+        const field = String(path[path.length - 1]);
+        return [diagnostic('MissingField', file, parsed.locate(path.slice(0, -1), 'key'), { name, what, field, description: descriptionAt(schema, path) })];
+      }
       const choices = issue.values.map(String);
       const shown = choices.length === 1 ? describeValue(value) : describeValue(value).replace(/^the text /, '');
       return [diagnostic('InvalidChoice', file, here, { name, value: shown, choices, meant: didYouMean(String(value), choices) })];

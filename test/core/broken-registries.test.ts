@@ -54,6 +54,11 @@ const CASES: Case[] = [
   ['misspelt top-level key', edit(I, 'title:', 'tiltle:'), [['PLX010', I, 1, 1]]],
   ['misspelt nested key', edit(I, '  uptime:', '  uptme:'), [['PLX010', I, 13, 3]]],
   ['missing required field', edit(I, 'owner: core\n', ''), [['PLX011', I, 1, 1]]],
+  [
+    'a lifecycle without its phase',
+    edit(I, 'status: production\n', 'status: production\nlifecycle:\n  deprecation:\n    announced: 2026-01-01\n    sunset: 2027-01-01\n    migration: Move\n'),
+    [['PLX011', I, 12, 1]],
+  ],
   ['missing nested field', edit(I, '  errorRate: 0.1\n', ''), [['PLX011', I, 12, 1]]],
   ['unknown repository', edit(I, 'provider: payments-api', 'provider: payment-api'), [['PLX012', I, 2, 11]]],
   ['unknown team', edit(I, 'owner: core', 'owner: kore'), [['PLX012', I, 8, 8]]],

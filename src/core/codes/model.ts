@@ -110,7 +110,8 @@ export const MODEL_CODES = {
     severity: 'error',
     title: 'no `ecosystem.yaml`',
     message: (a) => `No ecosystem.yaml in ${a.folder}.`,
-    hint: () => 'Every registry needs one: it names the ecosystem and its policies. `plexus new` can scaffold the rest.',
+    hint: () =>
+      'Every registry needs one: it names the ecosystem and its policies. `plexus import backstage` writes one into a registry that has none; `plexus init DIR` starts a project with one to copy.',
   }),
   EventMismatch: entry<
     | { integration: string; event: string; from: string; eventFile: string; notProducer: true }
@@ -228,7 +229,8 @@ export const MODEL_CODES = {
     severity: 'warning',
     title: 'an event with consumers that no integration carries',
     message: (a) => `Event "${a.event}" is carried by no integration.`,
-    hint: () => 'List it under `events:` of the integration that delivers it, or delete the event if it is gone.',
+    hint: () =>
+      'List it under `events:` of the integration that delivers it (`plexus new integration ID --type event --provider REPO` writes one if there is none yet), or delete the event if it is gone.',
   }),
   RenamedKey: entry<{ old: string; now: string; meaning: string }>({
     code: 'PLX036',

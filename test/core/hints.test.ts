@@ -21,7 +21,6 @@ describe('hints name commands that exist', () => {
 
   it('finds the commands PLX021 and PLX035 name', () => {
     expect(named.filter((n) => n.code === 'PLX021' || n.code === 'PLX035')).toEqual([
-      { code: 'PLX021', command: 'import', kind: 'backstage' },
       { code: 'PLX021', command: 'init', kind: undefined },
       { code: 'PLX035', command: 'new', kind: 'integration' },
     ]);

@@ -110,8 +110,7 @@ export const MODEL_CODES = {
     severity: 'error',
     title: 'no `ecosystem.yaml`',
     message: (a) => `No ecosystem.yaml in ${a.folder}.`,
-    hint: () =>
-      'Every registry needs one: it names the ecosystem and its policies. `plexus import backstage` writes one into a registry that has none; `plexus init DIR` starts a project with one to copy.',
+    hint: () => 'Every registry needs one: it names the ecosystem and its policies. `plexus init DIR` starts a project with one: copy it here and fill it in.',
   }),
   EventMismatch: entry<
     | { integration: string; event: string; from: string; eventFile: string; notProducer: true }

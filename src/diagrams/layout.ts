@@ -243,6 +243,69 @@ export function layoutColumn(g: DiagramGraph, profile: Profile): Laid {
 /** Edges a node above which a view is drawn as a table: 8 areas with 28 edges between them is a hairball. */
 export const DENSE = 2.5;
 
+/**
+ * A view about one node on a wide canvas, with no layout engine: what acts on it in a column on
+ * the left, it in the middle, what it acts on on the right, each counterpart saying under its
+ * name what is done (linked to the integrations), one arrow each. Instant, and never crossed.
+ */
+export function layoutStar(g: DiagramGraph, profile: Profile): Laid {
+  const focus = g.nodes.find((n) => n.focus)!;
+  const byKey = new Map(g.nodes.map((n) => [n.key, n]));
+  const left: { n: DiagramNode; e: DiagramEdge }[] = [];
+  const right: { n: DiagramNode; e: DiagramEdge }[] = [];
+  for (const e of g.edges) {
+    if (e.to === focus.key && e.from !== focus.key) left.push({ n: byKey.get(e.from)!, e });
+    else if (e.from === focus.key) right.push({ n: byKey.get(e.to)!, e });
+  }
+  const size = (items: typeof left) => items.map(({ n, e }) => ({ laid: sizeNode({ ...n, sub: `${e.both ? '↔ ' : ''}${e.label}`, focus: false }, 210), e }));
+  const L = size(left);
+  const R = size(right);
+  const colW = (xs: typeof L) => Math.max(0, ...xs.map((x) => x.laid.w));
+  const lw = colW(L);
+  const rw = colW(R);
+  const f = sizeNode(focus, profile.nodeMax);
+  const GAP = 90;
+  const PAD = 12;
+  const stack = (xs: typeof L) => xs.reduce((h, x) => h + x.laid.h + 10, 0) - (xs.length ? 10 : 0);
+  const inner = Math.max(stack(L), stack(R), f.h);
+  const top = 30;
+  const height = inner + top + PAD + 8;
+  const lx = L.length ? 4 : 0;
+  const fx = L.length ? lx + lw + 2 * PAD + GAP : 4;
+  const rx = fx + f.w + GAP;
+  const fy = top + (inner - f.h) / 2;
+  const nodes: LaidNode[] = [{ ...f, x: fx, y: fy }];
+  const groups: LaidGroup[] = [];
+  const edges: LaidEdge[] = [];
+  const column = (xs: typeof L, x: number, w: number, key: string, label: string, side: 'in' | 'out') => {
+    if (xs.length === 0) return;
+    let y = top + (inner - stack(xs)) / 2;
+    groups.push({ key, label, x, y: y - 30, w: w + 2 * PAD, h: stack(xs) + 30 + PAD });
+    for (const { laid, e } of xs) {
+      const nx = x + PAD;
+      nodes.push({ ...laid, w, x: nx, y, subHref: e.href });
+      const cy = y + laid.h / 2;
+      const fcy = fy + f.h / 2;
+      const a = side === 'in' ? { x: nx + w, y: cy } : { x: fx + f.w, y: fcy };
+      const b = side === 'in' ? { x: fx, y: fcy } : { x: nx, y: cy };
+      const mx = side === 'in' ? x + w + 2 * PAD + GAP / 2 : fx + f.w + GAP / 2;
+      edges.push({ ...e, label: '', lines: [], points: [a, { x: mx, y: a.y }, { x: mx, y: b.y }, b] });
+      y += laid.h + 10;
+    }
+  };
+  column(L, lx, lw, 'in', g.view === 'event' ? 'Publish it' : `Act on ${focus.label}`, 'in');
+  column(R, rx, rw, 'out', g.view === 'event' ? 'Receive it' : `${focus.label} acts on`, 'out');
+  const width = Math.ceil((R.length ? rx + rw + 2 * PAD : fx + f.w) + 4);
+  // Group boxes start above their first node: move everything down if one starts above the top.
+  const lift = Math.min(0, ...groups.map((x) => x.y)) - 4;
+  if (lift < 0) {
+    for (const n of nodes) n.y -= lift;
+    for (const x of groups) x.y -= lift;
+    for (const e of edges) for (const p of e.points) p.y -= lift;
+  }
+  return { width, height: Math.ceil(height - lift), nodes, groups, edges };
+}
+
 export interface Fitted {
   /** The graph drawn (a coarser one than asked for, when that did not fit). */
   graph: DiagramGraph;
@@ -264,7 +327,11 @@ export async function fitGraph(g: DiagramGraph): Promise<Fitted> {
   // Nearly every node joined to every other: no drawing of it can be read; its table can.
   if (!column && g.nodes.length > 6 && g.edges.length > DENSE * g.nodes.length) return { graph: g, wide: null, narrow: null };
   let wide: Laid | null = null;
-  for (const direction of ['RIGHT', 'DOWN'] as const) {
+  if (column) {
+    const laid = layoutStar(g, PROFILES.wide);
+    if (fits(laid, PROFILES.wide)) wide = laid;
+  }
+  for (const direction of wide || column ? [] : (['RIGHT', 'DOWN'] as const)) {
     const laid = await layoutLayered(g, PROFILES.wide, direction);
     if (fits(laid, PROFILES.wide)) {
       wide = laid;

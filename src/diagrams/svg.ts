@@ -205,7 +205,9 @@ export function writeSequenceSvg(g: DiagramGraph, maxWidth: number, o: SvgOption
 
 /** The kinds a drawing shows and the marks it uses, for its legend. */
 export function legendOf(laid: Pick<Laid, 'nodes' | 'edges'>): { kinds: NodeKind[]; dashed: boolean; both: boolean; bundled: boolean } {
-  const kinds = [...new Set(laid.nodes.map((n) => n.kind))];
+  // In one order whatever the drawing: the repositories' kinds, then data, then areas.
+  const shown = new Set(laid.nodes.map((n) => n.kind));
+  const kinds = (Object.keys(KIND_NAME) as NodeKind[]).filter((k) => shown.has(k));
   return {
     kinds,
     dashed: laid.edges.some((e) => e.dashed),

@@ -55,9 +55,9 @@ describe('drawn in Node, no browser', () => {
     );
     expect([...html.matchAll(/<\/svg>(Service|Gateway|External system|Library|Datastore)<\/li>/g)].map((x) => x[1])).toEqual([
       'Service',
-      'External system',
       'Gateway',
       'Library',
+      'External system',
       'Datastore',
     ]);
     expect(html).toContain('<tr id="e-order-service--payment-service">');

@@ -52,6 +52,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     previous: [`specs/${name}.yaml`, `specs/${name}.yml`, `specs/${name}.json`].find((p) => model.repositories.get(repository)?.data.asyncapi === p),
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+  // --dry-run says which messages the copy has, not every line of it.
+  if (copy.file) copy.file.spec = { unit: 'message', after: spec.messages.map((m) => `${m.name} on ${m.channel}`) };
   const ref = `asyncapi ${spec.version}: ${spec.title}`;
   const unmapped: Unmapped[] = [];
   const provenance = {

@@ -44,6 +44,11 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
       : undefined,
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+  if (copy.file) {
+    // --dry-run says which operations the copy gains and loses, from the ones the integration lists now.
+    const listed = copy.file.before === undefined ? undefined : model.integrations.get(id)?.data.operations;
+    copy.file.spec = { unit: 'operation', before: listed?.map((o) => `${o.method} ${o.path}`), after: spec.operations.map((o) => `${o.method} ${o.path}`) };
+  }
 
   const methods = [...new Set(spec.operations.flatMap((o) => o.auth))];
   const secured = methods.filter((m) => m !== 'none' && m !== 'unknown');

@@ -49,6 +49,25 @@ export interface FileChange {
   data?: Record<string, unknown>;
   /** `repaired`: the file was there but empty, as a run cut short leaves it, and is written whole. */
   status: 'new' | 'repaired' | 'updated' | 'unchanged';
+  /** A copy of a spec: `--dry-run` says what it holds and what changed in it (operations or messages), not every line. */
+  spec?: { unit: string; before?: readonly string[]; after: readonly string[] };
+}
+
+/** `4 operations; 1 added: GET /x; 2 removed: …`: what a spec copy holds and what changed, for `--dry-run`. */
+export function specSummary(c: FileChange): string {
+  const { unit, before, after } = c.spec!;
+  const n = (k: number) => `${k.toLocaleString('en-US')} ${unit}${k === 1 ? '' : 's'}`;
+  const lines = (t: string | undefined) => (t === undefined ? 0 : t.split('\n').length);
+  const size = `${c.before === undefined ? '' : `${lines(c.before).toLocaleString('en-US')} → `}${lines(c.after).toLocaleString('en-US')} lines`;
+  if (before === undefined) return `${c.status === 'new' ? 'new' : 'rewritten'} copy of the spec, not shown (${size}): ${n(after.length)}`;
+  const list = (xs: string[]) => (xs.length <= 5 ? xs.join(', ') : `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more`);
+  const added = after.filter((x) => !before.includes(x));
+  const removed = before.filter((x) => !after.includes(x));
+  const parts = [n(after.length)];
+  if (added.length > 0) parts.push(`${added.length} added: ${list(added)}`);
+  if (removed.length > 0) parts.push(`${removed.length} removed: ${list(removed)}`);
+  if (added.length === 0 && removed.length === 0) parts.push(`none added or removed`);
+  return `updated copy of the spec, not shown (${size}): ${parts.join('; ')}`;
 }
 
 /** A file the import leaves alone, and why. */
@@ -205,7 +224,11 @@ export const shorten = (text: string, most = 120) => (text.length <= most ? text
 export function diffOf(changes: readonly FileChange[]): string {
   return changes
     .filter((c) => c.status !== 'unchanged')
-    .map((c) => createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${c.display}`, `b/${c.display}`, c.before ?? '', c.after, '', '', { context: 2 }))
+    .map((c) =>
+      c.spec
+        ? `--- ${c.before === undefined ? '/dev/null' : `a/${c.display}`}\n+++ b/${c.display}\n${specSummary(c)}\n`
+        : createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${c.display}`, `b/${c.display}`, c.before ?? '', c.after, '', '', { context: 2 }),
+    )
     .map((patch) => patch.replace(/^=+\n/, ''))
     .join('');
 }

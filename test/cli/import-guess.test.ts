@@ -77,3 +77,46 @@ describe('AsyncAPI 3.1, each channel on its own servers', () => {
     expect(await data(`${reg}/events/likes-count.yaml`)).toMatchObject({ channel: 'ws: comment/{commentId}/likes', producers: ['orders'] });
   });
 });
+
+describe('--dry-run summarises spec copies', () => {
+  it('says what a new copy holds and what an updated one gains and loses, and prints none of its lines', async () => {
+    const reg = await registry('dry');
+    const first = await run(
+      'import',
+      'openapi',
+      'specs/orders-3.1.yaml',
+      '--provider',
+      'orders',
+      '--integration',
+      'orders-http',
+      '--content',
+      reg,
+      '--dry-run',
+    );
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(['--- /dev/null', '+++ b/dry/specs/orders-http.yaml', 'new copy of the spec, not shown (101 lines): 4 operations'].join('\n'));
+    expect(first.out).not.toContain('+openapi: 3.1');
+    await run('import', 'openapi', 'specs/orders-3.1.yaml', '--provider', 'orders', '--integration', 'orders-http', '--content', reg);
+    const spec = await readFile(join(root, 'specs/orders-3.1.yaml'), 'utf8');
+    await writeFile(join(root, 'specs/orders-changed.yaml'), spec.replace('  /health:', '  /healthz:'));
+    const second = await run(
+      'import',
+      'openapi',
+      'specs/orders-changed.yaml',
+      '--provider',
+      'orders',
+      '--integration',
+      'orders-http',
+      '--content',
+      reg,
+      '--dry-run',
+    );
+    expect(second.out).toContain(
+      [
+        '--- a/dry/specs/orders-http.yaml',
+        '+++ b/dry/specs/orders-http.yaml',
+        'updated copy of the spec, not shown (101 → 101 lines): 4 operations; 1 added: GET /healthz; 1 removed: GET /health',
+      ].join('\n'),
+    );
+  });
+});

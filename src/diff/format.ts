@@ -39,7 +39,8 @@ export function showValue(value: unknown, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const fieldLine = (f: EntityChange['fields'][number]) =>
+/** One field's change as a line: `owner: payments → core-platform`, `contacts.email: removed a@b`. */
+export const fieldLine = (f: EntityChange['fields'][number]) =>
   f.old === undefined
     ? `${f.path}: added ${showValue(f.new)}`
     : f.new === undefined

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 /** A git failure said in a sentence: what was asked, and git's own first line. */
 export class GitError extends Error {}
 
-async function git(cwd: string, args: string[]): Promise<string> {
+export async function git(cwd: string, args: string[]): Promise<string> {
   try {
     const { stdout } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     return stdout;
@@ -98,7 +98,7 @@ export async function readRevision(top: string, commit: string, prefix: string, 
 }
 
 /** The bytes of each blob, in order, from one `git cat-file --batch`. */
-function catFiles(top: string, shas: readonly string[]): Promise<Uint8Array[]> {
+export function catFiles(top: string, shas: readonly string[]): Promise<Uint8Array[]> {
   if (shas.length === 0) return Promise.resolve([]);
   return new Promise((resolvePromise, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'pipe'] });

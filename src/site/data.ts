@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import config from 'virtual:plexus/config';
 import { loadRegistry } from '../core/fs.ts';
+import { entityHistory } from '../diff/history.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { renderRegistry } from '../render/load.ts';
 import { namer } from '../render/views/common.ts';
@@ -31,6 +32,8 @@ export const documents: RenderedDocument[] = await renderRegistry(model, { defau
 console.log(
   `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents ${import.meta.env.DEV ? 'to render as pages ask, listed' : 'rendered'} in ${Math.round(performance.now() - loaded)} ms.`,
 );
+/** Each entity's history from git (when, by whom, what changed), by `kind/id`; empty when the registry is not in git. */
+export const history = await entityHistory(config.contentDir);
 /** The generated diagrams; drawn once, cached by content hash under the cache folder. */
 export const diagrams = siteDiagrams(model);
 const diagramCache = diagramCacheDir(config.cacheDir);

@@ -70,6 +70,12 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const server = spec.servers[0];
   if (spec.servers.length > 1) note('servers', `${spec.servers.length} servers: the first is recorded as the endpoint`);
   const purpose = firstParagraph(spec.description);
+  // Kept in the spec copy and shown on its page; an integration's fields have no place for them.
+  const list = (xs: string[]) => (xs.length <= 5 ? xs.join(', ') : `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more`);
+  const { webhooks = [], callbacks = [], links = [] } = spec.extras ?? {};
+  if (webhooks.length > 0) note('webhooks', `${webhooks.length} not in operations (${list(webhooks)}): kept in the spec copy`);
+  if (callbacks.length > 0) note('callbacks', `${callbacks.length} not in operations (${list(callbacks)}): kept in the spec copy`);
+  if (links.length > 0) note('links', `${links.length} response links (${list(links)}): kept in the spec copy`);
   // The protocol is the server URL's scheme, when it has one; a template such as {scheme}://… is kept and said.
   const protocol = server && /^https:/i.test(server) ? 'HTTPS' : server && /^http:/i.test(server) ? 'HTTP' : 'unknown';
   if (server && /[{}]/.test(server))

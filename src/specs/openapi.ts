@@ -26,6 +26,8 @@ export interface OpenApiSpec {
   operations: ApiOperation[];
   /** Security scheme name → Plexus auth method (or undefined where none fits) and its type as written. */
   schemes: Record<string, { auth?: string; type: string }>;
+  /** What the registry's fields do not hold, named so an import can say so: webhooks (3.1) and each operation's callbacks and response links. */
+  extras?: { webhooks: string[]; callbacks: string[]; links: string[] };
   /** The named schemas (`components.schemas`; `definitions` in 2.0), dereferenced: the same objects operations use, so pages can call them by name. */
   schemas?: Record<string, Schema>;
 }
@@ -75,12 +77,16 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
       : []
     : (Array.isArray(api.servers) ? api.servers : []).flatMap((s) => (text(obj(s).url) ? [text(obj(s).url)!] : []));
   const operations: ApiOperation[] = [];
+  const extras = { webhooks: Object.keys(obj(api.webhooks)), callbacks: [] as string[], links: [] as string[] };
   for (const [path, item] of Object.entries(obj(api.paths))) {
     const pathParameters = Array.isArray(obj(item).parameters) ? (obj(item).parameters as unknown[]) : [];
     for (const method of METHODS) {
       const op = obj(item)[method];
       if (!op || typeof op !== 'object') continue;
       const o = obj(op);
+      for (const name of Object.keys(obj(o.callbacks))) extras.callbacks.push(`${method.toUpperCase()} ${path} → ${name}`);
+      for (const [status, r] of Object.entries(obj(o.responses)))
+        for (const name of Object.keys(obj(obj(r).links))) extras.links.push(`${method.toUpperCase()} ${path} ${status} → ${name}`);
       const params = [...pathParameters, ...(Array.isArray(o.parameters) ? o.parameters : [])].map(obj);
       const body = params.find((p) => p.in === 'body');
       const content = obj(obj(o.requestBody).content);
@@ -125,6 +131,7 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
     servers,
     operations,
     schemes,
+    extras,
     schemas: obj(swagger2 ? api.definitions : obj(api.components).schemas) as Record<string, Schema>,
   };
 }

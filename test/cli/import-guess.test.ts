@@ -120,3 +120,19 @@ describe('--dry-run summarises spec copies', () => {
     );
   });
 });
+
+describe('what an integration cannot hold is said', () => {
+  it('reports webhooks, callbacks and response links, kept in the spec copy; security: [] is auth none', async () => {
+    const reg = await registry('hooks');
+    const { code, out } = await run('import', 'openapi', 'specs/webhooks-3.1.yaml', '--provider', 'orders', '--content', reg);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      [
+        '  openapi 3.1.0: Hooks API  webhooks: 1 not in operations (newPet): kept in the spec copy',
+        '  openapi 3.1.0: Hooks API  callbacks: 1 not in operations (POST /subscriptions → onEvent): kept in the spec copy',
+        '  openapi 3.1.0: Hooks API  links: 1 response links (POST /subscriptions 201 → GetSubscription): kept in the spec copy',
+      ].join('\n'),
+    );
+    expect(await data(`${reg}/integrations/hooks-api.yaml`)).toMatchObject({ auth: 'none', protocol: 'HTTPS' });
+  });
+});

@@ -228,6 +228,8 @@ interface Break {
   through: string[];
   file: string;
   at: Position;
+  /** An end, not a change (a removal or a retirement): a new major version does not allow it, only a deprecation. */
+  end?: true;
 }
 
 const START = { line: 1, col: 1 };
@@ -264,14 +266,15 @@ function findBreaks(base: Model, head: Model): Break[] {
     if (!after) {
       if (head.invalid.has(`integration/${id}`)) continue;
       const consumers = base.analysis.consumersOf.get(id) ?? [];
-      if (consumers.length > 0) found.push({ change: `Removing integration ${id}`, consumers, through: [id], file: before.file, at: START });
+      if (consumers.length > 0) found.push({ change: `Removing integration ${id}`, consumers, through: [id], file: before.file, at: START, end: true });
       continue;
     }
     const consumers = head.analysis.consumersOf.get(id) ?? [];
     if (consumers.length === 0) continue;
     const add = (change: string, path: (string | number)[]) => found.push({ change, consumers, through: [id], file: after.file, at: locate(after, path) });
     const [a, b] = [before.data, after.data];
-    if (b.status === 'retired' && a.status !== 'retired') add(`Retiring integration ${id}`, ['status']);
+    if (b.status === 'retired' && a.status !== 'retired')
+      found.push({ change: `Retiring integration ${id}`, consumers, through: [id], file: after.file, at: locate(after, ['status']), end: true });
     for (const field of ['provider', 'type', 'protocol', 'auth', 'format'] as const) {
       if (a[field] !== undefined && a[field] !== b[field])
         add(`Changing the ${field} of integration ${id} from ${String(a[field])} to ${String(b[field] ?? '(none)')}`, [field]);
@@ -351,7 +354,7 @@ function judge(b: Break, base: Model, head: Model, months: number): Diagnostic {
     const dep = deprecationAllows(after ?? before, months, head.today);
     if (dep.allowed) return diagnostic('BreakingChangeAllowed', b.file, b.at, { change: b.change, consumers, allowed: `${id}'s ${dep.allowed}` });
     const [from, to] = [major(before?.version), major(after?.version)];
-    if (from !== undefined && to !== undefined && to > from)
+    if (!b.end && from !== undefined && to !== undefined && to > from)
       return diagnostic('BreakingChangeAllowed', b.file, b.at, {
         change: b.change,
         consumers,
@@ -375,7 +378,7 @@ function howToComply(b: Break, base: Model, head: Model, months: number, consume
   if (id === undefined) return `Keep it until ${who} moved, then make the change.`;
   const data = (head.integrations.get(id) ?? base.integrations.get(id))!.data;
   const from = major(data.version);
-  const raise = from !== undefined ? `, or raise its version to ${from + 1}.0.0` : ', or give it a version and raise its major';
+  const raise = b.end ? '' : from !== undefined ? `, or raise its version to ${from + 1}.0.0` : ', or give it a version and raise its major';
   const dep = data.lifecycle?.deprecation;
   if (dep) {
     const earliest = addMonths(dep.announced, months);

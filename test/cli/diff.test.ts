@@ -242,6 +242,23 @@ describe('plexus diff', () => {
     expect(result.out).toContain(
       "which still uses it; its deprecation (announced 2026-08-01, sunset 2026-10-01) gives less than 6 months' notice: the sunset could be 2027-02-01 at the earliest.",
     );
+    // Retiring it: allowed after the sunset, never by a new major version alone.
+    dir = await repository(
+      { 'content/integrations/orders-api.yaml': deprecated('2026-01-10', '2026-07-10') },
+      { 'content/integrations/orders-api.yaml': deprecated('2026-01-10', '2026-07-10').replace('status: deprecated', 'status: retired') },
+    );
+    result = await run(dir, 'HEAD~1', 'HEAD');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('warning PLX059 Retiring integration orders-api breaks web, which still uses it; allowed by orders-api');
+    dir = await repository({
+      'content/integrations/orders-api.yaml': ORDERS_API().replace('status: production', 'status: retired').replace('version: 1.2.0', 'version: 2.0.0'),
+    });
+    result = await run(dir, 'main');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      'error PLX058 Retiring integration orders-api breaks web, which still uses it.\n' +
+        "  hint: This registry asks for 6 months' notice before a breaking change (policies.deprecationNoticeMonths). Keep it for now and give orders-api a lifecycle.deprecation (announced, a sunset at least 6 months later, migration); make the change once the sunset has passed.",
+    );
     // A new major version in the same change.
     dir = await repository({
       'content/specs/orders.yaml': SPEC(false),
@@ -309,7 +326,7 @@ describe('plexus diff', () => {
         '### Breaking changes',
         '',
         '- ❌ **PLX058** `content/integrations/orders-api.yaml:1`: Removing integration orders-api breaks web, which still uses it.',
-        "  To comply: This registry asks for 6 months' notice before a breaking change (policies.deprecationNoticeMonths). Keep it for now and give orders-api a lifecycle.deprecation (announced, a sunset at least 6 months later, migration); make the change once the sunset has passed, or raise its version to 2.0.0.",
+        "  To comply: This registry asks for 6 months' notice before a breaking change (policies.deprecationNoticeMonths). Keep it for now and give orders-api a lifecycle.deprecation (announced, a sunset at least 6 months later, migration); make the change once the sunset has passed.",
         '',
         '### Changes',
         '',

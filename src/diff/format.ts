@@ -93,7 +93,8 @@ export function md(text: string): string {
     .replace(/@/g, '&#64;')
     .replace(/:\/\//g, ':&#47;&#47;');
 }
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+/** Text as code: no backtick can close it, and a pipe, escaped, cannot end the table cell it is in. */
+const code = (text: string) => `\`${text.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 
 /** GitHub refuses comments over 65,536 characters: the changes table stops before that. */
 const MAX_COMMENT = 60_000;

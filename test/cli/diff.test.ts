@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../../src/cli/main.ts';
+import { formatMarkdown } from '../../src/diff/format.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'plexus-diff-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -347,6 +348,30 @@ describe('plexus diff', () => {
         '- **Shop (shop): Grace Hopper, shop&#64;acme.example**: repository app: owner; integration orders-api: consumer web',
         '- **Core on-call**: integration orders-api: primary contact',
       ].join('\n'),
+    );
+  });
+
+  it('keeps registry text inert in the comment: no mention, HTML, formatting or cell break', () => {
+    const report = {
+      base: 'main',
+      head: 'pr',
+      checkErrors: { base: 0, head: 0 },
+      summary: { added: 0, removed: 0, changed: 1, breaking: 0, allowed: 0 },
+      changes: [
+        {
+          kind: 'team' as const,
+          id: 'core',
+          change: 'changed' as const,
+          file: 'content/teams/core.yaml',
+          fields: [{ path: 'notes|x`y', old: 'Ada', new: 'Eve | <img src=x> @acme/all **bold** [link](https://evil.example)' }],
+        },
+      ],
+      impact: [],
+      notify: [],
+      diagnostics: [],
+    };
+    expect(formatMarkdown(report).split('\n').at(-1)).toBe(
+      "| changed | team `core` | `notes\\|x'y` | Ada | Eve \\| &lt;img src=x> &#64;acme/all \\*\\*bold\\*\\* \\[link\\](https:&#47;&#47;evil.example) |",
     );
   });
 

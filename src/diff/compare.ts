@@ -260,12 +260,18 @@ function locate(e: AnyEntity | undefined, path: (string | number)[]): Position {
 /** Changes that break what consumers use, found between the two models. */
 function findBreaks(base: Model, head: Model): Break[] {
   const found: Break[] = [];
+  /** The consumers an integration's end leaves stranded: not those that consume its replacement in the head (they have moved). */
+  const stranded = (data: Integration, consumers: string[]) => {
+    const replacement = data.lifecycle?.deprecation?.replacement;
+    const moved = new Set(replacement ? (head.analysis.consumersOf.get(replacement) ?? []) : []);
+    return consumers.filter((c) => !moved.has(c));
+  };
   // Integrations: removed, retired, or changed in how consumers reach them.
   for (const [id, before] of base.integrations) {
     const after = head.integrations.get(id);
     if (!after) {
       if (head.invalid.has(`integration/${id}`)) continue;
-      const consumers = base.analysis.consumersOf.get(id) ?? [];
+      const consumers = stranded(before.data, base.analysis.consumersOf.get(id) ?? []);
       if (consumers.length > 0) found.push({ change: `Removing integration ${id}`, consumers, through: [id], file: before.file, at: START, end: true });
       continue;
     }
@@ -273,8 +279,9 @@ function findBreaks(base: Model, head: Model): Break[] {
     if (consumers.length === 0) continue;
     const add = (change: string, path: (string | number)[]) => found.push({ change, consumers, through: [id], file: after.file, at: locate(after, path) });
     const [a, b] = [before.data, after.data];
-    if (b.status === 'retired' && a.status !== 'retired')
-      found.push({ change: `Retiring integration ${id}`, consumers, through: [id], file: after.file, at: locate(after, ['status']), end: true });
+    const left = stranded(b, consumers);
+    if (b.status === 'retired' && a.status !== 'retired' && left.length > 0)
+      found.push({ change: `Retiring integration ${id}`, consumers: left, through: [id], file: after.file, at: locate(after, ['status']), end: true });
     for (const field of ['provider', 'type', 'protocol', 'auth', 'format'] as const) {
       if (a[field] !== undefined && a[field] !== b[field])
         add(`Changing the ${field} of integration ${id} from ${String(a[field])} to ${String(b[field] ?? '(none)')}`, [field]);

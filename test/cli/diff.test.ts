@@ -260,6 +260,19 @@ describe('plexus diff', () => {
       'error PLX058 Retiring integration orders-api breaks web, which still uses it.\n' +
         "  hint: This registry asks for 6 months' notice before a breaking change (policies.deprecationNoticeMonths). Keep it for now and give orders-api a lifecycle.deprecation (announced, a sunset at least 6 months later, migration); make the change once the sunset has passed.",
     );
+    // Consumers that have moved to the replacement are not stranded by the removal.
+    const v2 = FILES['content/integrations/orders-api.yaml']!.replace('title: Orders API', 'title: Orders API v2').replace('spec: specs/orders.yaml\n', '');
+    const replaced = deprecated('2026-10-01', '2027-04-01').replace(
+      'migration: Cancel through the support desk',
+      'migration: Move to v2\n    replacement: orders-api-v2',
+    );
+    dir = await repository(
+      { 'content/integrations/orders-api.yaml': replaced },
+      { 'content/integrations/orders-api.yaml': null, 'content/integrations/orders-api-v2.yaml': v2 },
+    );
+    result = await run(dir, 'HEAD~1', 'HEAD');
+    expect(result.code).toBe(0);
+    expect(result.out).not.toContain('PLX058');
     // A new major version in the same change.
     dir = await repository({
       'content/specs/orders.yaml': SPEC(false),

@@ -11,6 +11,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!search || !context.isPrerendered || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   const file = outputPath(context.url.pathname, import.meta.env.BASE_URL);
   if (file === '404.html') return response; // "Page not found" is no search result.
+  if (file.startsWith('map/')) return response; // A diagram's own page restates its entity's page, which is the result.
   // Read as bytes and hand the same bytes back: re-encoding the page as a new string body costs more.
   const bytes = await response.arrayBuffer();
   search(file, searchableHtml(decoder.decode(bytes)));

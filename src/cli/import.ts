@@ -4,6 +4,7 @@ import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
 import { GateError, unwritableName } from '../core/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
+import type { Model } from '../core/model.ts';
 import type { ImportResult, Unmapped } from '../import/contract.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
 import { CONTENT_OPTION, contentDir, today } from './check.ts';
@@ -22,7 +23,10 @@ const printer = (io: Io) => ({
   err: (line: string) => io.err(terminalSafe(line)),
 });
 
-async function backstage(inputs: string[], options: { cwd: string; contentDir: string; known: ReadonlySet<string>; strict: boolean }): Promise<ImportResult> {
+async function backstage(
+  inputs: string[],
+  options: { cwd: string; contentDir: string; known: ReadonlySet<string>; strict: boolean; model: Model },
+): Promise<ImportResult> {
   const r = await (await import('../import/backstage.ts')).importBackstage(inputs, options);
   return { ...r, what: `${r.entityCount} catalog entit${r.entityCount === 1 ? 'y' : 'ies'}` };
 }

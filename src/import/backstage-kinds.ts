@@ -3,7 +3,15 @@
 import { list, record, text } from '../core/loose.ts';
 import type { CatalogEntity } from './catalog.ts';
 import { normaliseRef } from './catalog.ts';
-import type { Planned, Provenance } from './write.ts';
+import type { Spec } from '../specs/read.ts';
+import type { FileChange, Planned, Provenance } from './write.ts';
+
+/** An API's definition, read as a spec and copied under specs/ (`file` when the copy is to be written). */
+export interface Definition {
+  spec: Spec;
+  path: string;
+  file?: FileChange;
+}
 
 /** What a mapping may ask of the whole catalog. */
 export interface Context {
@@ -16,6 +24,8 @@ export interface Context {
   /** API ref → ids of the components that provide / consume it. */
   providers: Map<string, string[]>;
   consumers: Map<string, string[]>;
+  /** API ref → its definition read as a spec, or why it was not. */
+  definitions: Map<string, Definition | { why: string }>;
   /** Group ref → the group whose spec.children lists it. */
   parents: Map<string, { id: string; ref: string }>;
   /** Resource ref → the components that depend on it (filled while components are mapped). */
@@ -172,14 +182,15 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   const status = API_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
   if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
-  const definition = text(record(spec.definition).$text);
-  context.note(
-    e,
-    'spec.definition',
-    definition
-      ? `not read (${definition}): link it with plexus import openapi or asyncapi`
-      : 'not read: import the definition with plexus import openapi or asyncapi',
-  );
+  // The definition read as a spec: the integration links the copy, and an OpenAPI one gives its operations and server.
+  const read = context.definitions.get(e.ref);
+  if (read && 'why' in read) context.note(e, 'spec.definition', read.why);
+  else if (!read && spec.definition === undefined)
+    context.note(e, 'spec.definition', 'not given: import the definition with plexus import openapi or asyncapi');
+  const definition = read && 'spec' in read ? read : undefined;
+  const openapi = definition?.spec.kind === 'openapi' ? definition.spec : undefined;
+  const server = openapi?.servers[0];
+  const spoken = server && /^https:/i.test(server) ? 'HTTPS' : server && /^http:/i.test(server) ? 'HTTP' : undefined;
   f.unread('metadata', [...COMMON, 'tags', 'links']);
   f.unreadAnnotations([]);
   f.unread('spec', ['type', 'lifecycle', 'owner', 'system', 'definition']);
@@ -199,10 +210,13 @@ function api(e: CatalogEntity, context: Context): Planned[] {
         consumers: context.consumers.get(e.ref) ?? [],
         purpose: f.purpose(),
         type,
-        protocol,
+        protocol: spoken ?? protocol,
         owner: f.owner?.id,
         status: status ?? 'active',
         docs: docs.length > 0 ? docs : undefined,
+        spec: definition?.path,
+        'connection.endpoint': server,
+        operations: openapi?.operations.map((o) => ({ method: o.method, path: o.path, summary: o.summary, operationId: o.operationId })),
       },
       provenance: context.source(e),
     },

@@ -2,13 +2,20 @@
 // Resource, System, Domain, Group, User) linked by relations; Plexus keeps repositories, the
 // integrations between them with explicit roles, resources, systems, domains and teams. This file
 // resolves the relations; backstage-kinds.ts maps each kind.
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { describeFsError } from '../core/fs-errors.ts';
+import { GateError, readGated } from '../core/gate.ts';
+import { MAX_SPEC_BYTES } from '../core/source.ts';
+import { readSpec, selfContained } from '../specs/read.ts';
+import { specCopy } from './spec-source.ts';
+import type { FileChange } from './write.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { MAX_NAME_BYTES } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
 import { ID_PATTERN, type CollectionName } from '../core/schemas/index.ts';
-import { MAPPERS, mapResource, type Context } from './backstage-kinds.ts';
+import { MAPPERS, mapResource, type Context, type Definition } from './backstage-kinds.ts';
+import type { CatalogEntity } from './catalog.ts';
 import { idOf, normaliseRef, readCatalog, strictly } from './catalog.ts';
 import type { Unmapped } from './contract.ts';
 import { type Planned, shorten } from './write.ts';
@@ -71,11 +78,64 @@ function uniqueIds(planned: readonly Planned[], unmapped: Unmapped[]): Planned[]
   return kept;
 }
 
+const SUBSTITUTIONS = ['$text', '$openapi', '$asyncapi'];
+
+/**
+ * An API's definition read as a spec: written inline, or a `$text`/`$openapi`/`$asyncapi`
+ * substitution naming a file inside the folder the catalog is read from (through the gate). A URL
+ * is not fetched. Undefined with no definition; `{ why }` when it cannot be read.
+ */
+async function readDefinition(
+  e: CatalogEntity,
+  options: { cwd: string; contentDir: string; model?: { integrations: Map<string, { data: { spec?: string } }> } },
+): Promise<Definition | { why: string } | undefined> {
+  const raw = record(e.data.spec).definition;
+  const type = text(record(e.data.spec).type);
+  if (raw === undefined) return undefined;
+  // A gRPC, GraphQL or other definition is not a spec Plexus reads.
+  if (type !== 'openapi' && type !== 'asyncapi') return { why: `a ${type ?? 'typeless'} definition: Plexus reads OpenAPI and AsyncAPI ones` };
+  const named = Object.entries(record(raw)).find(([k, v]) => SUBSTITUTIONS.includes(k) && typeof v === 'string')?.[1] as string | undefined;
+  let source: string;
+  let location: string;
+  if (typeof raw === 'string') {
+    source = raw;
+    location = resolve(dirname(e.file), `${e.id}.definition.yaml`);
+  } else if (named) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(named)) return { why: `not read (${named}): a URL is not fetched; link it with plexus import openapi or asyncapi` };
+    location = resolve(dirname(e.file), named);
+    try {
+      source = new TextDecoder().decode(await readGated(e.fence, location, MAX_SPEC_BYTES, named));
+    } catch (error) {
+      return { why: `not read (${named}): ${error instanceof GateError ? error.why : describeFsError(error)}` };
+    }
+  } else return undefined;
+  const scope = { files: e.fence };
+  const { spec, diagnostics } = await readSpec(e.display, location, source, scope).catch((error: Error) => ({
+    spec: undefined,
+    diagnostics: [{ message: error.message }],
+  }));
+  if (!spec) return { why: `not read as OpenAPI or AsyncAPI: ${diagnostics[0]?.message ?? 'it is not a spec'}` };
+  const bundled = await selfContained(location, source, spec.kind, scope).catch(() => source);
+  const copy = await specCopy({ text: bundled, location }, e.id, {
+    contentDir: options.contentDir,
+    cwd: options.cwd,
+    previous: options.model?.integrations.get(e.id)?.data.spec,
+  });
+  if ('error' in copy) return { why: `not written: ${copy.error}` };
+  return { spec, path: copy.path, file: copy.file };
+}
+
 /** What a Backstage catalog becomes in a registry. `known` says which `collection/id` the registry already has. */
 export async function importBackstage(
   inputs: readonly string[],
-  options: { cwd: string; contentDir: string; known: ReadonlySet<string>; strict?: boolean },
-): Promise<{ planned: Planned[]; unmapped: Unmapped[]; diagnostics: Diagnostic[]; errors: string[]; entityCount: number }> {
+  options: {
+    cwd: string;
+    contentDir: string;
+    known: ReadonlySet<string>;
+    strict?: boolean;
+    model?: { integrations: Map<string, { data: { spec?: string } }> };
+  },
+): Promise<{ planned: Planned[]; files: FileChange[]; unmapped: Unmapped[]; diagnostics: Diagnostic[]; errors: string[]; entityCount: number }> {
   const { entities, diagnostics, unmapped, errors } = await readCatalog(inputs, options.cwd, options.strict);
   const byRef = new Map(entities.map((e) => [e.ref, e]));
   const context: Context = {
@@ -102,7 +162,22 @@ export async function importBackstage(
     consumers: new Map(),
     dependents: new Map(),
     parents: new Map(),
+    definitions: new Map(),
   };
+  for (const e of entities) {
+    if (e.kind !== 'API') continue;
+    const definition = await readDefinition(e, options);
+    if (definition) context.definitions.set(e.ref, definition);
+  }
+  // A file a definition names is a spec, not a catalog file that lacks apiVersion: no warning for it.
+  const specFiles = new Set(
+    entities.flatMap((e) => {
+      const named = Object.entries(record(record(e.data.spec).definition)).find(([k, v]) => SUBSTITUTIONS.includes(k) && typeof v === 'string')?.[1];
+      return e.kind === 'API' && typeof named === 'string' ? [relative(options.cwd, resolve(dirname(e.file), named)) || named] : [];
+    }),
+  );
+  const read = diagnostics.filter((d) => !(d.code === 'PLX045' && specFiles.has(d.file)));
+  diagnostics.splice(0, diagnostics.length, ...read);
 
   // A group's children name it as their parent, as its own spec.parent does.
   for (const e of entities) {
@@ -133,5 +208,12 @@ export async function importBackstage(
   for (const e of entities) planned.push(...(MAPPERS[e.kind]?.(e, context) ?? []));
   // Resources last: their owner is found among the components that depend on them.
   for (const e of entities) if (e.kind === 'Resource') planned.push(...mapResource(e, context));
-  return { planned: uniqueIds(planned, unmapped), unmapped, diagnostics, errors, entityCount: entities.length };
+  const kept = uniqueIds(planned, unmapped);
+  // The copy of each definition whose integration is written.
+  const ids = new Set(kept.filter((p) => p.collection === 'integrations').map((p) => p.id));
+  const files = entities.flatMap((e) => {
+    const d = context.definitions.get(e.ref);
+    return d && 'file' in d && d.file && ids.has(e.id) ? [d.file] : [];
+  });
+  return { planned: kept, files, unmapped, diagnostics, errors, entityCount: entities.length };
 }

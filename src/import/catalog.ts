@@ -22,6 +22,8 @@ export interface CatalogEntity {
   display: string;
   data: Record<string, unknown>;
   locate: ParsedYaml['locate'];
+  /** The folder the entity was read inside: files it names (a definition's `$text`) are read only there. */
+  fence: Fence;
 }
 
 /** Kinds Plexus maps (Location is followed, not mapped). */
@@ -215,7 +217,7 @@ export async function readCatalog(
         }
         continue;
       }
-      entities.push({ kind, ref, id: idOf(namespace, name), file, display, data: d, locate: doc.locate });
+      entities.push({ kind, ref, id: idOf(namespace, name), file, display, data: d, locate: doc.locate, fence: item.fence });
     }
   }
   return { entities, diagnostics, unmapped, errors };

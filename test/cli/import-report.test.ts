@@ -15,6 +15,7 @@ const root = await mkdtemp(join(tmpdir(), 'plexus-import-report-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 await cp(join(FIXTURES, 'backstage'), join(root, 'catalog'), { recursive: true });
 await cp(join(FIXTURES, 'backstage-partial'), join(root, 'partial'), { recursive: true });
+await cp(join(FIXTURES, 'backstage-definitions'), join(root, 'definitions'), { recursive: true });
 
 async function run(...args: string[]) {
   const content = args[args.indexOf('--content') + 1]!;
@@ -127,6 +128,39 @@ describe('plexus import backstage: partial by default', () => {
     ]);
     expect(err.split('\n').at(-1)).toBe('Nothing written: fix the input first.');
     expect((await written('strict')).size).toBe(0);
+  });
+});
+
+describe('plexus import backstage: definitions read as specs', () => {
+  it('reads inline and $openapi definitions inside the catalog folder as specs, copies them under specs/, and reports the rest', async () => {
+    const { code, out, err } = await run('import', 'backstage', 'definitions', '--content', 'defs');
+    expect([code, err]).toEqual([0, '']);
+    expect(out).not.toContain('PLX045');
+    const files = await written('defs');
+    expect(files.get('integrations/pets-api.yaml')).toMatchObject({
+      provider: 'store',
+      type: 'rest',
+      protocol: 'HTTP',
+      spec: 'specs/pets-api.yaml',
+      connection: { endpoint: 'http://pets.example/v1' },
+      operations: [{ method: 'GET', path: '/pets', summary: 'List all pets', operationId: 'listPets' }],
+    });
+    expect(files.get('integrations/orders-api.yaml')).toMatchObject({
+      protocol: 'HTTPS',
+      spec: 'specs/orders-api.yaml',
+      operations: [{ method: 'POST', path: '/orders', summary: 'Place an order', operationId: 'placeOrder' }],
+    });
+    expect(await readFile(join(root, 'defs/specs/orders-api.yaml'), 'utf8')).toBe(await readFile(join(root, 'definitions/specs/orders.yaml'), 'utf8'));
+    expect(files.get('specs/pets-api.yaml')).toMatchObject({ openapi: '3.0.0', info: { title: 'Pets' } });
+    expect(out).toContain(
+      [
+        '  API spec.definition (2):',
+        '    api:default/outside-api: not read (../outside.yaml): it is outside the folder Plexus reads',
+        '    api:default/remote-api: not read (https://example.com/openapi.yaml): a URL is not fetched; link it with plexus import openapi or asyncapi',
+      ].join('\n'),
+    );
+    expect(files.get('integrations/outside-api.yaml')).toMatchObject({ protocol: 'unknown' });
+    expect(files.get('integrations/outside-api.yaml')?.spec).toBeUndefined();
   });
 });
 

@@ -40,7 +40,9 @@ const diagramCache = diagramCacheDir(config.cacheDir);
 const log = (line: string) => console.log(`[plexus] ${line}`);
 // A build draws every diagram before any page renders; `npm run dev` draws what a page shows,
 // in the background, and never makes the page wait.
-export const drawn = import.meta.env.DEV ? devDiagrams(diagramCache, log) : await drawSiteDiagrams(siteDiagramSources(diagrams, documents, model), diagramCache, log);
+export const drawn = import.meta.env.DEV
+  ? devDiagrams(diagramCache, log)
+  : await drawSiteDiagrams(siteDiagramSources(diagrams, documents, model), diagramCache, log);
 if (!import.meta.env.DEV) buildChannel().publishDiagrams?.(drawn.files());
 /** Whether some diagram must be drawn in the reader's browser (no browser at build time, or a failure). */
 export const clientDiagrams = () => drawn.fallback !== null;

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A catalog of `size` entities: groups, domains, systems, components with APIs, dependencies and resources. */
-function catalog(size: number): string {
+function catalog(size: number): string[] {
   const docs: string[] = [];
   const entity = (kind: string, name: string, spec: string, description = `${kind} ${name}`) =>
     docs.push(`apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  description: ${description}\nspec:\n${spec}`);
@@ -39,7 +39,10 @@ function catalog(size: number): string {
     entity('API', `api-${c}`, `  type: openapi\n  lifecycle: production\n  owner: team-${c % groups}\n  definition:\n    $text: ./api-${c}.yaml\n`);
   }
   for (let r = 0; r < resources; r++) entity('Resource', `db-${r}`, `  type: database\n  owner: team-${r % groups}\n  system: system-${r % systems}\n`);
-  return `${docs.join('---\n')}`;
+  // Several files, as a real catalog is kept: one file may be at most 1 MiB (MAX_FILE_BYTES).
+  const files: string[] = [];
+  for (let i = 0; i < docs.length; i += 500) files.push(docs.slice(i, i + 500).join('---\n'));
+  return files;
 }
 
 /** An OpenAPI 3.1 document with `operations` operations over `operations / 2` schemas of 60 fields each. */
@@ -101,21 +104,27 @@ async function linkedRegistry(dir: string, count: number): Promise<void> {
   }
 }
 
-async function timed(args: string[], cwd: string): Promise<{ ms: number; out: string }> {
+async function timed(args: string[], cwd: string): Promise<{ ms: number; out: string; err: string }> {
   const started = performance.now();
   const result = await run(process.execPath, [join(ROOT, 'bin', 'plexus.ts'), ...args], { cwd, maxBuffer: 256 << 20 }).catch(
-    (e: { stdout: string; code: number }) => {
+    (e: { stdout: string; stderr: string; code: number }) => {
       // check exits 1 when drift is an error; the time still counts.
       if (typeof e.stdout !== 'string') throw e;
-      return { stdout: e.stdout };
+      return { stdout: e.stdout, stderr: e.stderr };
     },
   );
-  return { ms: performance.now() - started, out: result.stdout };
+  return { ms: performance.now() - started, out: result.stdout, err: String(result.stderr ?? '') };
+}
+
+/** The summary line of an import, or what stopped it: a run that failed says so instead of passing for fast. */
+function summary(r: { out: string; err: string }): string {
+  return r.out.split('\n').find((l) => /^(Would import|Imported) /.test(l)) ?? `FAILED: ${r.err.split('\n')[0]}`;
 }
 
 await rm(WORK, { recursive: true, force: true });
 await mkdir(WORK, { recursive: true });
-await writeFile(join(WORK, 'catalog-info.yaml'), catalog(5000));
+await mkdir(join(WORK, 'catalog'), { recursive: true });
+for (const [i, text] of catalog(5000).entries()) await writeFile(join(WORK, 'catalog', `part-${i}.yaml`), text);
 await writeFile(join(WORK, 'big.json'), JSON.stringify(openapi(1200), null, 1));
 const bigMiB = (await stat(join(WORK, 'big.json'))).size / 1024 / 1024;
 await linkedRegistry(join(WORK, 'linked'), 200);
@@ -129,12 +138,12 @@ for (let r = 0; r < runs; r++) {
   const registry = join(WORK, `registry-${r}`);
   await rm(registry, { recursive: true, force: true });
   await mkdir(registry);
-  const backstage = await timed(['import', 'backstage', 'catalog-info.yaml', '--content', registry], WORK);
+  const backstage = await timed(['import', 'backstage', 'catalog', '--content', registry], WORK);
   results[0]!.ms.push(backstage.ms);
-  results[0]!.detail = backstage.out.split('\n')[0]!;
+  results[0]!.detail = summary(backstage);
   const api = await timed(['import', 'openapi', 'big.json', '--provider', 'svc-0', '--integration', 'big-api', '--content', registry], WORK);
   results[1]!.ms.push(api.ms);
-  results[1]!.detail = api.out.split('\n')[0]!;
+  results[1]!.detail = summary(api);
   const check = await timed(['check', '--content', 'linked'], WORK);
   results[2]!.ms.push(check.ms);
   results[2]!.detail = check.out.trimEnd().split('\n').at(-1)!;

@@ -216,7 +216,7 @@ function deprecationAllows(integration: Integration | undefined, months: number,
       because: `its deprecation (announced ${dep.announced}, sunset ${dep.sunset}) gives less than ${months} months' notice: the sunset could be ${earliest} at the earliest`,
     };
   if (dep.sunset > today) return { because: `its deprecation's sunset, ${dep.sunset}, has not passed (today is ${today})` };
-  return { allowed: `the deprecation announced ${dep.announced} with its sunset ${dep.sunset} passed` };
+  return { allowed: `deprecation (announced ${dep.announced}, sunset ${dep.sunset}, passed)` };
 }
 
 const major = (v: string | undefined) => (v && /^\d+\./.test(v) ? Number(v.split('.')[0]) : undefined);
@@ -260,7 +260,7 @@ function locate(e: AnyEntity | undefined, path: (string | number)[]): Position {
 /** Changes that break what consumers use, found between the two models. */
 function findBreaks(base: Model, head: Model): Break[] {
   const found: Break[] = [];
-  /** The consumers an integration's end leaves stranded: not those that consume its replacement in the head (they have moved). */
+  /** The consumers a removed integration leaves stranded: not those that consume its replacement in the head (they have moved). */
   const stranded = (data: Integration, consumers: string[]) => {
     const replacement = data.lifecycle?.deprecation?.replacement;
     const moved = new Set(replacement ? (head.analysis.consumersOf.get(replacement) ?? []) : []);
@@ -279,9 +279,9 @@ function findBreaks(base: Model, head: Model): Break[] {
     if (consumers.length === 0) continue;
     const add = (change: string, path: (string | number)[]) => found.push({ change, consumers, through: [id], file: after.file, at: locate(after, path) });
     const [a, b] = [before.data, after.data];
-    const left = stranded(b, consumers);
-    if (b.status === 'retired' && a.status !== 'retired' && left.length > 0)
-      found.push({ change: `Retiring integration ${id}`, consumers: left, through: [id], file: after.file, at: locate(after, ['status']), end: true });
+    // Retired while the head still lists consumers: they still use it, whatever else they consume.
+    if (b.status === 'retired' && a.status !== 'retired')
+      found.push({ change: `Retiring integration ${id}`, consumers, through: [id], file: after.file, at: locate(after, ['status']), end: true });
     for (const field of ['provider', 'type', 'protocol', 'auth', 'format'] as const) {
       if (a[field] !== undefined && a[field] !== b[field])
         add(`Changing the ${field} of integration ${id} from ${String(a[field])} to ${String(b[field] ?? '(none)')}`, [field]);

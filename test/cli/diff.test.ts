@@ -226,7 +226,7 @@ describe('plexus diff', () => {
     let result = await run(dir, 'HEAD~1', 'HEAD');
     expect(result.code).toBe(0);
     expect(result.out).toContain(
-      "content/integrations/orders-api.yaml:11:1 warning PLX059 Removing operation DELETE /orders/{id} from specs/orders.yaml (integration orders-api) breaks web, which still uses it; allowed by orders-api's the deprecation announced 2026-01-10 with its sunset 2026-07-10 passed.",
+      "content/integrations/orders-api.yaml:11:1 warning PLX059 Removing operation DELETE /orders/{id} from specs/orders.yaml (integration orders-api) breaks web, which still uses it; allowed by orders-api's deprecation (announced 2026-01-10, sunset 2026-07-10, passed).",
     );
     // The sunset is still to come: an error that says so.
     dir = await repository({ 'content/integrations/orders-api.yaml': deprecated('2026-06-01', '2027-01-15') }, { 'content/specs/orders.yaml': SPEC(false) });
@@ -273,6 +273,16 @@ describe('plexus diff', () => {
     result = await run(dir, 'HEAD~1', 'HEAD');
     expect(result.code).toBe(0);
     expect(result.out).not.toContain('PLX058');
+    // Retired while still listed: its consumers still use it, even those that also use the replacement.
+    dir = await repository(
+      { 'content/integrations/orders-api.yaml': replaced, 'content/integrations/orders-api-v2.yaml': v2 },
+      { 'content/integrations/orders-api.yaml': replaced.replace('status: deprecated', 'status: retired') },
+    );
+    result = await run(dir, 'HEAD~1', 'HEAD');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      "error PLX058 Retiring integration orders-api breaks web, which still uses it; its deprecation's sunset, 2027-04-01, has not passed (today is 2026-11-22).",
+    );
     // A new major version in the same change.
     dir = await repository({
       'content/specs/orders.yaml': SPEC(false),

@@ -3,7 +3,7 @@
 import { type ImportOptions as Options, type ImportResult, stringOption } from './contract.ts';
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
-import { ID_PATTERN } from '../core/schemas/index.ts';
+import { ID_PATTERN, importRecords } from '../core/schemas/index.ts';
 import { slugId } from '../core/slug.ts';
 import { eventIndex } from '../specs/link.ts';
 import { readSpec, selfContained, type AsyncMessage, type Schema } from '../specs/read.ts';
@@ -107,6 +107,33 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
       adopt: true,
       partial: !defines,
     });
+    // The integration that carries it, derived from what the documents say, so diagrams draw
+    // producer → event → consumer without hand work; one written by hand that lists the event is left alone.
+    const carried = [...model.integrations.values()].some(
+      (i) => i.data.events?.includes(id) && !importRecords(i.data.imported).some((r) => r.from === 'asyncapi'),
+    );
+    if (!carried) {
+      const provider = producers[0] ?? 'unknown';
+      if (producers.length > 1)
+        unmapped.push({ ref, field: `message ${m.name}`, why: `${producers.length} producers: ${provider} is the provider of ${id}-event` });
+      planned.push({
+        collection: 'integrations',
+        id: `${id}-event`,
+        owned: {
+          title: `${id} events`,
+          provider,
+          consumers: consumers.map((c) => c.repository).filter((c) => c !== provider),
+          purpose: `Carries ${id} from its producer to its consumers, as their AsyncAPI documents say`,
+          type: 'event',
+          protocol: (defines ? m.protocol : undefined) ?? model.events.get(id)?.data.channel?.split(':')[0] ?? 'unknown',
+          events: [id],
+          owner: model.repositories.get(provider)?.data.team ?? model.repositories.get(repository)?.data.team,
+          status: 'unknown',
+        },
+        provenance,
+        adopt: true,
+      });
+    }
   }
   planned.push({ collection: 'repositories', id: repository, owned: { asyncapi: copy.path }, provenance, handOver: true });
   return {

@@ -70,11 +70,33 @@ describe('AsyncAPI 3.1, each channel on its own servers', () => {
   it("reads 3.1, gives each channel its own servers' protocol, and leaves a consumer's handling for a person", async () => {
     const reg = await registry('social');
     const { code, out } = await run('import', 'asyncapi', 'specs/social-3.1.yaml', '--repository', 'orders', '--content', reg);
-    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 2 messages of Comments Service into 4 files under social: 3 new, 1 updated, 0 unchanged.']);
+    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 2 messages of Comments Service into 6 files under social: 5 new, 1 updated, 0 unchanged.']);
     const liked = await data(`${reg}/events/comment-liked.yaml`);
     expect(liked).toMatchObject({ channel: 'mqtt: comment/liked', producers: [], consumers: [{ repository: 'orders' }] });
     expect(liked.consumers[0].handling).toBeUndefined();
     expect(await data(`${reg}/events/likes-count.yaml`)).toMatchObject({ channel: 'ws: comment/{commentId}/likes', producers: ['orders'] });
+  });
+
+  it('derives the integration that carries each event, so no event is left uncarried (PLX035) and none is guessed', async () => {
+    const reg = 'social';
+    expect(await data(`${reg}/integrations/comment-liked-event.yaml`)).toMatchObject({
+      provider: 'unknown',
+      consumers: ['orders'],
+      type: 'event',
+      protocol: 'mqtt',
+      events: ['comment-liked'],
+      owner: 'payments',
+      status: 'unknown',
+    });
+    expect(await data(`${reg}/integrations/likes-count-event.yaml`)).toMatchObject({
+      provider: 'orders',
+      consumers: [],
+      protocol: 'ws',
+      events: ['likes-count'],
+    });
+    const check = await run('check', '--content', reg);
+    expect(check.out).not.toContain('PLX035');
+    expect(check.out.split('\n').filter((l) => l.includes('integrations/') && / (error|warning) /.test(l))).toEqual([]);
   });
 });
 

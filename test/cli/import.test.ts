@@ -321,7 +321,7 @@ describe('plexus import asyncapi', () => {
     await run('import', 'backstage', 'catalog', '--content', reg);
     await writeFile(join(root, reg, 'ecosystem.yaml'), ECOSYSTEM);
     const first = await run('import', 'asyncapi', 'specs/accounts-asyncapi-2.6.yaml', '--repository', 'payments', '--content', reg);
-    expect(first.out.split('\n')[0]).toBe('Imported 2 messages of Account Service into 4 files under aa: 3 new, 1 updated, 0 unchanged.');
+    expect(first.out.split('\n')[0]).toBe('Imported 2 messages of Account Service into 6 files under aa: 5 new, 1 updated, 0 unchanged.');
     await run('import', 'asyncapi', 'specs/notifications-asyncapi-3.0.yaml', '--repository', 'orders', '--content', reg);
     const yaml = await import('yaml');
     const signedUp = yaml.parse(await read(`${reg}/events/user-signed-up.yaml`));

@@ -17,7 +17,10 @@ export function payloadFields(schema: Schema | undefined): Record<string, string
   if (!properties || typeof properties !== 'object') return undefined;
   const required = new Set(Array.isArray(schema?.required) ? (schema.required as string[]) : []);
   const fields: Record<string, string> = {};
-  for (const [name, p] of Object.entries(properties)) {
+  for (const [name, property] of Object.entries(properties)) {
+    // allOf: [{type: string}, {description: …}] is a string with that description.
+    const parts = Array.isArray(property?.allOf) ? (property.allOf as Schema[]) : [];
+    const p: Schema = Object.assign({}, ...parts.map((x) => (x && typeof x === 'object' ? x : {})), property);
     const type = Array.isArray(p?.type) ? p.type.join(' | ') : String(p?.type ?? (p?.properties ? 'object' : 'any'));
     const format = typeof p?.format === 'string' ? ` (${p.format})` : '';
     const description = typeof p?.description === 'string' ? `: ${p.description.replace(/\s+/g, ' ').trim()}` : '';

@@ -41,14 +41,18 @@ function flat(schema: Schema): Schema {
   let done = merged.get(schema);
   if (done) return done;
   const { allOf, ...rest } = schema;
-  done = { type: 'object', ...rest, properties: { ...obj(rest.properties) }, required: [...(Array.isArray(rest.required) ? rest.required : [])] };
+  done = { ...rest, properties: { ...obj(rest.properties) }, required: [...(Array.isArray(rest.required) ? rest.required : [])] };
   merged.set(schema, done);
   for (const part of allOf as unknown[]) {
     const p = flat(obj(part));
     Object.assign(done.properties as Schema, obj(p.properties));
     if (Array.isArray(p.required)) (done.required as unknown[]).push(...p.required);
-    if (done.description === undefined && typeof p.description === 'string') done.description = p.description;
+    // What a part says of the value itself (allOf: [{type: string}, {description: …}]) is the value's.
+    for (const key of ['type', 'format', 'description', 'default', 'example', 'examples', 'enum', 'items'] as const)
+      if (done[key] === undefined && p[key] !== undefined) done[key] = p[key];
   }
+  // An object only when a part says so or has properties: a string stays a string.
+  if (done.type === undefined && Object.keys(done.properties as Schema).length > 0) done.type = 'object';
   return done;
 }
 

@@ -85,7 +85,7 @@ export function listHtml(g: DiagramGraph, link: (p: string) => string): string {
 }
 
 /** The wide-drawing width bucket its container query shows it from. */
-const bucket = (width: number) => Math.min(1100, Math.max(350, Math.ceil(width / 50) * 50));
+const bucket = (width: number) => Math.min(1100, Math.max(350, Math.ceil(width / 10) * 10));
 
 /** A view's figure. `titles` names an integration by id (for the text rows). */
 export function viewFigure(fitted: Fitted, o: FigureOptions, titles: (id: string) => string): string {

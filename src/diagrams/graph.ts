@@ -477,7 +477,7 @@ export function eventGraph(model: Model, id: string): DiagramGraph {
     view: 'event',
     page: viewPages.event(id),
     title: `${id} event flow`,
-    description: `${plural(producers.length, 'producer')} publish it, left; ${plural(consumers.length, 'consumer')} receive it, right.`,
+    description: `${plural(producers.length, 'producer')} ${producers.length === 1 ? 'publishes' : 'publish'} it, left; ${plural(consumers.length, 'consumer')} ${consumers.length === 1 ? 'receives' : 'receive'} it, right.`,
     nodes: nodes.map(({ group: _, ...n }) => n),
     edges,
     groups: [],

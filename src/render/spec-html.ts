@@ -202,6 +202,10 @@ function example(s: Schema): string | undefined {
   return value === undefined ? undefined : shortJson(value);
 }
 
+/** ` default <code>20</code>` when the schema gives a default, else nothing. */
+const defaultOf = (s: Schema): string =>
+  s.default === undefined ? '' : ` <span class="muted">default <code>${escapeHtml(shortJson(s.default))}</code></span>`;
+
 /** One property: name, type, required, description and example; its own properties nested, or a link to where they are. */
 function propertyRow(name: string, schema: unknown, required: boolean, page: SchemaPage, depth: number): string {
   page.rowsLeft--;
@@ -211,6 +215,7 @@ function propertyRow(name: string, schema: unknown, required: boolean, page: Sch
     `<code>${escapeHtml(clip(name))}</code> <span class="schema-type">${escapeHtml(typeOf(p, page))}</span>` +
     (required ? ' <span class="badge">required</span>' : '') +
     (typeof p.description === 'string' ? ` ${prose(p.description)}` : '') +
+    defaultOf(p) +
     (shown !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(shown)}</code></span>` : '');
   const target = listed(p);
   if (propertyNames(target).length === 0) return `<li>${head}</li>`;
@@ -257,7 +262,15 @@ function responsesHtml(responses: ApiOperation['responses'], page: SchemaPage): 
     if (group) group.responses.push(r);
     else groups.push({ schema: r.schema, responses: [r] });
   }
-  const status = (r: ApiOperation['responses'][number]) => `${escapeHtml(clip(r.status))}${r.description ? ` ${prose(r.description)}` : ''}`;
+  const status = (r: ApiOperation['responses'][number]) =>
+    `${escapeHtml(clip(r.status))}${r.description ? ` ${prose(r.description)}` : ''}` +
+    (r.contentType ? ` <span class="muted">${escapeHtml(clip(r.contentType))}</span>` : '') +
+    (r.headers
+      ? ` <span class="muted">headers ${r.headers
+          .slice(0, TYPE_CHOICES)
+          .map((h) => `<code>${escapeHtml(clip(h))}</code>`)
+          .join(', ')}${r.headers.length > TYPE_CHOICES ? ` … ${r.headers.length - TYPE_CHOICES} more` : ''}</span>`
+      : '');
   const cut = responses.length - drawn.length;
   return (
     groups
@@ -274,7 +287,7 @@ function parametersHtml(parameters: ApiOperation['parameters'], page: SchemaPage
   page.rowsLeft -= drawn.length;
   const rows = drawn.map(
     (p) =>
-      `<li><code>${escapeHtml(clip(p.name))}</code> <span class="muted">in ${escapeHtml(clip(p.in))}</span> <span class="schema-type">${escapeHtml(p.schema ? typeOf(p.schema, page) : 'any')}</span>${p.required ? ' <span class="badge">required</span>' : ''}${p.description ? ` ${prose(p.description)}` : ''}</li>`,
+      `<li><code>${escapeHtml(clip(p.name))}</code> <span class="muted">in ${escapeHtml(clip(p.in))}</span> <span class="schema-type">${escapeHtml(p.schema ? typeOf(p.schema, page) : 'any')}</span>${p.required ? ' <span class="badge">required</span>' : ''}${p.description ? ` ${prose(p.description)}` : ''}${p.schema ? defaultOf(flat(obj(p.schema))) : ''}${(p.example ?? (p.schema ? example(flat(obj(p.schema))) : undefined)) !== undefined ? ` <span class="muted">e.g. <code>${escapeHtml(p.example !== undefined ? shortJson(p.example) : example(flat(obj(p.schema)))!)}</code></span>` : ''}</li>`,
   );
   return `<h4>Parameters</h4><ul class="schema">${rows.join('')}${more(parameters.length - drawn.length)}</ul>`;
 }
@@ -309,7 +322,25 @@ export function operationsHtml(spec: OpenApiSpec, maxRows = MAX_ROWS): string {
         `<details class="operation"><summary><code>${escapeHtml(o.method)} ${escapeHtml(clip(o.path))}</code>${o.summary ? ` ${escapeHtml(clip(o.summary))}` : ''}</summary>${operationDetails(o, page)}</details>`,
     )
     .join('');
-  return `${table}${moreOf(cut, 'operation')}${details}`;
+  return `${table}${moreOf(cut, 'operation')}${schemesHtml(spec)}${details}`;
+}
+
+/** The security schemes with their OAuth scopes: what the Auth column's words stand for. */
+function schemesHtml(spec: OpenApiSpec): string {
+  const rows = Object.entries(spec.schemes)
+    .slice(0, MAX_PROPERTIES)
+    .map(
+      ([name, s]) =>
+        `<li><code>${escapeHtml(clip(name))}</code> <span class="muted">${escapeHtml(clip(s.type))}</span>${
+          s.scopes
+            ? ` scopes ${s.scopes
+                .slice(0, MAX_PROPERTIES)
+                .map((x) => `<code>${escapeHtml(clip(x))}</code>`)
+                .join(', ')}${s.scopes.length > MAX_PROPERTIES ? ` … ${s.scopes.length - MAX_PROPERTIES} more` : ''}`
+            : ''
+        }</li>`,
+    );
+  return rows.length === 0 ? '' : `<h4>Security schemes</h4><ul class="schema">${rows.join('')}</ul>`;
 }
 
 /** A message's payload as a schema view, knowing the spec's named `schemas` (to call them by name). */

@@ -11,9 +11,9 @@ export interface ApiOperation {
   deprecated?: boolean;
   /** Plexus auth methods any of which the operation accepts; `none` when the spec says it needs none (`security: []`), `unknown` when the spec has no security at all. */
   auth: string[];
-  parameters: { name: string; in: string; required: boolean; description?: string; schema?: Schema }[];
+  parameters: { name: string; in: string; required: boolean; description?: string; schema?: Schema; example?: unknown }[];
   request?: { contentType: string; schema?: Schema; required: boolean };
-  responses: { status: string; description?: string; contentType?: string; schema?: Schema }[];
+  responses: { status: string; description?: string; contentType?: string; schema?: Schema; headers?: string[] }[];
 }
 
 export interface OpenApiSpec {
@@ -25,7 +25,7 @@ export interface OpenApiSpec {
   servers: string[];
   operations: ApiOperation[];
   /** Security scheme name → Plexus auth method (or undefined where none fits) and its type as written. */
-  schemes: Record<string, { auth?: string; type: string }>;
+  schemes: Record<string, { auth?: string; type: string; scopes?: string[] }>;
   /** What the registry's fields do not hold, named so an import can say so: webhooks (3.1) and each operation's callbacks and response links. */
   extras?: { webhooks: string[]; callbacks: string[]; links: string[] };
   /** The named schemas (`components.schemas`; `definitions` in 2.0), dereferenced: the same objects operations use, so pages can call them by name. */
@@ -56,7 +56,12 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
   const swagger2 = text(raw.swagger) !== undefined;
   const schemeDefs = obj(swagger2 ? api.securityDefinitions : obj(api.components).securitySchemes);
   const schemes: OpenApiSpec['schemes'] = {};
-  for (const [name, s] of Object.entries(schemeDefs)) schemes[name] = { auth: authOf(obj(s)), type: String(obj(s).type ?? '') };
+  for (const [name, s] of Object.entries(schemeDefs)) {
+    // OAuth scopes: 3.x lists them per flow, 2.0 on the scheme.
+    const flows = Object.values(obj(obj(s).flows)).map((f) => obj(obj(f).scopes));
+    const scopes = [...new Set([...flows, obj(obj(s).scopes)].flatMap((x) => Object.keys(x)))];
+    schemes[name] = { auth: authOf(obj(s)), type: String(obj(s).type ?? ''), ...(scopes.length > 0 ? { scopes } : {}) };
+  }
   const authFor = (security: unknown): string[] => {
     // No security section says nothing about auth; an empty one says there is none.
     if (!Array.isArray(security)) return ['unknown'];
@@ -106,7 +111,8 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
             in: String(p.in ?? ''),
             required: p.required === true,
             description: text(p.description),
-            schema: p.schema ? obj(p.schema) : text(p.type) ? { type: p.type, format: p.format } : undefined,
+            schema: p.schema ? obj(p.schema) : text(p.type) ? { type: p.type, format: p.format, default: p.default } : undefined,
+            example: p.example ?? obj(Object.values(obj(p.examples))[0]).value,
           })),
         request: body
           ? { contentType: 'application/json', schema: obj(body.schema), required: body.required === true }
@@ -117,7 +123,14 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
           const response = obj(r);
           const [type, m] = Object.entries(obj(response.content))[0] ?? [];
           const schema = swagger2 ? response.schema : obj(m).schema;
-          return { status, description: text(response.description), contentType: type, schema: schema ? obj(schema) : undefined };
+          const headers = Object.keys(obj(response.headers));
+          return {
+            status,
+            description: text(response.description),
+            contentType: type,
+            schema: schema ? obj(schema) : undefined,
+            ...(headers.length > 0 ? { headers } : {}),
+          };
         }),
       });
     }

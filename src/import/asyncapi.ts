@@ -89,7 +89,14 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     // What the consumer does with it is for a person to write: the message's summary says what it is, not that.
     const consumers = [...others, ...(receives ? [mine ?? { repository }] : [])];
     // The sender's document defines the message; a receiver's only says that it listens.
-    const defines = sends || !existing;
+    // Another sender's document that defines it already keeps it: a second sender (the same event
+    // over MQTT and Kafka) adds its role, and its channel is said, not written over the first.
+    const definer = existing?.spec ? [...model.repositories.values()].find((r) => r.data.asyncapi === existing.spec)?.id : undefined;
+    const definedBySender = !!definer && definer !== repository && !!existing?.producers.includes(definer);
+    const defines = (sends && !definedBySender) || !existing;
+    const channel = `${m.protocol ?? 'channel'}: ${m.channel}`;
+    if (!defines && existing?.channel && existing.channel !== channel)
+      unmapped.push({ ref, field: `message ${m.name}`, why: `on ${channel} here; the event keeps ${existing.channel} (${existing.spec ?? 'no spec'})` });
     if (defines && !m.summary && !m.description)
       unmapped.push({ ref, field: `message ${m.name}`, why: 'no summary or description: description written as unknown' });
     planned.push({

@@ -158,3 +158,24 @@ describe('what an integration cannot hold is said', () => {
     expect(await data(`${reg}/integrations/hooks-api.yaml`)).toMatchObject({ auth: 'none', protocol: 'HTTPS' });
   });
 });
+
+describe('several documents about one event', () => {
+  it("keeps the first sender's channel and spec, adds the second sender's role, and says the second channel", async () => {
+    const reg = await registry('two-senders');
+    await run('import', 'asyncapi', 'specs/social-3.1.yaml', '--repository', 'orders', '--content', reg);
+    const spec = await readFile(join(root, 'specs/social-3.1.yaml'), 'utf8');
+    await writeFile(
+      join(root, 'specs/social-kafka.yaml'),
+      spec.replace('title: Comments Service', 'title: Likes Relay').replace('protocol: ws', 'protocol: kafka'),
+    );
+    const { out } = await run('import', 'asyncapi', 'specs/social-kafka.yaml', '--repository', 'payments', '--content', reg);
+    expect(out).toContain(
+      '  asyncapi 3.1.0: Likes Relay  message likesCount: on kafka: comment/{commentId}/likes here; the event keeps ws: comment/{commentId}/likes (specs/orders.asyncapi.yaml)',
+    );
+    expect(await data(`${reg}/events/likes-count.yaml`)).toMatchObject({
+      channel: 'ws: comment/{commentId}/likes',
+      spec: 'specs/orders.asyncapi.yaml',
+      producers: ['orders', 'payments'],
+    });
+  });
+});

@@ -289,7 +289,7 @@ export function layoutStar(g: DiagramGraph, profile: Profile): Laid {
       const a = side === 'in' ? { x: nx + w, y: cy } : { x: fx + f.w, y: fcy };
       const b = side === 'in' ? { x: fx, y: fcy } : { x: nx, y: cy };
       const mx = side === 'in' ? x + w + 2 * PAD + GAP / 2 : fx + f.w + GAP / 2;
-      edges.push({ ...e, label: '', lines: [], points: [a, { x: mx, y: a.y }, { x: mx, y: b.y }, b] });
+      edges.push({ ...e, lines: [], points: [a, { x: mx, y: a.y }, { x: mx, y: b.y }, b] });
       y += laid.h + 10;
     }
   };

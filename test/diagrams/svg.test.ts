@@ -61,6 +61,8 @@ describe('drawn in Node, no browser', () => {
       'Datastore',
     ]);
     expect(html).toContain('<tr id="e-order-service--payment-service">');
+    // Every link has a name: an arrow's is what it says, though a star drawing writes it under the counterpart instead.
+    expect([...html.matchAll(/<a href="[^"]*"( aria-label="([^"]*)")?>(<g class="edge[^"]*">)/g)].filter((m) => !m[2])).toEqual([]);
   });
 
   it('draws a sequence without a layout engine', () => {

@@ -9,3 +9,15 @@ const LEADING = new RegExp(String.raw`(<h[1-6][^>]*>)(?:\s*${EMOJI})+\s*`, 'gu')
 export function withoutHeadingEmoji(html: string): string {
   return html.replace(LEADING, '$1');
 }
+
+/**
+ * Headings in the site's sentence case: "Failure Handling" reads "Failure handling". Words after
+ * the first lose a leading capital when the rest is lower case (an acronym such as API stays).
+ * For the generated documents' fixed headings, never for what a person wrote.
+ */
+export function sentenceCaseHeadings(html: string): string {
+  return html.replace(/(<h[23][^>]*>)([^<]+)(<\/h[23]>)/g, (_, open: string, text: string, close: string) => {
+    const words = text.split(' ');
+    return open + words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ') + close;
+  });
+}

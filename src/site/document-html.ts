@@ -3,7 +3,7 @@ import { strategyCompleteness } from '../render/completeness.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
 import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import { withoutTitleBlock } from '../render/documents.ts';
-import { withoutHeadingEmoji } from '../render/emoji.ts';
+import { sentenceCaseHeadings, withoutHeadingEmoji } from '../render/emoji.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { config, diagrams, documents, drawn, model } from './data.ts';
 import { viewFigure } from '../diagrams/figure.ts';
@@ -82,7 +82,9 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
       return figure(source, generated?.text ?? { title: 'Diagram', description: 'From a mermaid block in this document.' }, generated);
     },
   });
-  return { ...rendered, html: withoutHeadingEmoji(rendered.html) };
+  // The integration document's fixed headings in the site's sentence case, beside the page's own.
+  const html = path.startsWith('integrations/') ? sentenceCaseHeadings(rendered.html) : rendered.html;
+  return { ...rendered, html: withoutHeadingEmoji(html) };
 }
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */

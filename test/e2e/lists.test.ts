@@ -78,27 +78,27 @@ describe('the integration list at 1,000 integrations', () => {
       page.locator('#list-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
     // Sort by owner: ascending, then descending, in natural order.
     await page.locator('th[data-key="on"] button').click();
-    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort'), { timeout: 15_000 }).toBe('ascending');
     let owners = (await rows()).map((r) => r[4]!);
     expect(owners).toEqual(naturalSorted(owners));
     expect(owners[0]).toBe('Team 0');
     await page.locator('th[data-key="on"] button').click();
-    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort'), { timeout: 15_000 }).toBe('descending');
     owners = (await rows()).map((r) => r[4]!);
     expect(owners).toEqual(naturalSorted(owners).reverse());
     expect(page.url()).toContain('sort=-on');
     // Filter by type and text: every row matches, and the count says how many.
     await page.selectOption('#list-controls select[name="type"]', 'rest');
     await page.fill('#list-controls input[name="q"]', 'Integration 1');
-    await expect.poll(async () => (await rows()).every((r) => r[3] === 'REST API' && /integration 1/i.test(r.join(' ')))).toBe(true);
+    await expect.poll(async () => (await rows()).every((r) => r[3] === 'REST API' && /integration 1/i.test(r.join(' '))), { timeout: 15_000 }).toBe(true);
     expect(await page.locator('#list-count').textContent()).toMatch(/integrations?, by owner, descending\.$|of \d+, by owner, descending\.$/);
     // Paging follows the filter and the sort: with the type filter kept, then without it.
     await page.fill('#list-controls input[name="q"]', '');
     expect(await page.locator('#list-count').textContent()).toMatch(/by owner, descending\.$/);
     await page.selectOption('#list-controls select[name="type"]', '');
-    await expect.poll(() => page.locator('#list-pager a').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('#list-pager a').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await page.locator('#list-pager a', { hasText: /^2$/ }).click();
-    await expect.poll(() => page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
+    await expect.poll(() => page.locator('#list-pager [aria-current="page"]').textContent(), { timeout: 15_000 }).toBe('2');
     expect(page.url()).toMatch(/page=2/);
     expect(page.url()).toMatch(/sort=-on/);
     const second = await rows();
@@ -106,12 +106,12 @@ describe('the integration list at 1,000 integrations', () => {
     const secondTitles = second.map((r) => r[0]).join('|');
     // The address brings the same view back.
     await page.goto(page.url(), { waitUntil: 'load' });
-    await expect.poll(async () => (await rows()).map((r) => r[0]).join('|')).toBe(secondTitles);
+    await expect.poll(async () => (await rows()).map((r) => r[0]).join('|'), { timeout: 15_000 }).toBe(secondTitles);
     expect(await page.locator('#list-pager [aria-current="page"]').textContent()).toBe('2');
     expect(await page.locator('th[data-key="on"]').getAttribute('aria-sort')).toBe('descending');
     // With a filter in the address, the form shows it.
     await page.goto(`${site.url}integrations/?type=rest`, { waitUntil: 'load' });
-    await expect.poll(async () => (await rows()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await rows()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect((await rows()).every((r) => r[3] === 'REST API')).toBe(true);
     expect(await page.locator('#list-controls select[name="type"]').inputValue()).toBe('rest');
     await page.close();

@@ -627,6 +627,68 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('forgives search: a suggestion for a typo, aliases, an owner question, and a labelled input with nothing invisible to tab to', async () => {
+    const { page } = await open('');
+    await page.click('#search input');
+    const input = page.locator('#search input.pagefind-ui__search-input');
+    await input.waitFor({ timeout: 15_000 });
+    // The input keeps its label once Pagefind has replaced the stub.
+    expect(await input.getAttribute('aria-label')).toBe('Search the registry (press / or Ctrl+K)');
+    // An empty search has no clear button to tab to.
+    expect(await page.locator('.pagefind-ui__search-clear').isVisible()).toBe(false);
+    for (const typo of ['paymnt', 'paymnet']) {
+      await input.fill(typo);
+      const suggestion = page.locator('.search-suggest a').first();
+      await suggestion.waitFor({ timeout: 15_000 });
+      expect(await page.locator('.search-suggest a').allTextContents(), typo).toContain('Payment Service');
+    }
+    // mTLS finds the pages that say Mutual TLS.
+    await input.fill('mTLS');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
+    // An owner question ranks the team.
+    await input.fill('who owns payments');
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')))).includes(
+            `${BASE}teams/payments/`,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    // With text, the clear button shows and takes focus; tabbing from the input reaches it.
+    expect(await page.locator('.pagefind-ui__search-clear').isVisible()).toBe(true);
+    await page.close();
+  }, 90_000);
+
+  it('has no serious or critical accessibility violations with search open', async () => {
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const [width, colorScheme] of [
+      [1366, 'light'],
+      [390, 'dark'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      await page.goto(`${site.url}repositories/`, { waitUntil: 'load' });
+      await page.click('#search input');
+      const input = page.locator('#search input.pagefind-ui__search-input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('payment');
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      found.push(...violations.map((v) => `search open at ${width}, ${colorScheme}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 90_000);
+
   it('has no serious or critical accessibility violations on the main page types', async () => {
     const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const found: string[] = [];

@@ -88,3 +88,45 @@ describe('headings on the site', () => {
     );
   });
 });
+
+describe('edit links', () => {
+  it('link a registry file to its repository and say when it last changed, from one git log pass', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { editInfo } = await import('../../src/site/edit-links.ts');
+    const repo = await mkdtemp(join(tmpdir(), 'plexus-edit-'));
+    try {
+      const content = join(repo, 'content');
+      await mkdir(join(content, 'teams'), { recursive: true });
+      await writeFile(join(content, 'teams', 'core.yaml'), 'name: Core\n');
+      const git = (...args: string[]) =>
+        execFileSync('git', args, {
+          cwd: repo,
+          env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T12:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T12:00:00Z' },
+        });
+      git('init', '-q');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '.');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'teams');
+      expect(editInfo(content, join(content, 'teams', 'core.yaml'), { repository: 'https://github.com/org/registry/', editBranch: 'trunk' })).toEqual({
+        url: 'https://github.com/org/registry/edit/trunk/content/teams/core.yaml',
+        changed: '2026-03-04',
+      });
+      // Without a repository named, the date alone; a file git does not know, nothing.
+      expect(editInfo(content, join(content, 'teams', 'core.yaml'), undefined)).toEqual({ url: null, changed: '2026-03-04' });
+      expect(editInfo(content, join(content, 'teams', 'new.yaml'), undefined)).toBeNull();
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('generated headings on the site', () => {
+  it('are in sentence case, acronyms kept', async () => {
+    const { sentenceCaseHeadings } = await import('../../src/render/emoji.ts');
+    expect(sentenceCaseHeadings('<h2 id="a">Failure Handling</h2><h3>Gateway Routes to API</h3><p>Key Components</p>')).toBe(
+      '<h2 id="a">Failure handling</h2><h3>Gateway routes to API</h3><p>Key Components</p>',
+    );
+  });
+});

@@ -81,6 +81,16 @@ export const EcosystemSchema = z.strictObject({
         )
         .optional()
         .describe('Links added to the header, after the sections.'),
+      repository: WebUrl.optional().describe(
+        'The repository this registry is kept in, e.g. "https://github.com/eventful/registry": each page links to the file behind it ("Edit this page").',
+      ),
+      editBranch: Text.optional().describe('The branch edit links open, e.g. "main" (the default).'),
+      searchAliases: z
+        .array(z.array(Text).min(2))
+        .optional()
+        .describe(
+          'Words search treats as one, e.g. [[mTLS, Mutual TLS]]: searching any word of a group searches for its last, the form the pages use. Added to the built-in groups.',
+        ),
     })
     .optional()
     .describe('Site settings; SITE_URL and BASE_PATH in the environment override them.'),

@@ -307,6 +307,30 @@ function operationDetails(o: ApiOperation, page: SchemaPage): string {
 const operationRow = (o: ApiOperation) =>
   `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(clip(o.path))}</code></td><td>${escapeHtml(clip(o.summary ?? ''))}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(clip(o.operationId))}</code>` : ''}</td><td>${escapeHtml(clip(o.auth.join(', ')))}</td></tr>`;
 
+/** Operations a page shows: a spec with more is split over pages of this many, so no page is over ~50 KB of them. */
+export const OPERATIONS_PER_PAGE = 100;
+
+/** How many pages a spec's operations take. */
+export const operationPages = (spec: OpenApiSpec) => Math.max(1, Math.ceil(spec.operations.length / OPERATIONS_PER_PAGE));
+
+/**
+ * Page `n` of a spec's operations (its table, schemes and details), with links to the other pages
+ * (`hrefOf(k)`) when it has more than one.
+ */
+export function operationsPage(spec: OpenApiSpec, n: number, hrefOf: (k: number) => string, maxRows = MAX_ROWS): string {
+  const pages = operationPages(spec);
+  if (pages === 1) return operationsHtml(spec, maxRows);
+  const from = (n - 1) * OPERATIONS_PER_PAGE;
+  const part = { ...spec, operations: spec.operations.slice(from, from + OPERATIONS_PER_PAGE) };
+  const links = Array.from({ length: pages }, (_, k) => k + 1).map((k) => {
+    const last = Math.min(k * OPERATIONS_PER_PAGE, spec.operations.length);
+    const label = `${(k - 1) * OPERATIONS_PER_PAGE + 1}–${last}`;
+    return k === n ? `<strong>${label}</strong>` : `<a href="${escapeHtml(hrefOf(k))}">${label}</a>`;
+  });
+  const nav = `<nav class="operation-pages" aria-label="Operations pages"><p>Operations ${links.join(' · ')} of ${spec.operations.length.toLocaleString('en-US')}</p></nav>`;
+  return `${nav}${operationsHtml(part, maxRows)}${nav}`;
+}
+
 /** The operations of an OpenAPI document: a table, then each operation's parameters and schemas, collapsed. */
 export function operationsHtml(spec: OpenApiSpec, maxRows = MAX_ROWS): string {
   if (spec.operations.length === 0) return '<p class="muted">The spec has no operations.</p>';

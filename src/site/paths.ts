@@ -26,6 +26,9 @@ export const pages = {
   schema: (name: string) => `/schemas/${encodeURIComponent(name)}.schema.json`,
   repository: (id: string) => `/repositories/${encodeURIComponent(id)}/`,
   integration: (id: string) => `/integrations/${encodeURIComponent(id)}/`,
+  /** Page `n` (from 2) of a large spec's operations; page 1 is on the integration's page. */
+  integrationOperations: (id: string, n: number) =>
+    n <= 1 ? `/integrations/${encodeURIComponent(id)}/` : `/integrations/${encodeURIComponent(id)}/operations/${n}/`,
   event: (id: string) => `/events/${encodeURIComponent(id)}/`,
   team: (id: string) => `/teams/${encodeURIComponent(id)}/`,
   resource: (id: string) => `/resources/${encodeURIComponent(id)}/`,

@@ -1,0 +1,50 @@
+// A spec with many operations is split over pages (issue 26): no page carries them all, each page
+// links the others, and a 1,000-operation spec's largest page stays well under 300 KB.
+import { describe, expect, it } from 'vitest';
+import { OPERATIONS_PER_PAGE, operationPages, operationsHtml, operationsPage } from '../../src/render/spec-html.ts';
+import { summariseOpenApi } from '../../src/specs/openapi.ts';
+
+function spec(count: number) {
+  const paths: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++)
+    paths[`/things/${i}`] = {
+      get: {
+        summary: `Get thing ${i}`,
+        operationId: `getThing${i}`,
+        parameters: [{ name: 'id', in: 'query', schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } },
+          },
+        },
+      },
+    };
+  const doc = { openapi: '3.0.3', info: { title: 'Big', version: '1.0.0' }, paths };
+  return summariseOpenApi(doc, structuredClone(doc));
+}
+
+describe('operations over pages', () => {
+  const big = spec(1000);
+  const hrefOf = (k: number) => (k === 1 ? '/integrations/big/' : `/integrations/big/operations/${k}/`);
+
+  it('keeps a spec of at most one page as it was', () => {
+    const small = spec(OPERATIONS_PER_PAGE);
+    expect(operationPages(small)).toBe(1);
+    expect(operationsPage(small, 1, hrefOf)).toBe(operationsHtml(small));
+  });
+
+  it('splits 1,000 operations over 10 pages, each with its own and links to the others, none over 300 KB', () => {
+    expect(operationPages(big)).toBe(10);
+    const sizes = Array.from({ length: 10 }, (_, k) => Buffer.byteLength(operationsPage(big, k + 1, hrefOf)));
+    expect(Math.max(...sizes)).toBeLessThan(300_000);
+    expect(Buffer.byteLength(operationsHtml(big))).toBeGreaterThan(300_000); // what one page held before
+    const second = operationsPage(big, 2, hrefOf);
+    expect(second).toContain(
+      '<nav class="operation-pages" aria-label="Operations pages"><p>Operations <a href="/integrations/big/">1–100</a> · <strong>101–200</strong> · <a href="/integrations/big/operations/3/">201–300</a>',
+    );
+    expect(second).toContain('<code>/things/100</code>');
+    expect(second).not.toContain('<code>/things/99</code>');
+    expect(second).not.toContain('<code>/things/200</code>');
+  });
+});

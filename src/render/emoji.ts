@@ -21,3 +21,15 @@ export function sentenceCaseHeadings(html: string): string {
     return open + words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ') + close;
   });
 }
+
+/** Only what draws as an emoji: a pictograph shown as one by default or asked to be (U+FE0F); ↔ and © stay. */
+const SHOWN = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\u{FE0F})(?:\u{200D}\p{Extended_Pictographic}\u{FE0F}?)*`;
+const ANY = new RegExp(`${SHOWN}[ \\u{00A0}]?`, 'gu');
+
+/**
+ * A generated document without emoji anywhere (the seed's "✅ Active" status cells, "⚠️" notes):
+ * the site's badges and words say it, and without an emoji font they draw as boxes.
+ */
+export function withoutEmoji(html: string): string {
+  return html.replace(ANY, '');
+}

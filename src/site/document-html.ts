@@ -3,7 +3,7 @@ import { strategyCompleteness } from '../render/completeness.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
 import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
 import { withoutTitleBlock } from '../render/documents.ts';
-import { sentenceCaseHeadings, withoutHeadingEmoji } from '../render/emoji.ts';
+import { sentenceCaseHeadings, withoutEmoji, withoutHeadingEmoji } from '../render/emoji.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { config, diagrams, documents, drawn, model } from './data.ts';
 import { viewFigure } from '../diagrams/figure.ts';
@@ -84,7 +84,8 @@ export function documentHtml(path: string, options: { bodyOnly?: boolean } = {})
   });
   // The integration document's fixed headings in the site's sentence case, beside the page's own.
   const html = path.startsWith('integrations/') ? sentenceCaseHeadings(rendered.html) : rendered.html;
-  return { ...rendered, html: withoutHeadingEmoji(html) };
+  // Generated documents lose their emoji altogether (status cells, notes); a person's document keeps them, but not in headings.
+  return { ...rendered, html: path.startsWith('docs/') ? withoutHeadingEmoji(html) : withoutEmoji(html) };
 }
 
 /** Placeholder completeness of a strategy document, against the blank strategy template. */

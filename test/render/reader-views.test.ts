@@ -130,3 +130,14 @@ describe('generated headings on the site', () => {
     );
   });
 });
+
+describe('generated documents on the site', () => {
+  it('carry no emoji, which draw as boxes without an emoji font', async () => {
+    const { withoutEmoji } = await import('../../src/render/emoji.ts');
+    expect(withoutEmoji('<td>✅ Active</td><td>🚧 Draft</td><p>⚠️ Deprecated, see <a href="x">y</a></p>')).toBe(
+      '<td>Active</td><td>Draft</td><p>Deprecated, see <a href="x">y</a></p>',
+    );
+    // Arrows and signs that are text stay: a diagram legend's ↔, a ©.
+    expect(withoutEmoji('<p>↔ both ways © 2026 → next</p>')).toBe('<p>↔ both ways © 2026 → next</p>');
+  });
+});

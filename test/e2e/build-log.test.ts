@@ -38,9 +38,11 @@ describe('the build log', () => {
     await cp(BOOKSHOP, join(dir, 'bookshop'), { recursive: true });
     const { code, lines } = await build(join(dir, 'bookshop'), 'cache-2');
     expect(code).toBe(0);
-    expect(lines).toContain('[plexus] Drawing 6 diagrams…');
+    // The bookshop's diagrams are all generated, drawn in Node (issue 24): nothing for Chromium to draw, so no progress
+    // to report (test/diagrams/render.test.ts has the progress of hand-written ones).
+    expect(lines.filter((l) => l.startsWith('[plexus] Drawing'))).toEqual([]);
     expect(lines.filter((l) => l.startsWith('[plexus] Diagrams: '))).toEqual([
-      expect.stringMatching(/^\[plexus\] Diagrams: 6 drawings, 0 from cache, 6 drawn in \d+ ms\.$/),
+      expect.stringMatching(/^\[plexus\] Diagrams: 0 drawings, 0 from cache, 0 drawn in \d+ ms\.$/),
     ]);
     const routes = lines.filter((l) => /[├└]─/.test(l));
     expect(routes.length).toBeGreaterThan(30);

@@ -307,25 +307,58 @@ function operationDetails(o: ApiOperation, page: SchemaPage): string {
 const operationRow = (o: ApiOperation) =>
   `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(clip(o.path))}</code></td><td>${escapeHtml(clip(o.summary ?? ''))}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(clip(o.operationId))}</code>` : ''}</td><td>${escapeHtml(clip(o.auth.join(', ')))}</td></tr>`;
 
-/** Operations a page shows: a spec with more is split over pages of this many, so no page is over ~50 KB of them. */
+/** Operations a page shows at most: a spec with more is split over pages. */
 export const OPERATIONS_PER_PAGE = 100;
+/** Bytes of operations HTML a page holds at most, besides its first operation: large schemas make pages of fewer operations. */
+export const PAGE_BYTES = 200_000;
+
+const starts = new WeakMap<OpenApiSpec, number[]>();
+/**
+ * Where each page of a spec's operations starts: a new page after OPERATIONS_PER_PAGE operations,
+ * once PAGE_BYTES of their HTML (table row and details, as that page draws them) are reached, or
+ * once the page's rows run out. Worked out once per spec.
+ */
+function pageStarts(spec: OpenApiSpec): number[] {
+  let found = starts.get(spec);
+  if (found) return found;
+  found = [0];
+  let page = schemaPage(spec.schemas);
+  let bytes = 0;
+  let count = 0;
+  const size = (o: ApiOperation) => operationRow(o).length + operationDetails(o, page).length;
+  for (const [i, o] of spec.operations.entries()) {
+    let next = size(o);
+    // A page whose rows ran out (MAX_ROWS) would cut this operation's details short: it starts the next.
+    if (count > 0 && (count >= OPERATIONS_PER_PAGE || bytes + next > PAGE_BYTES || page.rowsLeft <= 0)) {
+      found.push(i);
+      page = schemaPage(spec.schemas);
+      next = size(o);
+      bytes = 0;
+      count = 0;
+    }
+    bytes += next;
+    count++;
+  }
+  starts.set(spec, found);
+  return found;
+}
 
 /** How many pages a spec's operations take. */
-export const operationPages = (spec: OpenApiSpec) => Math.max(1, Math.ceil(spec.operations.length / OPERATIONS_PER_PAGE));
+export const operationPages = (spec: OpenApiSpec) => pageStarts(spec).length;
 
 /**
  * Page `n` of a spec's operations (its table, schemes and details), with links to the other pages
  * (`hrefOf(k)`) when it has more than one.
  */
 export function operationsPage(spec: OpenApiSpec, n: number, hrefOf: (k: number) => string, maxRows = MAX_ROWS): string {
-  const pages = operationPages(spec);
-  if (pages === 1) return operationsHtml(spec, maxRows);
-  const from = (n - 1) * OPERATIONS_PER_PAGE;
-  const part = { ...spec, operations: spec.operations.slice(from, from + OPERATIONS_PER_PAGE) };
-  const links = Array.from({ length: pages }, (_, k) => k + 1).map((k) => {
-    const last = Math.min(k * OPERATIONS_PER_PAGE, spec.operations.length);
-    const label = `${(k - 1) * OPERATIONS_PER_PAGE + 1}–${last}`;
-    return k === n ? `<strong>${label}</strong>` : `<a href="${escapeHtml(hrefOf(k))}">${label}</a>`;
+  const at = pageStarts(spec);
+  if (at.length === 1) return operationsHtml(spec, maxRows);
+  const bounds = at.map((from, k) => [from, at[k + 1] ?? spec.operations.length] as const);
+  const [from, to] = bounds[n - 1]!;
+  const part = { ...spec, operations: spec.operations.slice(from, to) };
+  const links = bounds.map(([a, b], k) => {
+    const label = `${a + 1}–${b}`;
+    return k + 1 === n ? `<strong>${label}</strong>` : `<a href="${escapeHtml(hrefOf(k + 1))}">${label}</a>`;
   });
   const nav = `<nav class="operation-pages" aria-label="Operations pages"><p>Operations ${links.join(' · ')} of ${spec.operations.length.toLocaleString('en-US')}</p></nav>`;
   return `${nav}${operationsHtml(part, maxRows)}${nav}`;

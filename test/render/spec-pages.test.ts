@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS_PER_PAGE, operationPages, operationsHtml, operationsPage } from '../../src/render/spec-html.ts';
 import { summariseOpenApi } from '../../src/specs/openapi.ts';
 
-function spec(count: number) {
+function spec(count: number, fields = 2) {
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < count; i++)
     paths[`/things/${i}`] = {
@@ -15,7 +15,19 @@ function spec(count: number) {
         responses: {
           '200': {
             description: 'OK',
-            content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: Object.fromEntries(
+                    Array.from({ length: fields }, (_, f) => [
+                      `field${f}`,
+                      { type: 'string', description: `Field ${f} of thing ${i}, described at the length real specs describe things.` },
+                    ]),
+                  ),
+                },
+              },
+            },
           },
         },
       },
@@ -46,5 +58,15 @@ describe('operations over pages', () => {
     expect(second).toContain('<code>/things/100</code>');
     expect(second).not.toContain('<code>/things/99</code>');
     expect(second).not.toContain('<code>/things/200</code>');
+  });
+
+  it('puts fewer operations on a page when their schemas are large, so every page stays under 300 KB', () => {
+    const heavy = spec(1000, 20);
+    const pages = operationPages(heavy);
+    expect(pages).toBeGreaterThan(10);
+    const sizes = Array.from({ length: pages }, (_, k) => Buffer.byteLength(operationsPage(heavy, k + 1, hrefOf)));
+    expect(Math.max(...sizes)).toBeLessThan(300_000);
+    const shown = Array.from({ length: pages }, (_, k) => (operationsPage(heavy, k + 1, hrefOf).match(/<details class="operation">/g) ?? []).length);
+    expect(shown.reduce((a, b) => a + b, 0)).toBe(1000);
   });
 });

@@ -75,7 +75,7 @@ const elk = new ELK();
 const shortLabel = (e: DiagramEdge) => (e.count > 1 ? `${e.count}` : (e.verbs[0] ?? e.label));
 
 /** A flowchart laid out by ELK (layered), left to right or top to bottom. */
-export async function layoutLayered(g: DiagramGraph, profile: Profile, direction: 'RIGHT' | 'DOWN'): Promise<Laid> {
+export async function layoutLayered(g: DiagramGraph, profile: Profile, direction: 'RIGHT' | 'DOWN', perLayer = 2): Promise<Laid> {
   const narrow = profile.name === 'narrow';
   const nodes = g.nodes.map((n) => sizeNode(n, profile.nodeMax));
   const edges = g.edges.map((e) => {
@@ -108,7 +108,7 @@ export async function layoutLayered(g: DiagramGraph, profile: Profile, direction
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',
       'elk.randomSeed': '1',
-      ...(narrow ? { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': '2' } : {}),
+      ...(narrow ? { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': String(perLayer) } : {}),
     },
     children: [
       ...nodes.filter((n) => !n.group || !gid.has(n.group)).map(child),
@@ -343,8 +343,14 @@ export async function fitGraph(g: DiagramGraph): Promise<Fitted> {
     const laid = layoutColumn(g, PROFILES.narrow);
     narrow = fits(laid, PROFILES.narrow) ? laid : null;
   } else {
-    const laid = await layoutLayered(g, PROFILES.narrow, 'DOWN');
-    narrow = fits(laid, PROFILES.narrow) ? laid : null;
+    // Two boxes a row, else one: a column of boxes with the arrows beside them.
+    for (const perLayer of [2, 1]) {
+      const laid = await layoutLayered(g, PROFILES.narrow, 'DOWN', perLayer);
+      if (fits(laid, PROFILES.narrow)) {
+        narrow = laid;
+        break;
+      }
+    }
   }
   return { graph: g, wide, narrow };
 }

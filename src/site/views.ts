@@ -11,8 +11,8 @@ import { type Fitted, fitGraph } from '../diagrams/layout.ts';
  * browser) and kept by the hash of its graph in memory and under the cache folder, so an
  * unchanged view costs nothing next build; the SVG is written from the layout for each page.
  */
-/** Bumped whenever layout.ts lays out the same graph differently, so no older layout is reused (2: star drawings, named arrows). */
-export const LAYOUT_VERSION = 2;
+/** Bumped whenever layout.ts lays out the same graph differently, so no older layout is reused (2: star drawings, named arrows; 3: a phone column of areas). */
+export const LAYOUT_VERSION = 3;
 
 const made = new Map<string, Promise<Fitted>>();
 

@@ -90,7 +90,9 @@ describe('a site built from imports', () => {
 
   it('says what an imported event lacks instead of showing empty fields and tables', async () => {
     const event = await page('events/user-signed-up');
-    expect(event).toContain('<dt>Carried by</dt><dd><span class="muted">no integration lists it</span></dd>');
+    // The import derives the integration that carries the event (issue 26), so it is named, not missing.
+    expect(event).toContain('<dt>Carried by</dt><dd><a href="/integrations/user-signed-up-event/">user-signed-up events</a></dd>');
+    expect(event).toContain('<dt>Guarantee</dt><dd>not recorded</dd>');
     expect(event).toContain('<h2 id="consumers">Consumers</h2><p class="muted">No registered consumers.</p>');
     expect(event).not.toContain('<th scope="col">Handling</th>');
   });

@@ -7,11 +7,15 @@ import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Model } from '../core/model.ts';
 import type { ImportResult, Unmapped } from '../import/contract.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
+import { progress } from '../site/progress.ts';
 import { CONTENT_OPTION, contentDir, today } from './check.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
 import type { Command } from './command.ts';
 
 const SOURCES = ['backstage', 'openapi', 'asyncapi'] as const;
+
+/** Below this many files an import is over before progress would help. */
+const PROGRESS_FROM = 200;
 
 /**
  * Every line import prints: catalog names, spec titles and the files they become are data, so
@@ -135,7 +139,10 @@ export const importCommand: Command = {
       const diff = diffOf(all);
       say.out(diff === '' ? 'Nothing would change.' : diff.trimEnd());
     } else {
-      const { written, failed } = await writeChanges(all, dir);
+      const writes = all.filter((c) => c.status !== 'unchanged').length;
+      // A big import takes seconds (each file is flushed to disk): say so while it writes.
+      const shown = io.progress && writes >= PROGRESS_FROM ? progress(`Writing ${writes} files…`, writes, io.progress) : undefined;
+      const { written, failed } = await writeChanges(all, dir, (n) => shown?.update(n)).finally(() => shown?.end());
       if (failed) {
         const why = failed.error instanceof GateError ? failed.error.why : describeFsError(failed.error);
         const total = all.filter((c) => c.status !== 'unchanged').length;

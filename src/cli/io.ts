@@ -6,6 +6,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   out(text: string): void;
   err(text: string): void;
+  /** Where long work shows its progress (the terminal's stderr); none when left out, as in tests. */
+  progress?: OutputStream;
 }
 
 /** An output stream as the terminal Io needs it: process.stdout, or a test's stand-in. */
@@ -35,6 +37,7 @@ export function terminalIo(stdout: OutputStream, stderr: OutputStream, env: Reco
   return {
     cwd,
     env,
+    progress: stderr,
     out: (text) => {
       const safe = stdout.isTTY ? terminalSafe(text) : text;
       stdout.write(`${colour.out ? paint(safe) : safe}\n`);

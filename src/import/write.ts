@@ -244,7 +244,7 @@ export interface Written {
  * kill or a full disk leaves each file as it was or as it should be, never empty or half written.
  * After a failure no further write starts, and those under way finish before it is reported.
  */
-export async function writeChanges(changes: readonly FileChange[], contentDir: string): Promise<Written> {
+export async function writeChanges(changes: readonly FileChange[], contentDir: string, onWritten?: (written: number) => void): Promise<Written> {
   const where = await fence(contentDir);
   const writes = changes.filter((c) => c.status !== 'unchanged');
   // What a killed run left besides empty files: its temporary files, which nothing will finish.
@@ -256,6 +256,7 @@ export async function writeChanges(changes: readonly FileChange[], contentDir: s
       // A new file is created only if nothing has appeared there since; others are replaced.
       await writeGated(where, c.path, c.after, { create: c.before === undefined, shown: c.display });
       result.written++;
+      onWritten?.(result.written);
     } catch (error) {
       result.failed ??= { display: c.display, error };
     }

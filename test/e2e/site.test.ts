@@ -389,6 +389,14 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it("shows each entity's history from git beside what it says, on every entity page that has a file (issue 27)", async () => {
+    for (const path of ['repositories/payment-service', 'events/payment.completed', 'teams/payments', 'integrations/orders-to-payments']) {
+      const html = await readFile(join(dist, path, 'index.html'), 'utf8');
+      expect(html, path).toContain('<h2>History from git</h2>');
+      expect(html, path).toMatch(/<li><time datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}<\/time> /);
+    }
+  });
+
   it('publishes registry.json and the JSON Schemas', async () => {
     const registry = JSON.parse(await readFile(join(dist, 'registry.json'), 'utf8'));
     expect(Object.keys(registry.integrations)).toHaveLength(23);

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withoutViteEnv } from '../../scripts/clean-env.ts';
 
@@ -27,7 +27,8 @@ async function build(content: string, cache: string) {
     ({ stdout, stderr }) => ({ code: 0, log: stdout + stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, log: e.stdout + e.stderr }),
   );
-  return { code: result.code, lines: result.log.split('\n') };
+  // Astro colours its log where CI is set (as GitHub's log shows colour): read the text, not the colours.
+  return { code: result.code, lines: result.log.split('\n').map((l) => stripVTControlCharacters(l)) };
 }
 
 describe('the build log', () => {

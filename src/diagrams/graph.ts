@@ -9,7 +9,7 @@
  * paths without the base; the page puts its base in front. Pure and deterministic.
  */
 import type { Model } from '../core/model.ts';
-import type { Integration } from '../core/schemas/index.ts';
+import { ACTION, actionOf } from '../render/diagrams.ts';
 import { plural } from '../render/labels.ts';
 import { mermaidIds, mermaidLabel, sequence } from '../render/mermaid.ts';
 import { pages } from '../site/paths.ts';
@@ -75,32 +75,6 @@ export interface DiagramGraph {
   steps?: { from: string; to: string; message: string; reply?: boolean }[];
   /** What the area nodes of a landscape hold inside, for the fallback table. */
   inside?: Record<string, number>;
-}
-
-/** The verb of each integration type and which side does it: the arrow starts at the actor. */
-export const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'provider' }> = {
-  rest: { verb: 'calls', actor: 'consumer' },
-  graphql: { verb: 'queries', actor: 'consumer' },
-  grpc: { verb: 'calls', actor: 'consumer' },
-  websocket: { verb: 'connects to', actor: 'consumer' },
-  'cross-app-auth': { verb: 'signs users in with', actor: 'consumer' },
-  'shared-database': { verb: 'reads', actor: 'consumer' },
-  'npm-package': { verb: 'depends on', actor: 'consumer' },
-  event: { verb: 'publishes', actor: 'provider' },
-  'message-queue': { verb: 'queues', actor: 'provider' },
-  webhook: { verb: 'sends', actor: 'provider' },
-  file: { verb: 'delivers', actor: 'provider' },
-  dependency: { verb: 'depends on', actor: 'consumer' },
-};
-
-/** What one integration's edge says, e.g. "publishes payment.completed", "calls Payments API". */
-export function actionOf(i: Integration): string {
-  const { verb } = ACTION[i.type] ?? { verb: 'uses' };
-  if (i.type === 'dependency') return verb;
-  const events = i.events ?? [];
-  const object =
-    i.type === 'event' && events.length > 0 ? (events.length > 2 ? `${events.slice(0, 2).join(', ')} +${events.length - 2}` : events.join(', ')) : i.title;
-  return `${verb} ${object}`;
 }
 
 /** The site path of a view's own page. */
@@ -196,7 +170,7 @@ function rawEdges(model: Model): RawEdge[] {
   for (const id of [...model.integrations.keys()].sort()) {
     const i = model.integrations.get(id)!.data;
     if (!model.repositories.has(i.provider)) continue;
-    const action = ACTION[i.type] ?? { verb: 'uses', actor: 'consumer' };
+    const action = ACTION[i.type];
     for (const consumer of model.analysis.consumersOf.get(id) ?? []) {
       const consumerActs = action.actor === 'consumer';
       out.push({

@@ -22,7 +22,7 @@ const shape = (kind: string): GraphNode['shape'] => (kind === 'external' ? 'stad
  * Package"), and the arrow starts at the repository that does it. Which side acts depends on the
  * type: consumers call, read and depend; providers publish, send and deliver.
  */
-const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'provider' }> = {
+export const ACTION: Record<Integration['type'], { verb: string; actor: 'consumer' | 'provider' }> = {
   rest: { verb: 'calls', actor: 'consumer' },
   graphql: { verb: 'queries', actor: 'consumer' },
   grpc: { verb: 'calls', actor: 'consumer' },

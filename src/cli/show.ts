@@ -1,4 +1,5 @@
-import { eventGraph, neighbourhoodGraph, sequenceOf, toText } from '../diagrams/graph.ts';
+import { eventGraph, neighbourhoodGraph, sequenceOf } from '../diagrams/graph.ts';
+import { toText } from '../diagrams/graph-text.ts';
 import type { Model } from '../core/model.ts';
 import { didYouMeanSuffix } from '../core/suggest.ts';
 import { CONTENT_OPTION } from './check.ts';

@@ -11,7 +11,6 @@
 import type { Model } from '../core/model.ts';
 import { ACTION, actionOf } from '../render/diagrams.ts';
 import { plural } from '../render/labels.ts';
-import { mermaidIds, mermaidLabel, sequence } from '../render/mermaid.ts';
 import { pages } from '../site/paths.ts';
 
 export type NodeKind = 'service' | 'gateway' | 'frontend' | 'library' | 'external' | 'datastore' | 'queue' | 'event' | 'system' | 'domain' | 'team';
@@ -478,69 +477,4 @@ export function sequenceOf(model: Model, id: string): DiagramGraph | null {
     steps: i.steps.map((s) => ({ from: s.from, to: s.to, message: s.message, ...(s.reply ? { reply: true } : {}) })),
     trail: [LANDSCAPE, { label: `integration ${i.title}`, href: pages.integration(id) }],
   };
-}
-
-const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
-  service: ['[', ']'],
-  gateway: ['(', ')'],
-  frontend: ['[/', '/]'],
-  library: ['{{', '}}'],
-  external: ['([', '])'],
-  datastore: ['[(', ')]'],
-  queue: ['[(', ')]'],
-  event: ['([', '])'],
-  system: ['(', ')'],
-  domain: ['(', ')'],
-  team: ['(', ')'],
-};
-
-/** The graph as mermaid text, for the Markdown export (GitHub draws it). */
-export function toMermaid(g: DiagramGraph): string {
-  if (g.view === 'sequence') return sequence(g.nodes, g.steps ?? []);
-  const ids = mermaidIds(g.nodes.map((n) => n.key));
-  const lines = [`flowchart ${g.view === 'event' ? 'LR' : 'LR'}`];
-  const node = (n: DiagramNode) => {
-    const [open, close] = MERMAID_SHAPE[n.kind];
-    return `${ids.get(n.key)}${open}${mermaidLabel(n.sub ? `${n.label} · ${n.sub}` : n.label)}${close}`;
-  };
-  for (const n of g.nodes) if (!n.group) lines.push(`  ${node(n)}`);
-  for (const [i, grp] of g.groups.entries()) {
-    lines.push(`  subgraph g${i}[${mermaidLabel(grp.label)}]`);
-    for (const n of g.nodes) if (n.group === grp.key) lines.push(`    ${node(n)}`);
-    lines.push('  end');
-  }
-  for (const e of g.edges) {
-    const arrow = e.both ? (e.dashed ? '<-.->' : '<-->') : e.dashed ? '-.->' : '-->';
-    lines.push(`  ${ids.get(e.from)} ${arrow}|${mermaidLabel(e.label)}| ${ids.get(e.to)}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The graph for a terminal: the node the view is about, then what it acts on (→) and what acts
- * on it (←), one line per counterpart with what is done. Other views list their edges.
- */
-export function toText(g: DiagramGraph): string {
-  const name = new Map(g.nodes.map((n) => [n.key, n.label]));
-  const focus = g.nodes.find((n) => n.focus);
-  const lines: string[] = [];
-  if (g.view === 'sequence') {
-    for (const [i, s] of (g.steps ?? []).entries()) {
-      lines.push(`${String(i + 1).padStart(2)}. ${name.get(s.from) ?? s.from} ${s.reply ? '⇠' : '→'} ${name.get(s.to) ?? s.to}: ${s.message}`);
-    }
-    return `${lines.join('\n')}\n`;
-  }
-  if (focus) {
-    lines.push(focus.label);
-    const out = g.edges.filter((e) => e.from === focus.key);
-    const into = g.edges.filter((e) => e.to === focus.key);
-    const row = (e: DiagramEdge, other: string, last: boolean, arrow: string) =>
-      `${last ? '└' : '├'}─${arrow} ${name.get(other) ?? other}  ${e.label}${e.both && arrow !== '↔' ? ' (both ways)' : ''}`;
-    const all = [...out.map((e) => [e, e.to, e.both ? '↔' : '→'] as const), ...into.map((e) => [e, e.from, e.both ? '↔' : '←'] as const)];
-    for (const [i, [e, other, arrow]] of all.entries()) lines.push(row(e, other, i === all.length - 1, arrow));
-    if (all.length === 0) lines.push('└─ no integrations recorded');
-    return `${lines.join('\n')}\n`;
-  }
-  for (const e of g.edges) lines.push(`${name.get(e.from) ?? e.from} ${e.both ? '↔' : '→'} ${name.get(e.to) ?? e.to}: ${e.label}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../example-model.ts';
-import { areaGraph, type DiagramGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf, toMermaid, toText } from '../../src/diagrams/graph.ts';
+import { areaGraph, type DiagramGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf } from '../../src/diagrams/graph.ts';
+import { toMermaid, toText } from '../../src/diagrams/graph-text.ts';
 
 const m = example.model;
 /** A view in one line a node and one an edge: key | label | kind | link | sub | box | focus; from -> to: label [count, marks] link. */

@@ -5,7 +5,7 @@
 import { classify } from '../core/load.ts';
 import { SINGULAR } from '../core/schemas/index.ts';
 import { cleanYamlData } from '../core/source.ts';
-import { type FieldChange, fieldChanges } from './compare.ts';
+import { type FieldChange, fieldChanges } from './fields.ts';
 import { catFiles, git, gitLocation } from './git.ts';
 
 export interface HistoryEntry {

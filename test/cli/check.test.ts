@@ -1,34 +1,20 @@
 // `plexus check` as a user runs it: a registry folder on disk, printed diagnostics, exit codes.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { runMain } from '../../src/cli/main.ts';
 import { BASE, TODAY, edit } from '../registry-fixture.ts';
+import { runIn, writeRegistry } from './harness.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'plexus-cli-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** Writes BASE plus `changes` into a fresh folder under the temp root; returns its name. */
-async function registry(name: string, changes: Record<string, string> = {}): Promise<string> {
-  for (const [path, text] of Object.entries({ ...BASE, ...changes })) {
-    const file = join(root, name, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
-  return name;
-}
+const registry = (name: string, changes: Record<string, string> = {}) => writeRegistry(root, name, { ...BASE, ...changes });
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { cwd: root, env: { PLEXUS_TODAY: TODAY, ...env }, out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await runMain(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runIn(root, args, { PLEXUS_TODAY: TODAY, ...env });
 
 const valid = await registry('valid');
 const broken = await registry('broken', edit('integrations/payments-to-orders.yaml', 'owner: core', 'owner: kore'));

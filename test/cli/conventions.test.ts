@@ -2,39 +2,27 @@
 // mean, usage errors in Plexus's words (exit 2), per-command help from the commands' data,
 // colour on a terminal only, GitHub annotations, options passed on to Astro.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptedOptions, type Command, commandHelp, parseArgsOptions, parseCommandLine } from '../../src/cli/command.ts';
 import { COMMON_ENVIRONMENT, ENVIRONMENT, environmentTable, INTERNAL_ENVIRONMENT } from '../../src/cli/environment.ts';
-import { type Io, type OutputStream, terminalIo, wantsColour } from '../../src/cli/io.ts';
+import { type OutputStream, terminalIo, wantsColour } from '../../src/cli/io.ts';
 import { COMMANDS, runMain } from '../../src/cli/main.ts';
 import { serverArgs } from '../../src/cli/site.ts';
 import { formatGithubAnnotation } from '../../src/core/diagnostics.ts';
 import { BASE, TODAY, edit } from '../registry-fixture.ts';
+import { runIn, writeRegistry } from './harness.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const root = await mkdtemp(join(tmpdir(), 'plexus-conventions-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function registry(name: string, changes: Record<string, string> = {}): Promise<string> {
-  for (const [path, text] of Object.entries({ ...BASE, ...changes })) {
-    const file = join(root, name, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
-  return name;
-}
+const registry = (name: string, changes: Record<string, string> = {}) => writeRegistry(root, name, { ...BASE, ...changes });
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { cwd: root, env: { PLEXUS_TODAY: TODAY, ...env }, out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await runMain(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runIn(root, args, { PLEXUS_TODAY: TODAY, ...env });
 
 const valid = await registry('valid');
 const broken = await registry('broken', {

@@ -5,9 +5,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.ts';
-import { runMain } from '../../src/cli/main.ts';
 import { schemaComment } from '../../src/core/schema-comment.ts';
+import { runIn } from './harness.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const root = await mkdtemp(join(tmpdir(), 'plexus-import-safety-'));
@@ -15,13 +14,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 await cp(join(FIXTURES, 'backstage'), join(root, 'catalog'), { recursive: true });
 await cp(join(FIXTURES, 'specs'), join(root, 'specs'), { recursive: true });
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { cwd: root, env: { PLEXUS_TODAY: '2026-11-24' }, out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await runMain(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runIn(root, args, { PLEXUS_TODAY: '2026-11-24' });
 
 async function emptyRegistry(name: string): Promise<string> {
   await mkdir(join(root, name), { recursive: true });

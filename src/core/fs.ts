@@ -9,7 +9,7 @@ import type { Source } from './model.ts';
 import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { describeFsError } from './fs-errors.ts';
-import { fence, readRegular } from './gate.ts';
+import { fence, readRegular, within } from './gate.ts';
 import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
 import type { Spec } from '../specs/read.ts';
@@ -19,8 +19,6 @@ const posix = (path: string) => path.split(sep).join('/');
 
 /** OpenAPI and AsyncAPI documents under specs/ may be large, and images under public/; every other registry file is a page of text. */
 const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : path.startsWith('public/') ? MAX_ASSET_BYTES : MAX_FILE_BYTES);
-
-const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * One entry of a registry folder as a `Source`, by the one rule for what Plexus reads (see
@@ -47,7 +45,7 @@ async function readEntry(
     if (entry.isSymbolicLink()) {
       const target = await realpath(file).catch(() => undefined);
       if (target === undefined) return refuse('dangling');
-      if (!inside(root, target)) return refuse('link-out');
+      if (within(root, target) === undefined) return refuse('link-out');
       if ((await lstat(target)).isDirectory()) return undefined; // its files are inside the registry and read where they are
       return { ...source, bytes: await readRegular(target, limit(path)) };
     }

@@ -1,7 +1,8 @@
 // A view's graph as text: mermaid for the Markdown export (GitHub draws it) and a tree for the
 // terminal (plexus show). The same graph the site draws, so the three never disagree.
 import { mermaidIds, mermaidLabel, sequence } from '../render/mermaid.ts';
-import type { DiagramEdge, DiagramGraph, DiagramNode, NodeKind } from './graph.ts';
+import type { Model } from '../core/model.ts';
+import { type DiagramEdge, type DiagramGraph, type DiagramNode, LANDSCAPE_LIMIT, landscapeGraph, type NodeKind } from './graph.ts';
 
 const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
   service: ['[', ']'],
@@ -21,7 +22,7 @@ const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
 export function toMermaid(g: DiagramGraph): string {
   if (g.view === 'sequence') return sequence(g.nodes, g.steps ?? []);
   const ids = mermaidIds(g.nodes.map((n) => n.key));
-  const lines = [`flowchart ${g.view === 'event' ? 'LR' : 'LR'}`];
+  const lines = ['flowchart LR'];
   const node = (n: DiagramNode) => {
     const [open, close] = MERMAID_SHAPE[n.kind];
     return `${ids.get(n.key)}${open}${mermaidLabel(n.sub ? `${n.label} · ${n.sub}` : n.label)}${close}`;
@@ -37,6 +38,16 @@ export function toMermaid(g: DiagramGraph): string {
     lines.push(`  ${ids.get(e.from)} ${arrow}|${mermaidLabel(e.label)}| ${ids.get(e.to)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The landscape the site's system page shows, as mermaid: by area, and by domain where a systems
+ * registry has more areas than a landscape can hold (GitHub has no fallback table to offer).
+ */
+export function landscapeMermaid(model: Model): string {
+  const byArea = landscapeGraph(model);
+  const canGroup = model.systems.size > 0 && model.domains.size > 0;
+  return toMermaid(byArea.nodes.length > LANDSCAPE_LIMIT && canGroup ? landscapeGraph(model, 'domain') : byArea);
 }
 
 /**

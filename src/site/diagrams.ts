@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { blocks } from '../core/markdown.ts';
 import { type DrawingSession, diagramKey, openDrawingSession, renderDiagrams, type RenderStats } from '../diagrams/render.ts';
-import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, sequenceDiagram, type Diagram } from '../render/diagrams.ts';
+import { landscapeMermaid, toMermaid } from '../diagrams/graph-text.ts';
+import { sequenceOf } from '../diagrams/graph.ts';
+import { ecosystemDiagram, eventDiagram, neighbourhoodDiagram, type Diagram } from '../render/diagrams.ts';
 import type { RenderedDocument } from '../render/documents.ts';
 import { svgProblem } from '../diagrams/safe-svg.ts';
 import { buildChannel } from './build-channel.ts';
@@ -52,11 +54,12 @@ export function siteDiagrams(model: Model): SiteDiagrams {
  * diagrams (the views, an integration's sequence) are drawn in process (src/site/views.ts), so a
  * registry without hand-written mermaid builds without launching a browser.
  */
-export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[], model?: Model): string[] {
-  const generated = new Set<string>(diagrams.all().map((d) => d.source));
-  for (const id of model?.integrations.keys() ?? []) {
-    const source = sequenceDiagram(model!, id)?.source;
-    if (source) generated.add(source);
+export function siteDiagramSources(diagrams: SiteDiagrams, documents: RenderedDocument[], model: Model): string[] {
+  // What the Markdown export writes for the views (the landscape, each sequence) is generated too.
+  const generated = new Set<string>([...diagrams.all().map((d) => d.source), landscapeMermaid(model)]);
+  for (const id of model.integrations.keys()) {
+    const sequence = sequenceOf(model, id);
+    if (sequence) generated.add(toMermaid(sequence));
   }
   const sources = new Set<string>();
   for (const doc of documents) {

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { strategyCompleteness } from '../render/completeness.ts';
 import { diagramFigure } from '../render/diagram-html.ts';
-import { type Diagram, sequenceDiagram } from '../render/diagrams.ts';
+import type { Diagram } from '../render/diagrams.ts';
 import { withoutTitleBlock } from '../render/documents.ts';
 import { sentenceCaseHeadings, withoutEmoji, withoutHeadingEmoji } from '../render/emoji.ts';
 import { markdownToHtml } from '../render/html.ts';
 import { config, diagrams, documents, drawn, model } from './data.ts';
 import { viewFigure } from '../diagrams/figure.ts';
 import { sequenceOf } from '../diagrams/graph.ts';
+import { toMermaid } from '../diagrams/graph-text.ts';
 import { linkFromExport } from './paths.ts';
 import { href, pageOfNode } from './urls.ts';
 
@@ -18,11 +19,7 @@ const byPath = new Map(documents.map((d) => [d.path, d]));
  */
 let generated: Map<string, Diagram> | undefined;
 const generatedBySource = () =>
-  (generated ??= new Map<string, Diagram>(
-    [...diagrams.all(), ...[...model.integrations.keys()].map((id) => sequenceDiagram(model, id))]
-      .filter((d) => d !== null)
-      .map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const),
-  ));
+  (generated ??= new Map<string, Diagram>(diagrams.all().map((d) => [d.source.endsWith('\n') ? d.source : `${d.source}\n`, d] as const)));
 
 function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, 'nodes' | 'focus'>): string {
   const svg = drawn.get(source);
@@ -41,8 +38,8 @@ let sequences: Map<string, string> | undefined;
 const sequenceBySource = () =>
   (sequences ??= new Map(
     [...model.integrations.keys()].flatMap((id) => {
-      const source = sequenceDiagram(model, id)?.source;
-      return source ? [[source.endsWith('\n') ? source : `${source}\n`, id] as const] : [];
+      const sequence = sequenceOf(model, id);
+      return sequence ? [[toMermaid(sequence), id] as const] : [];
     }),
   ));
 

@@ -4,9 +4,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { landscapeMermaid } from '../../src/diagrams/graph-text.ts';
 import { diagramKey } from '../../src/diagrams/render.ts';
 import { buildChannel } from '../../src/site/build-channel.ts';
-import { devDiagrams, drawSiteDiagrams } from '../../src/site/diagrams.ts';
+import { devDiagrams, drawSiteDiagrams, siteDiagrams, siteDiagramSources } from '../../src/site/diagrams.ts';
+import { documents, example } from '../example-model.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'plexus-site-diagrams-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -62,4 +64,13 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
     expect(next).toBe(drawn.get(good)!.svg);
     delete buildChannel().diagramsDrawn;
   }, 60_000);
+});
+
+describe('what the site draws in Chromium', () => {
+  it('is only the hand-written mermaid: the landscape and sequences the Markdown export writes are drawn in Node', () => {
+    const system = documents.find((d) => d.path === 'system-integrations.md')!.markdown;
+    expect(system).toContain(`\`\`\`mermaid\n${landscapeMermaid(example.model)}\`\`\``);
+    const sources = siteDiagramSources(siteDiagrams(example.model), documents, example.model);
+    expect(sources.map((s) => s.split('\n').slice(0, 2).join('\n'))).toEqual(['sequenceDiagram\n    participant App as Web app']);
+  });
 });

@@ -199,8 +199,27 @@ describe('seed 004: system integrations', () => {
   });
 
   it('generates the overview diagram, connection settings and history from data', () => {
-    expect(system).toMatch(/```mermaid\nflowchart LR\n/);
-    expect(system).toContain('n6 <-->|"signs users in with Cross-App Authentication"| n4');
+    // The landscape the site's /system/ page draws: one node per domain, the integrations between two one edge.
+    expect(/```mermaid\n([\s\S]*?)```/.exec(system)![1]).toBe(`flowchart LR
+  n0("commerce · 3 repositories · 5 inside")
+  n1("core · 2 repositories")
+  n2("finance · 1 repository")
+  n3("frontend · 3 repositories · 2 inside")
+  n4("messaging · 2 repositories · 1 inside")
+  n5("platform · 4 repositories")
+  n6("ticketing · 1 repository")
+  n0 <-->|"publishes, reads (2)"| n1
+  n0 -->|"delivers Nightly Accounting Export"| n2
+  n0 -.->|"delivers Legacy Order Feed"| n3
+  n0 -->|"publishes (2)"| n4
+  n0 <-->|"calls, depends on (3)"| n5
+  n1 -->|"publishes user.created"| n4
+  n3 -->|"connects to, calls, queries (3)"| n1
+  n3 -->|"calls, depends on (2)"| n5
+  n5 <-->|"calls, depends on (3)"| n1
+  n5 -->|"calls Gateway to Notification Service"| n4
+  n6 <-->|"signs users in with, sends (2)"| n1
+`);
     expect(system).toContain('"endpoint": "https://tickets.eventful.example/api/v1/sessions"');
     expect(system).toContain('- 2025-06-02\\_09-30 - Connected Hi.Events with cross-app authentication (Cross-App Authentication)');
     expect(system).toContain('- [Integration Registry](<integration-registry.md>) - Integration Registry');

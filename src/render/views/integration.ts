@@ -1,7 +1,8 @@
 import type { Model } from '../../core/model.ts';
 import { UNKNOWN } from '../../core/schemas/index.ts';
 import { AUTH, count, growth, INTEGRATION_STATUS, INTEGRATION_TYPE, millis, NOT_RECORDED, participants, percent, recorded, route } from '../labels.ts';
-import { sequenceDiagram } from '../diagrams.ts';
+import { toMermaid } from '../../diagrams/graph-text.ts';
+import { sequenceOf } from '../../diagrams/graph.ts';
 import { namer } from './common.ts';
 
 /** One integration with every field the registry holds: who, how, whom to call, health, failure, lifecycle, history. */
@@ -9,6 +10,7 @@ export function integrationView(model: Model, id: string) {
   const i = model.integrations.get(id)!.data;
   const name = namer(model);
   const dep = i.lifecycle?.deprecation;
+  const sequence = sequenceOf(model, id);
   return {
     id,
     title: i.title,
@@ -91,7 +93,7 @@ export function integrationView(model: Model, id: string) {
       auth: r.auth ? 'Yes' : 'No',
     })),
     patterns: (i.patterns ?? []).map((p) => name.pattern(p)),
-    sequence: sequenceDiagram(model, id)?.source ?? null,
+    sequence: sequence ? toMermaid(sequence) : null,
     changelog: [...(i.changelog ?? [])].reverse().map((c) => ({ ...c, version: c.version ?? '—', author: c.author ?? '—', details: c.details ?? [] })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Model } from '../../core/model.ts';
 import type { Integration } from '../../core/schemas/index.ts';
-import { ecosystemDiagram } from '../diagrams.ts';
+import { landscapeMermaid } from '../../diagrams/graph-text.ts';
 import { AUTH, INTEGRATION_TYPE, millis, percent, recorded } from '../labels.ts';
 import { byTitle } from './common.ts';
 
@@ -43,7 +43,7 @@ export function systemView(model: Model) {
     status: integrations.some((i) => ['active', 'production', 'production-ready'].includes(i.data.status)) ? 'Active' : 'Planned',
     created: log[0] ? stamp(log[0].date) : null,
     modified: log.at(-1) ? stamp(log.at(-1)!.date) : null,
-    diagram: ecosystemDiagram(model).source,
+    diagram: landscapeMermaid(model),
     connections: integrations.map((i) => ({
       title: i.data.title,
       json: JSON.stringify(

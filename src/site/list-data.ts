@@ -1,61 +1,69 @@
-import type { Model } from '../core/model.ts';
-import { INTEGRATION_TYPE } from '../render/labels.ts';
-import { naturalCompare } from '../render/sort.ts';
-import { namer } from '../render/views/common.ts';
-
 /** Rows a list page shows at most; more go to further pages, so a page stays light at thousands. */
 export const PAGE_SIZE = 100;
 
-/** One integration as the list shows it and as its script filters and sorts it (short keys: the file is fetched). */
-export interface IntegrationRow {
-  /** id */
-  i: string;
-  /** title */
-  t: string;
-  /** provider id and name */
-  p: string;
-  pn: string;
-  /** consumers: [id, name] pairs, or "all" for all client applications */
-  c: [string, string][] | 'all';
-  /** type key and label */
-  y: string;
-  yl: string;
-  /** owning team id and name */
-  o: string;
-  on: string;
-  /** status */
-  s: string;
-  /** the provider's domain and system, where recorded */
-  d: string;
-  sy: string;
+/**
+ * One cell of a list, as its column says to show it: `text` and `number` as they are, `code` in
+ * code type, `link` a `[text, site path]` pair, `links` a list of them, `badge` a `[label, tone]`.
+ */
+export type Cell = string | number | [string, string] | [string, string][];
+
+/** A column of a list: the row key it shows, its heading, and how its cell is drawn. */
+export interface ListColumn {
+  key: string;
+  label: string;
+  as: 'text' | 'number' | 'code' | 'link' | 'code-link' | 'links' | 'badge';
+  /** What an empty `links` cell says (muted), e.g. "no registered consumers". */
+  empty?: string;
 }
 
-/** Every integration as a list row, in natural order of title: the order of the static pages. */
-export function integrationRows(model: Model): IntegrationRow[] {
-  const name = namer(model);
-  return [...model.integrations.values()]
-    .map((e) => {
-      const d = e.data;
-      const provider = model.repositories.get(d.provider)?.data;
-      return {
-        i: e.id,
-        t: d.title,
-        p: d.provider,
-        pn: name.repo(d.provider),
-        c: d.consumers === 'all-clients' ? ('all' as const) : d.consumers.map((r) => [r, name.repo(r)] as [string, string]),
-        y: d.type,
-        yl: INTEGRATION_TYPE[d.type],
-        o: d.owner,
-        on: name.team(d.owner),
-        s: d.status,
-        d: provider?.domain ?? '',
-        sy: provider?.system ? (model.systems.get(provider.system)?.data.name ?? provider.system) : '',
-      };
-    })
-    .sort((a, b) => naturalCompare(a.t, b.t));
+/** A filter of a list: a select over the row field `key` (one value, or any of several). */
+export interface ListFilter {
+  /** Its name in the form and in the address: `?type=rest`. */
+  name: string;
+  label: string;
+  key: string;
+  options: [value: string, label: string][];
 }
 
-/** How many static pages the full list takes. */
+/** A row: its cells by column key, and the raw values its filters compare (short keys: the rows are fetched as JSON). */
+export type ListRow = Record<string, Cell | string[]>;
+
+/** A list the site shows as static pages and the browser filters, sorts and pages from its JSON. */
+export interface ListSpec {
+  /** What one row is and what many are: "integration", "integrations". */
+  noun: [one: string, many: string];
+  columns: ListColumn[];
+  filters: ListFilter[];
+  /** Every row, in natural order of the first column: the order of the static pages. */
+  rows: ListRow[];
+  /** Site path of the rows as JSON. */
+  json: string;
+  /** Site path of static page `n` (page 1 is the list's own page). */
+  page: (n: number) => string;
+  /** What the text filter looks in, for its placeholder. */
+  textHint: string;
+}
+
+/** How many static pages a list of `rows` takes. */
 export function pageCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / PAGE_SIZE));
+}
+
+/** The text a cell sorts and is searched by. */
+export function cellText(cell: Cell | string[] | undefined): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'string') return cell;
+  if (cell.length === 2 && typeof cell[0] === 'string' && typeof cell[1] === 'string') return cell[0];
+  return (cell as [string, string][]).map((c) => c[0]).join(', ');
+}
+
+/** The values of a filter's field present in `rows`, each once. */
+export function filterValues(rows: ListRow[], key: string): string[] {
+  const values = new Set<string>();
+  for (const r of rows) {
+    const v = r[key];
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x !== '') values.add(x);
+  }
+  return [...values];
 }

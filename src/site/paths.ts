@@ -6,12 +6,20 @@ export const pages = {
   printable: '/registry/printable/',
   patterns: '/patterns/',
   system: '/system/',
+  /** A part of a big registry's system page: `domain/commerce`, `system/payments`. */
+  systemPart: (slug: string) => `/system/${slug.split('/').map(encodeURIComponent).join('/')}/`,
   repositories: '/repositories/',
+  repositoriesPage: (n: number) => (n <= 1 ? '/repositories/' : `/repositories/page/${n}/`),
+  /** Every repository as list rows, for the list's filter and sort. */
+  repositoriesList: '/repositories/list.json',
   integrations: '/integrations/',
-  integrationsPage: (n: number) => `/integrations/page/${n}/`,
+  integrationsPage: (n: number) => (n <= 1 ? '/integrations/' : `/integrations/page/${n}/`),
   /** Every integration as list rows, for the list's filter and sort. */
   integrationsList: '/integrations/list.json',
   events: '/events/',
+  eventsPage: (n: number) => (n <= 1 ? '/events/' : `/events/page/${n}/`),
+  /** Every event as list rows, for the list's filter and sort. */
+  eventsList: '/events/list.json',
   teams: '/teams/',
   protocols: '/protocols/',
   gateway: '/gateway/',
@@ -37,7 +45,8 @@ export const pages = {
   protocol: (id: string) => `/protocols/${encodeURIComponent(id)}/`,
   pattern: (id: string) => `/patterns/${encodeURIComponent(id)}/`,
   doc: (id: string) => `/docs/${id.split('/').map(encodeURIComponent).join('/')}/`,
-  filter: (by: 'type' | 'status' | 'team', value: string) => `/integrations/${by}/${encodeURIComponent(value)}/`,
+  /** The static list of integrations of one type, status or team; page `n` from 2 below it. */
+  filter: (by: 'type' | 'status' | 'team', value: string, n = 1) => `/integrations/${by}/${encodeURIComponent(value)}/${n <= 1 ? '' : `page/${n}/`}`,
 } as const;
 
 /** `/x/` under a base path such as `/registry`: every internal URL goes through here. */

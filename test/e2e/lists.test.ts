@@ -1,6 +1,7 @@
-// Issue 25: lists that scale. The integration list of a 1,000-integration registry, as a reader
-// uses it: static pages of 100 rows without JavaScript, and with it a filter, a sort on every
-// column and paging that follow the address.
+// Issue 25: lists that scale. The integration, repository and event lists of a 1,000-integration
+// registry, as a reader uses them: static pages of 100 rows without JavaScript (the filter pages
+// too), and with it a filter, a sort on every column (on a phone's cards, from the form) and
+// paging that follow the address.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   });
   site = await serve(dist, BASE);
   browser = await launch();
-  titles = (JSON.parse(await readFile(join(dist, 'integrations', 'list.json'), 'utf8')) as { t: string }[]).map((r) => r.t);
+  titles = (JSON.parse(await readFile(join(dist, 'integrations', 'list.json'), 'utf8')) as { t: [string, string] }[]).map((r) => r.t[0]);
 }, 900_000);
 
 afterAll(async () => {
@@ -122,4 +123,105 @@ describe('the integration list at 1,000 integrations', () => {
     const bytes = gzipSync(await readFile(join(dist, 'integrations', 'index.html'))).length;
     expect(bytes).toBeLessThan(30 * 1024);
   });
+});
+
+type Row = Record<string, unknown>;
+const listJson = async (kind: string) => JSON.parse(await readFile(join(dist, kind, 'list.json'), 'utf8')) as Row[];
+const cellRows = (page: import('playwright-core').Page) =>
+  page.locator('#list-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+
+describe('the repository and event lists, and the filter pages, at 1,000 integrations', () => {
+  it.each([
+    ['repositories', 'n'],
+    ['events', 'e'],
+  ])(
+    '/%s/ is static pages of 100 rows in natural order without JavaScript',
+    async (kind, key) => {
+      const names = (await listJson(kind)).map((r) => (r[key] as [string, string])[0]);
+      expect(names.length).toBeGreaterThan(100);
+      expect(names).toEqual(naturalSorted(names));
+      expect((await readdir(join(dist, kind, 'page'))).length).toBe(Math.ceil(names.length / 100) - 1);
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}${kind}/`);
+      expect((await cellRows(page)).map((r) => r[0])).toEqual(names.slice(0, 100));
+      expect(await page.locator('#list-count').textContent()).toBe(
+        `${kind[0]!.toUpperCase()}${kind.slice(1)} 1–100 of ${names.length}, by ${kind === 'events' ? 'event' : 'repository'}.`,
+      );
+      expect(await page.locator('#list-controls').isVisible()).toBe(false);
+      await page.locator('#list-pager a', { hasText: /^2$/ }).click();
+      await page.waitForURL(new RegExp(`${kind}/page/2/$`));
+      expect((await cellRows(page)).map((r) => r[0])).toEqual(names.slice(100, 200));
+      await context.close();
+    },
+    120_000,
+  );
+
+  it('pages a filter page statically: /integrations/status/production/page/2/ holds its rows 101–200', async () => {
+    const rows = await listJson('integrations');
+    const production = rows.filter((r) => r.s === 'production').map((r) => (r.t as [string, string])[0]);
+    expect(production.length).toBeGreaterThan(200);
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}integrations/status/production/`);
+    expect((await cellRows(page)).map((r) => r[0])).toEqual(production.slice(0, 100));
+    expect(await page.locator('#list-pager a', { hasText: /^2$/ }).getAttribute('href')).toBe(`${BASE}integrations/status/production/page/2/`);
+    await page.locator('#list-pager a', { hasText: /^2$/ }).click();
+    await page.waitForURL(/integrations\/status\/production\/page\/2\/$/);
+    expect((await cellRows(page)).map((r) => r[0])).toEqual(production.slice(100, 200));
+    expect(await page.locator('#list-count').textContent()).toBe(`Integrations 101–200 of ${production.length}, by integration.`);
+    expect(await page.locator('h1').textContent()).toBe('Integrations · status Production · page 2');
+    await context.close();
+  }, 120_000);
+
+  it('filters repositories by team and sorts a number column with JavaScript, in the address', async () => {
+    const rows = await listJson('repositories');
+    const team1 = rows.filter((r) => r.o === 'team-1');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}repositories/`, { waitUntil: 'load' });
+    await page.selectOption('#list-controls select[name="owner"]', 'team-1');
+    await page.locator('th[data-key="pv"] button').click();
+    await page.locator('th[data-key="pv"] button').click();
+    await expect.poll(() => page.locator('th[data-key="pv"]').getAttribute('aria-sort'), { timeout: 15_000 }).toBe('descending');
+    const shown = await cellRows(page);
+    expect(shown.length).toBe(Math.min(100, team1.length));
+    expect(new Set(shown.map((r) => r[3]))).toEqual(new Set(['Team 1']));
+    const provides = shown.map((r) => Number(r[4]));
+    expect(provides).toEqual([...provides].sort((a, b) => b - a));
+    expect(provides[0]).toBe(Math.max(...team1.map((r) => r.pv as number)));
+    expect(await page.locator('#list-count').textContent()).toBe(`${team1.length} repositories, by provides, descending.`);
+    expect(page.url()).toBe(`${site.url}repositories/?owner=team-1&sort=-pv`);
+    await page.close();
+  }, 120_000);
+
+  it("filters events by owner (any producer's team) and text with JavaScript", async () => {
+    const rows = await listJson('events');
+    const owned = rows.filter((r) => (r.o as string[]).includes('team-0'));
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}events/?owner=team-0`, { waitUntil: 'load' });
+    await expect.poll(() => page.locator('#list-count').textContent(), { timeout: 15_000 }).toBe(`${owned.length} events, by event.`);
+    expect((await cellRows(page)).map((r) => r[0])).toEqual(owned.map((r) => (r.e as [string, string])[0]).slice(0, 100));
+    const first = (owned[0]!.e as [string, string])[0];
+    await page.fill('#list-controls input[name="q"]', first);
+    await expect.poll(async () => (await cellRows(page)).map((r) => r[0])[0], { timeout: 15_000 }).toBe(first);
+    expect((await cellRows(page)).every((r) => r.join(' ').toLowerCase().includes(first.toLowerCase()))).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('sorts from the form on a phone, where the rows are cards and their headers hidden', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}integrations/`, { waitUntil: 'load' });
+    // The header row is there for screen readers only: a 1 px clipped box.
+    expect(await page.locator('#list-table thead').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    const sort = page.locator('#list-controls select[name="sort"]');
+    expect(await sort.isVisible()).toBe(true);
+    await sort.selectOption('-on');
+    await expect.poll(() => page.locator('th[data-key="on"]').getAttribute('aria-sort'), { timeout: 15_000 }).toBe('descending');
+    const owners = (await cellRows(page)).map((r) => r[4]!);
+    expect(owners).toEqual(naturalSorted(owners).reverse());
+    expect(page.url()).toBe(`${site.url}integrations/?sort=-on`);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await sort.isVisible()).toBe(false);
+    await page.close();
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
-import { integrationRows } from '../../site/list-data.ts';
+import { integrationList } from '../../site/lists.ts';
 import { model } from '../../site/data.ts';
 
 /** Every integration as a list row: what the list's filter and sort work on in the browser. */
 export function GET() {
-  return new Response(JSON.stringify(integrationRows(model)), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(integrationList(model).rows), { headers: { 'content-type': 'application/json' } });
 }

@@ -1,0 +1,7 @@
+import { eventList } from '../../site/lists.ts';
+import { model } from '../../site/data.ts';
+
+/** Every event as a list row: what the list's filter and sort work on in the browser. */
+export function GET() {
+  return new Response(JSON.stringify(eventList(model).rows), { headers: { 'content-type': 'application/json' } });
+}

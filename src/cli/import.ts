@@ -1,11 +1,14 @@
-import { relative } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../core/diagnostics.ts';
+import { todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
 import { GateError, unwritableName } from '../core/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Model } from '../core/model.ts';
 import type { ImportResult, Unmapped } from '../import/contract.ts';
+import { ecosystemFile } from '../import/ecosystem.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
 import { progress } from '../site/progress.ts';
 import { CONTENT_OPTION, contentDir, today } from './check.ts';
@@ -125,6 +128,12 @@ export const importCommand: Command = {
     const { changes, kept, refused } = await planChanges(dir, result.planned, io.cwd);
     // A spec copy goes with its entity: when the entity is left alone, so is the copy.
     const all = [...(kept.length === 0 ? (result.files ?? []) : []), ...changes];
+    // A registry without an ecosystem.yaml (nor a broken one) gets one, so what was imported checks clean.
+    // Anything at all at that name (a broken file, a link) is left alone.
+    const ecosystem = join(dir, 'ecosystem.yaml');
+    const present = async (path: string) => !!(await lstat(path).catch(() => undefined));
+    if (!(await present(ecosystem)) && !(await present(join(dir, 'ecosystem.yml'))))
+      all.unshift(ecosystemFile(ecosystem, io.cwd, result.planned, today(io) ?? todayIso()));
     for (const c of all) {
       const why = c.status === 'unchanged' ? undefined : unwritableName(c.path);
       if (why) refused.push({ display: shorten(c.display), reason: why });

@@ -4,7 +4,7 @@ import { addDays, addMonths, monthsBetween } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { mermaidConfigProblems } from './mermaid-config.ts';
 import type { Analysis, Entity, Registry, RepositoryLinks } from './model.ts';
-import { ALL_CLIENTS, type Docset, type Integration, PHASES_BY_STATUS, UNKNOWN } from './schemas/index.ts';
+import { ALL_CLIENTS, type Docset, importRecords, type Integration, PHASES_BY_STATUS, UNKNOWN } from './schemas/index.ts';
 import { requiredFields } from './quality.ts';
 import { resolveWikiTarget, wikiTargets } from './wiki.ts';
 
@@ -202,7 +202,7 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
 
   const overdueReviews: Analysis['overdueReviews'] = [];
   const eco = registry.ecosystem;
-  if (eco && eco.data.nextReview < today) {
+  if (eco && eco.data.nextReview !== UNKNOWN && eco.data.nextReview < today) {
     overdueReviews.push({ kind: 'ecosystem', id: 'ecosystem', name: `${eco.data.name} registry`, due: eco.data.nextReview });
     diagnostics.push(diagnostic('OverdueReview', eco.file, eco.locate(['nextReview']), { registryDue: eco.data.nextReview }));
   }
@@ -234,7 +234,16 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
     }
     const deprecation = lifecycle?.deprecation;
     if (status === 'deprecated' && !deprecation) {
-      diagnostics.push(diagnostic('DeprecationMissing', integration.file, integration.locate(['status']), { integration: id }));
+      // A status an import owns came from a source that said deprecated and nothing more: a warning.
+      const source = importRecords(integration.data.imported).find((r) => r.fields.includes('status'))?.source;
+      diagnostics.push(
+        diagnostic(
+          'DeprecationMissing',
+          integration.file,
+          integration.locate(['status']),
+          source === undefined ? { integration: id } : { integration: id, importedFrom: source },
+        ),
+      );
     }
     if (!deprecation) continue;
     if (status !== 'retired') deprecations.push({ id, title, ...deprecation });
@@ -243,14 +252,15 @@ export function analyse(registry: Registry, today: string): { analysis: Analysis
       diagnostics.push(diagnostic('DateOrder', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']), { sunset, announced }));
       continue;
     }
-    if (policy && monthsBetween(announced, sunset) < policy.deprecationNoticeMonths) {
+    const notice = policy?.deprecationNoticeMonths;
+    if (typeof notice === 'number' && monthsBetween(announced, sunset) < notice) {
       diagnostics.push(
         diagnostic('ShortDeprecationNotice', integration.file, integration.locate(['lifecycle', 'deprecation', 'sunset']), {
           sunset,
           months: monthsBetween(announced, sunset),
           announced,
-          policy: policy.deprecationNoticeMonths,
-          earliest: addMonths(announced, policy.deprecationNoticeMonths),
+          policy: notice,
+          earliest: addMonths(announced, notice),
         }),
       );
     }

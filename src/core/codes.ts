@@ -26,7 +26,8 @@ export function diagnostic<N extends CodeName>(
 ): Diagnostic {
   const e = CODES[name] as Entry<ArgsOf<N>>;
   const a = (args[0] ?? {}) as ArgsOf<N>;
-  const d: Diagnostic = { code: e.code, severity: e.severity, file, line: at.line, col: at.col, message: e.message(a) };
+  const severity = e.warningWhen?.(a) ? 'warning' : e.severity;
+  const d: Diagnostic = { code: e.code, severity, file, line: at.line, col: at.col, message: e.message(a) };
   const hint = e.hint?.(a);
   if (hint !== undefined) d.hint = hint;
   return d;

@@ -23,10 +23,12 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
 
   const eco = registry.ecosystem;
   if (eco) {
+    // `unknown` (as an import writes them) names nothing to resolve.
+    const known = (id: string) => (id === UNKNOWN ? undefined : id);
     const refs = [
-      ...ref(['currentProject'], 'repositories', eco.data.currentProject),
-      ...ref(['referenceProject'], 'repositories', eco.data.referenceProject),
-      ...ref(['maintainedBy'], 'teams', eco.data.maintainedBy),
+      ...ref(['currentProject'], 'repositories', known(eco.data.currentProject)),
+      ...ref(['referenceProject'], 'repositories', known(eco.data.referenceProject)),
+      ...ref(['maintainedBy'], 'teams', known(eco.data.maintainedBy)),
     ];
     each(eco.data.projects, (id, i) => refs.push(...ref(['projects', i], 'repositories', id)));
     add(eco, refs);

@@ -414,7 +414,9 @@ export function compareModels(
     for (const r of consumers) tellTeam(teamOf(r), `${what}: consumer ${r}`);
   }
 
-  const months = (head.ecosystem ?? base.ecosystem)?.data.policies.deprecationNoticeMonths ?? 0;
+  // A policy not recorded asks for no notice, as a registry without one does.
+  const notice = (head.ecosystem ?? base.ecosystem)?.data.policies.deprecationNoticeMonths;
+  const months = typeof notice === 'number' ? notice : 0;
   const diagnostics = sortDiagnostics(findBreaks(base, head).map((b) => judge(b, base, head, months)));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {

@@ -50,7 +50,7 @@ describe('plexus import backstage: partial by default', () => {
       'partial/catalog-info.yaml:10:10 warning PLX047 owner names group:default/guest, which is not in the catalog files given or in the registry.',
       'partial/catalog-info.yaml:28:7 warning PLX047 dependsOn names component:default/missing, which is not in the catalog files given or in the registry.',
     ]);
-    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 10 catalog entities into 11 files under reg: 11 new, 0 updated, 0 unchanged.');
+    expect(lines.find((l) => l.startsWith('Would import'))).toBe('Would import 10 catalog entities into 12 files under reg: 12 new, 0 updated, 0 unchanged.');
     expect(out).toContain(['  AiResource kind (1):', '    airesource:default/review-rule: Plexus reads no AiResource entities: not imported'].join('\n'));
     expect(out).toContain(
       [
@@ -68,6 +68,7 @@ describe('plexus import backstage: partial by default', () => {
     const { code } = await run('import', 'backstage', 'partial', '--content', 'reg');
     expect(code).toBe(0);
     expect([...(await written('reg')).keys()].sort()).toEqual([
+      'ecosystem.yaml',
       'integrations/cart-depends-on-shop.yaml',
       'integrations/mcp-api.yaml',
       'integrations/orphan-api.yaml',

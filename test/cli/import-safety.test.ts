@@ -16,14 +16,16 @@ await cp(join(FIXTURES, 'specs'), join(root, 'specs'), { recursive: true });
 
 const run = (...args: string[]) => runIn(root, args, { PLEXUS_TODAY: '2026-11-24' });
 
+/** A registry of an ecosystem.yaml only (so the import writes none, and these tests see only what the catalog brings). */
 async function emptyRegistry(name: string): Promise<string> {
   await mkdir(join(root, name), { recursive: true });
+  await writeFile(join(root, name, 'ecosystem.yaml'), 'name: Fenced\n');
   return name;
 }
 const read = (path: string) => readFile(join(root, path), 'utf8');
 const filesIn = async (dir: string) =>
   (await readdir(join(root, dir), { recursive: true, withFileTypes: true }))
-    .filter((e) => !e.isDirectory())
+    .filter((e) => !e.isDirectory() && !(e.parentPath === join(root, dir) && e.name === 'ecosystem.yaml'))
     .map((e) => join(e.parentPath, e.name).slice(join(root, dir).length + 1))
     .sort();
 const group = (name: string) =>

@@ -45,7 +45,7 @@ describe('plexus import backstage', () => {
     expect([code, err]).toEqual([0, '']);
     expect(out).toBe(
       [
-        'Imported 9 catalog entities into 10 files under bs: 10 new, 0 updated, 0 unchanged.',
+        'Imported 9 catalog entities into 11 files under bs: 11 new, 0 updated, 0 unchanged.',
         'Not mapped (7):',
         '  API metadata.description (1):',
         '    api:default/payments-api: not given: purpose written as unknown',
@@ -60,7 +60,7 @@ describe('plexus import backstage', () => {
         '    user:default/jdoe: Plexus keeps no team members',
         '  User spec.profile.picture (1):',
         '    user:default/jdoe: no Plexus field for it',
-        'Check of the imported files: No problems in 10 files.',
+        'Check of the imported files: No problems in 11 files.',
       ].join('\n'),
     );
     expect(await read('bs/repositories/orders.yaml')).toBe(
@@ -169,7 +169,7 @@ describe('plexus import backstage', () => {
   it('reads globs of catalog files', async () => {
     const reg = await emptyRegistry('glob');
     const { code, out } = await run('import', 'backstage', 'catalog/*.yaml', '--content', reg);
-    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 9 catalog entities into 10 files under glob: 10 new, 0 updated, 0 unchanged.']);
+    expect([code, out.split('\n')[0]]).toEqual([0, 'Imported 9 catalog entities into 11 files under glob: 11 new, 0 updated, 0 unchanged.']);
     expect((await run('import', 'backstage', 'catalog/*.yml', '--content', reg)).err).toBe('catalog/*.yml: no file matches\nNothing written.');
   });
 

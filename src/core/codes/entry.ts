@@ -8,6 +8,8 @@ export interface Entry<A> {
   title: string;
   message: (a: A) => string;
   hint?: (a: A) => string | undefined;
+  /** When an occurrence is only a warning, though the code is an error (a gap an import brought, not one a person made). */
+  warningWhen?: (a: A) => boolean;
 }
 export const entry = <A = Record<string, never>>(e: Entry<A>): Entry<A> => e;
 

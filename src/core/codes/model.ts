@@ -195,12 +195,19 @@ export const MODEL_CODES = {
     message: (a) => `Sunset ${a.sunset} gives ${a.months} months' notice after ${a.announced}; the policy asks for ${a.policy}.`,
     hint: (a) => `Move the sunset to ${a.earliest} or later (policies.deprecationNoticeMonths in ecosystem.yaml).`,
   }),
-  DeprecationMissing: entry<{ integration: string }>({
+  DeprecationMissing: entry<{ integration: string; importedFrom?: string }>({
     code: 'PLX032',
     severity: 'error',
     title: 'a deprecated integration without `lifecycle.deprecation`',
-    message: (a) => `Integration "${a.integration}" is deprecated but says nothing of its deprecation.`,
-    hint: () => 'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.',
+    message: (a) =>
+      a.importedFrom === undefined
+        ? `Integration "${a.integration}" is deprecated but says nothing of its deprecation.`
+        : `Integration "${a.integration}" is deprecated, as ${a.importedFrom} says, but nothing says when or how it goes.`,
+    hint: (a) =>
+      a.importedFrom === undefined
+        ? 'Add lifecycle.deprecation with announced, sunset and migration, so consumers know when and how to move.'
+        : 'Ask its owners, then add lifecycle.deprecation with announced, sunset and migration; until then this is a warning, since the import could not know them (an error once a person writes the status: remove status from imported.fields).',
+    warningWhen: (a) => a.importedFrom !== undefined,
   }),
   SunsetPassed: entry<{ integration: string; sunset: string; status: string }>({
     code: 'PLX033',

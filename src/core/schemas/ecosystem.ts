@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Link, Ref, SemVer, Text, WebUrl } from './common.ts';
+import { IsoDate, Link, Ref, SemVer, Text, UNKNOWN, WebUrl } from './common.ts';
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Write a colour as # and six hex digits, e.g. "#0b6e4f".' });
 const PublicFile = z.string().regex(/^(?!.*(?:^|\/)\.)[\w.-]+(?:\/[\w.-]+)*\.(?:svg|png|jpe?g|webp|gif|ico)$/i, {
@@ -11,20 +11,28 @@ const SitePath = z.string().regex(/^\/(?!\/)[^\s]*$/, { error: 'Use an http(s) U
 export const EcosystemSchema = z.strictObject({
   name: Text.describe('Ecosystem name; fills {ECOSYSTEM_NAME}. e.g. "Eventful".'),
   description: Text.describe('One paragraph on what the ecosystem does.'),
-  currentProject: Ref('repository').describe('Repository this registry is written from; fills {CURRENT_PROJECT}.'),
-  referenceProject: Ref('repository').describe('Repository holding shared integration docs; fills {REFERENCE_PROJECT}.'),
+  currentProject: Ref('repository').describe(
+    'Repository this registry is written from; fills {CURRENT_PROJECT}. unknown when not recorded (an import writes it so).',
+  ),
+  referenceProject: Ref('repository').describe('Repository holding shared integration docs; fills {REFERENCE_PROJECT}. unknown when not recorded.'),
   projects: z
     .array(Ref('repository'))
     .optional()
     .describe('Core repositories, in order: they fill {PROJECT_1}, {PROJECT_2}, … and head the registry document.'),
-  maintainedBy: Ref('team').describe('Team that maintains the registry, e.g. "architecture".'),
-  registryVersion: SemVer.describe('Version of this registry, e.g. "1.2.0".'),
+  maintainedBy: Ref('team').describe('Team that maintains the registry, e.g. "architecture"; unknown when not recorded.'),
+  registryVersion: z.union([SemVer, z.literal(UNKNOWN)]).describe('Version of this registry, e.g. "1.2.0"; unknown when not recorded.'),
   lastUpdated: IsoDate.describe('When the registry was last updated.'),
-  nextReview: IsoDate.describe('When the registry is next reviewed; a past date is an overdue review.'),
+  nextReview: z
+    .union([IsoDate, z.literal(UNKNOWN)])
+    .describe('When the registry is next reviewed; a past date is an overdue review; unknown when not decided.'),
   policies: z
     .strictObject({
-      deprecationNoticeMonths: z.int().min(0).describe('Months of notice before a breaking change or retirement, e.g. 6.'),
-      parallelSupportMonths: z.int().min(0).describe('Months old and new run side by side after a retirement notice, e.g. 3.'),
+      deprecationNoticeMonths: z
+        .union([z.int().min(0), z.literal(UNKNOWN)])
+        .describe('Months of notice before a breaking change or retirement, e.g. 6; unknown: no notice is checked.'),
+      parallelSupportMonths: z
+        .union([z.int().min(0), z.literal(UNKNOWN)])
+        .describe('Months old and new run side by side after a retirement notice, e.g. 3; unknown when not decided.'),
       require: z
         .strictObject({
           integration: z.array(Text).optional().describe('Fields every integration must record, e.g. [auth, version, contacts].'),

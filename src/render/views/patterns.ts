@@ -82,7 +82,10 @@ export function patternsView(model: Model) {
       aspects: [
         ['Library location', list(libraries.map((l) => `${l.name} (${l.repository ? name.repo(l.repository) : (l.location ?? 'unknown')})`))],
         ['Version pinning', list(libraries.map((l) => `${l.name} ${l.version}`))],
-        ['Breaking changes', policy ? `${policy.deprecationNoticeMonths} months' notice (API versioning protocol)` : 'none recorded'],
+        [
+          'Breaking changes',
+          typeof policy?.deprecationNoticeMonths === 'number' ? `${policy.deprecationNoticeMonths} months' notice (API versioning protocol)` : 'none recorded',
+        ],
       ],
       repositories: [...new Set(libraries.map((l) => l.user))].sort().map(repoLink),
     },

@@ -1,4 +1,5 @@
 import type { Model } from '../../core/model.ts';
+import { UNKNOWN } from '../../core/schemas/index.ts';
 import {
   AUTH,
   count,
@@ -30,8 +31,10 @@ export function registryView(model: Model) {
       url: recorded(r.url) ?? null,
     };
   };
-  const core = [eco.currentProject, ...(eco.projects ?? [...model.repositories.keys()].filter((id) => id !== eco.currentProject))];
-  const reference = model.repositories.get(eco.referenceProject)!.data;
+  // currentProject and referenceProject may be `unknown` (an imported registry's): then not listed.
+  const current = model.repositories.has(eco.currentProject) ? [eco.currentProject] : [];
+  const core = [...current, ...(eco.projects ?? [...model.repositories.keys()].filter((id) => id !== eco.currentProject))];
+  const reference = model.repositories.get(eco.referenceProject)?.data;
 
   const integrations = [...model.integrations.values()].filter((i) => !['planned', 'retired'].includes(i.data.status)).sort(byTitle);
   const maintenance = (i: (typeof integrations)[number]) => {
@@ -59,13 +62,13 @@ export function registryView(model: Model) {
     ecosystem: {
       name: eco.name,
       description: eco.description,
-      registryVersion: eco.registryVersion,
+      registryVersion: recorded(eco.registryVersion) ?? NOT_RECORDED,
       lastUpdated: eco.lastUpdated,
-      nextReview: eco.nextReview,
-      maintainedBy: name.team(eco.maintainedBy),
+      nextReview: recorded(eco.nextReview) ?? NOT_RECORDED,
+      maintainedBy: eco.maintainedBy === UNKNOWN ? NOT_RECORDED : name.team(eco.maintainedBy),
     },
-    repositories: core.map((id, i) => repoRow(id, i === 0)),
-    reference: { id: eco.referenceProject, name: reference.name, url: recorded(reference.url) ?? null },
+    repositories: core.map((id, i) => repoRow(id, i === 0 && current.length > 0)),
+    reference: reference ? { id: eco.referenceProject, name: reference.name, url: recorded(reference.url) ?? null } : null,
     integrations: integrations.map((i) => {
       const d = i.data;
       return {

@@ -3,6 +3,7 @@
 import { list, record, text } from '../core/loose.ts';
 import type { CatalogEntity } from './catalog.ts';
 import { normaliseRef } from './catalog.ts';
+import { withScheme } from '../specs/openapi.ts';
 import type { Spec } from '../specs/read.ts';
 import type { FileChange, Planned, Provenance } from './write.ts';
 
@@ -189,7 +190,15 @@ function api(e: CatalogEntity, context: Context): Planned[] {
     context.note(e, 'spec.definition', 'not given: import the definition with plexus import openapi or asyncapi');
   const definition = read && 'spec' in read ? read : undefined;
   const openapi = definition?.spec.kind === 'openapi' ? definition.spec : undefined;
-  const server = openapi?.servers[0];
+  // A definition is read from a file: a Swagger 2.0 server without a scheme (`//host`) has none to take.
+  const first = openapi?.servers[0];
+  const server = first === undefined ? undefined : (withScheme(first, '') ?? 'unknown');
+  if (first !== undefined && server === 'unknown')
+    context.note(
+      e,
+      'spec.definition',
+      `Swagger 2.0 without schemes, read from a file (no scheme to take): endpoint and protocol written as unknown (${first.slice(2)})`,
+    );
   const spoken = server && /^https:/i.test(server) ? 'HTTPS' : server && /^http:/i.test(server) ? 'HTTP' : undefined;
   f.unread('metadata', [...COMMON, 'tags', 'links']);
   f.unreadAnnotations([]);

@@ -3,6 +3,7 @@ import { type ImportOptions as Options, type ImportResult, stringOption } from '
 import { UsageError } from '../cli/io.ts';
 import { diagnostic } from '../core/codes.ts';
 import { ID_PATTERN, importRecords, SEMVER_PATTERN } from '../core/schemas/index.ts';
+import { withScheme } from '../specs/openapi.ts';
 import { readSpec, selfContained } from '../specs/read.ts';
 import type { Unmapped } from './contract.ts';
 import { slugId } from '../core/slug.ts';
@@ -67,7 +68,8 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const version = spec.apiVersion && SEMVER_PATTERN.test(spec.apiVersion) ? spec.apiVersion : undefined;
   if (spec.apiVersion && !version) note('info.version', `"${spec.apiVersion}" is not a semantic version: version not written`);
   if (!spec.description) note('info.description', 'not given: purpose written as unknown');
-  const server = spec.servers[0];
+  const first = spec.servers[0];
+  const server = first === undefined ? undefined : withScheme(first, fetched.location);
   if (spec.servers.length > 1) note('servers', `${spec.servers.length} servers: the first is recorded as the endpoint`);
   const purpose = firstParagraph(spec.description);
   // Kept in the spec copy and shown on its page; an integration's fields have no place for them.
@@ -80,6 +82,11 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   const protocol = server && /^https:/i.test(server) ? 'HTTPS' : server && /^http:/i.test(server) ? 'HTTP' : 'unknown';
   if (server && /[{}]/.test(server))
     note('servers[0].url', `"${server}" has variables: written as the template, protocol ${protocol === 'unknown' ? 'not known' : protocol}`);
+  else if (first !== undefined && !server)
+    note(
+      'schemes',
+      `not given, and a file has no scheme to take (Swagger 2.0 takes the one the document was fetched with): endpoint and protocol written as unknown (host and base path: ${first.slice(2)})`,
+    );
   else if (!server) note('servers', 'no server: endpoint and protocol not known');
 
   return {
@@ -95,7 +102,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
           protocol,
           auth,
           version,
-          'connection.endpoint': server,
+          'connection.endpoint': server ?? (first === undefined ? undefined : 'unknown'),
           spec: copy.path,
           operations: spec.operations.map((o) => ({ method: o.method, path: o.path, summary: o.summary, operationId: o.operationId })),
         },

@@ -22,6 +22,7 @@ export interface OpenApiSpec {
   title: string;
   description?: string;
   apiVersion?: string;
+  /** Server URLs; a Swagger 2.0 document without `schemes` gives `//host/basePath`, to be read with the scheme it was fetched with (`schemeOf`). */
   servers: string[];
   operations: ApiOperation[];
   /** Security scheme name → Plexus auth method (or undefined where none fits) and its type as written. */
@@ -76,9 +77,10 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
   };
   const servers = swagger2
     ? text(api.host)
-      ? (Array.isArray(api.schemes) && api.schemes.length > 0 ? api.schemes : ['https']).map(
-          (s) => `${String(s)}://${String(api.host)}${text(api.basePath) ?? ''}`,
-        )
+      ? Array.isArray(api.schemes) && api.schemes.length > 0
+        ? api.schemes.map((s) => `${String(s)}://${String(api.host)}${text(api.basePath) ?? ''}`)
+        : // No schemes: Swagger 2.0 says the scheme is the one the document was fetched with, which only the reader knows.
+          [`//${String(api.host)}${text(api.basePath) ?? ''}`]
       : []
     : (Array.isArray(api.servers) ? api.servers : []).flatMap((s) => (text(obj(s).url) ? [text(obj(s).url)!] : []));
   const operations: ApiOperation[] = [];
@@ -147,4 +149,14 @@ export function summariseOpenApi(raw: Record<string, unknown>, api: Record<strin
     extras,
     schemas: obj(swagger2 ? api.definitions : obj(api.components).schemas) as Record<string, Schema>,
   };
+}
+
+/**
+ * A server URL with its scheme: `//host/base` (Swagger 2.0 without `schemes`) takes the scheme of
+ * the URL the document was fetched from; read from a file it has none, and is undefined.
+ */
+export function withScheme(server: string, location: string): string | undefined {
+  if (!server.startsWith('//')) return server;
+  const fetchedWith = /^(https?):/i.exec(location)?.[1];
+  return fetchedWith ? `${fetchedWith.toLowerCase()}:${server}` : undefined;
 }

@@ -2,6 +2,8 @@
 // uses are kept: no auth from a spec without security, bearer stays bearer, no protocol from a
 // template or from a definition never read, and check's drift finds nothing to disagree with in silence.
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +52,36 @@ describe('imports guess nothing', () => {
     const file = join(root, reg, 'integrations/silent-api.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('protocol: unknown\n', 'protocol: unknown\nauth: jwt\n'));
     expect((await run('check', '--content', reg)).out).not.toContain('PLX053');
+  });
+
+  it('takes a Swagger 2.0 scheme from the URL it fetched, and writes unknown for a file that has none', async () => {
+    // No `schemes`: Swagger 2.0 says the scheme is the one the document was fetched with.
+    const swagger = JSON.stringify({
+      swagger: '2.0',
+      info: { title: 'Plain API', version: '1.0.0' },
+      host: 'plain.example',
+      basePath: '/v2',
+      paths: { '/ping': { get: { responses: { 200: { description: 'ok' } } } } },
+    });
+    await writeFile(join(root, 'specs/plain-2.0.json'), swagger);
+    const reg = await registry('schemeless');
+    const file = await run('import', 'openapi', 'specs/plain-2.0.json', '--provider', 'orders', '--integration', 'plain-file', '--content', reg);
+    expect(file.code).toBe(0);
+    expect(await data(`${reg}/integrations/plain-file.yaml`)).toMatchObject({ protocol: 'unknown', connection: { endpoint: 'unknown' } });
+    expect(file.out.split('\n').filter((l) => l.includes('schemes'))).toEqual([
+      '  openapi 2.0: Plain API  schemes: not given, and a file has no scheme to take (Swagger 2.0 takes the one the document was fetched with): endpoint and protocol written as unknown (host and base path: plain.example/v2)',
+    ]);
+    const server = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(swagger));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/plain.json`;
+      const fetched = await run('import', 'openapi', url, '--provider', 'orders', '--integration', 'plain-url', '--content', reg);
+      expect(fetched.code).toBe(0);
+      expect(fetched.out).not.toContain('schemes');
+      expect(await data(`${reg}/integrations/plain-url.yaml`)).toMatchObject({ protocol: 'HTTP', connection: { endpoint: 'http://plain.example/v2' } });
+    } finally {
+      server.close();
+    }
   });
 
   it('writes no protocol for a Backstage API whose definition it did not read', async () => {

@@ -7,7 +7,7 @@ export const pages = {
   patterns: '/patterns/',
   system: '/system/',
   /** A part of a big registry's system page: `domain/commerce`, `system/payments`. */
-  systemPart: (slug: string) => `/system/${slug.split('/').map(encodeURIComponent).join('/')}/`,
+  systemPart: (slug: string, n = 1) => `/system/${slug.split('/').map(encodeURIComponent).join('/')}/${n <= 1 ? '' : `page/${n}/`}`,
   repositories: '/repositories/',
   repositoriesPage: (n: number) => (n <= 1 ? '/repositories/' : `/repositories/page/${n}/`),
   /** Every repository as list rows, for the list's filter and sort. */

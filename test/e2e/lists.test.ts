@@ -225,3 +225,45 @@ describe('the repository and event lists, and the filter pages, at 1,000 integra
     await page.close();
   }, 120_000);
 });
+
+describe('the system integrations page at 1,000 integrations', () => {
+  it('is split by domain, each part linked, paged by 50 and holding exactly its integrations', async () => {
+    const rows = await listJson('integrations');
+    const home = await readFile(join(dist, 'system', 'index.html'), 'utf8');
+    expect(home).not.toContain('data-label="Integration"');
+    const parts = [
+      ...home.matchAll(
+        /<td data-label="Part"><a href="([^"]+)">([^<]+)<\/a><\/td><td data-label="Kind">([^<]+)<\/td><td data-label="Integrations">(\d+)<\/td>/g,
+      ),
+    ].map((m) => ({
+      href: m[1]!,
+      label: m[2]!,
+      kind: m[3]!,
+      count: Number(m[4]),
+    }));
+    const domains = [...new Set(rows.map((r) => r.d as string))].sort();
+    expect(parts.map((p) => p.label).sort()).toEqual(domains);
+    expect(parts.every((p) => p.kind === 'Domain' && p.href === `${BASE}system/domain/${p.label}/`)).toBe(true);
+    expect(parts.reduce((n, p) => n + p.count, 0)).toBe(rows.length);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}system/`);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
+    for (const part of parts) {
+      const expected = rows.filter((r) => r.d === part.label).map((r) => `${BASE}${(r.t as [string, string])[1].slice(1)}`);
+      expect(part.count).toBe(expected.length);
+      const held: string[] = [];
+      for (let n = 1; n <= Math.ceil(part.count / 50); n++) {
+        const path = join(dist, 'system', 'domain', part.label, ...(n > 1 ? ['page', String(n)] : []), 'index.html');
+        const html = await readFile(path, 'utf8');
+        const links = [...html.matchAll(/<td data-label="Integration"><a href="([^"]+)">/g)].map((m) => m[1]!);
+        expect(links.length).toBeLessThanOrEqual(50);
+        held.push(...links);
+      }
+      expect(held.sort()).toEqual(expected.sort());
+      await page.goto(`${site.url}system/domain/${part.label}/`);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(10_000);
+    }
+    await context.close();
+  }, 120_000);
+});

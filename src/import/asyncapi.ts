@@ -116,6 +116,11 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
       provenance,
       adopt: true,
       partial: !defines,
+      // Each document keeps its own record: the roles it merged are written beside the others', and
+      // the document that defines the message takes the message's fields from one that only named it.
+      perSource: true,
+      shared: ['producers', 'consumers'],
+      takeOver: defines,
     });
     // The integration that carries it, derived from what the documents say, so diagrams draw
     // producer → event → consumer without hand work; one written by hand that lists the event is left alone.
@@ -142,6 +147,9 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
         },
         provenance,
         adopt: true,
+        // Derived from what all the documents say together: each document records that it fed it.
+        perSource: true,
+        shared: ['title', 'provider', 'consumers', 'purpose', 'type', 'protocol', 'events', 'owner', 'status'],
       });
     }
   }

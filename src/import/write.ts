@@ -36,6 +36,15 @@ export interface Planned {
   partial?: boolean;
   /** Only add the owned fields the file lacks, and record no provenance: they are the team's from then on. */
   handOver?: boolean;
+  /**
+   * Several sources of this kind feed one entity (AsyncAPI documents about one channel): each keeps a
+   * record of its own, found by its source, instead of one record per kind rewritten by each.
+   */
+  perSource?: boolean;
+  /** Owned fields this import writes even where another source's record owns them: it merged them with what is there (producers, consumers). */
+  shared?: readonly string[];
+  /** The owned fields another source of the same kind owns become this one's (the sender's document defines the message over a receiver's). */
+  takeOver?: boolean;
 }
 
 /** A file the import would write, and what it holds before and after. */
@@ -106,8 +115,9 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
     return { text: doc.toString({ lineWidth: 0 }), data: doc.toJS() };
   }
   const found = (doc.getIn(['imported']) as { toJSON(): unknown } | undefined)?.toJSON?.();
-  const records = (found === undefined ? [] : Array.isArray(found) ? found : [found]) as { from?: unknown; fields?: unknown }[];
-  const record = records.find((r) => r.from === planned.provenance.from);
+  const records = (found === undefined ? [] : Array.isArray(found) ? found : [found]) as { from?: unknown; source?: unknown; fields?: unknown }[];
+  const { from, source } = planned.provenance;
+  const record = records.find((r) => r.from === from && (!planned.perSource || r.source === source));
   if (record === undefined && !planned.adopt) {
     return {
       kept:
@@ -118,11 +128,14 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
   }
   const fieldsOf = (r: { fields?: unknown } | undefined) => (Array.isArray(r?.fields) ? r.fields.map(String) : []);
   const ownedBefore = new Set(fieldsOf(record));
-  // Fields another import owns are that import's: never written from here.
-  const theirs = new Set(records.filter((r) => r !== record).flatMap(fieldsOf));
+  // Fields another import owns are that import's: never written from here, unless merged (shared) or taken over.
+  const taken = (r: (typeof records)[number]) => !!planned.takeOver && r !== record && r.from === from;
+  const theirs = new Set(records.filter((r) => r !== record && !taken(r)).flatMap(fieldsOf));
+  const wasTheirs = new Set(records.filter((r) => r !== record).flatMap(fieldsOf));
   const owned: string[] = [];
   for (const [key, value] of Object.entries(planned.owned)) {
-    const mine = !theirs.has(key) && (ownedBefore.has(key) || getIn(doc, key) === undefined);
+    const merged = planned.shared?.includes(key) ?? false;
+    const mine = merged || (!theirs.has(key) && (ownedBefore.has(key) || wasTheirs.has(key) || getIn(doc, key) === undefined));
     if (!mine) continue; // written by hand, or by another import
     if (value === undefined) remove(doc, key);
     else {
@@ -136,8 +149,14 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
     if (planned.partial) owned.push(key);
     else remove(doc, key);
   }
+  // Fields it owned before keep their place in the list, so a run that changes nothing rewrites nothing.
+  const before = fieldsOf(record);
+  const place = (k: string) => (before.includes(k) ? before.indexOf(k) : before.length);
+  owned.sort((a, b) => place(a) - place(b));
   const mineNow = { ...planned.provenance, fields: owned };
-  const all = record ? records.map((r) => (r === record ? mineNow : r)) : [...records, mineNow];
+  // A record whose fields were taken over stays, with what it still owns: where the entity came from is kept.
+  const others = records.map((r) => (taken(r) ? { ...r, fields: fieldsOf(r).filter((k) => !owned.includes(k) || planned.shared?.includes(k)) } : r));
+  const all = record ? others.map((r, i) => (records[i] === record ? mineNow : r)) : [...others, mineNow];
   doc.set('imported', doc.createNode(all.length === 1 ? all[0] : all));
   return { text: doc.toString({ lineWidth: 0 }), data: doc.toJS() };
 }

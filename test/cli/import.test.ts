@@ -326,6 +326,24 @@ describe('plexus import asyncapi', () => {
       channel: 'kafka: user/signedup',
       message: 'UserSignedUp',
     });
+    // Each document keeps its record: the sender's owns the message, the receiver's its role beside it.
+    expect(signedUp.imported).toEqual([
+      {
+        from: 'asyncapi',
+        source: '../specs/accounts-asyncapi-2.6.yaml',
+        ref: 'asyncapi 2.6.0: Account Service',
+        fields: ['description', 'payload', 'producers', 'consumers', 'channel', 'spec', 'message'],
+      },
+      { from: 'asyncapi', source: '../specs/notifications-asyncapi-3.0.yaml', ref: 'asyncapi 3.0.0: Notification Service', fields: ['producers', 'consumers'] },
+    ]);
+    // Run again, either document changes nothing: neither rewrites the other's record.
+    for (const [spec, repository] of [
+      ['specs/accounts-asyncapi-2.6.yaml', 'payments'],
+      ['specs/notifications-asyncapi-3.0.yaml', 'orders'],
+    ] as const)
+      expect((await run('import', 'asyncapi', spec, '--repository', repository, '--content', reg)).out.split('\n')[0]).toMatch(
+        /: 0 new, 0 updated, \d+ unchanged\.$/,
+      );
     expect(yaml.parse(await read(`${reg}/events/welcome-sent.yaml`))).toMatchObject({ producers: ['orders'], consumers: [] });
     expect(yaml.parse(await read(`${reg}/events/user-deleted.yaml`))).toMatchObject({ producers: [], consumers: [{ repository: 'payments' }] });
     expect(yaml.parse(await read(`${reg}/repositories/orders.yaml`)).asyncapi).toBe('specs/orders.asyncapi.yaml');

@@ -1,6 +1,6 @@
 // Diagrams drawn in Node (issue 24): a registry without hand-written mermaid builds without
 // launching a browser, and every view stays readable whole on a laptop and a phone, on the
-// bookshop (systems within domains) and on a generated registry of 300 integrations.
+// bookshop (systems within domains) and on generated registries of 300 and 1,000 integrations.
 import { execFile } from 'node:child_process';
 import { access, chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { writeRegistry } from '../../bench/registry.ts';
 import { withoutViteEnv } from '../../scripts/clean-env.ts';
 import { launch } from './browser.ts';
 import { readableViews } from './readable.ts';
+import { pagesWithViews, pageType, samplePerType } from './readable-pages.ts';
 import { serve } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -109,4 +110,30 @@ describe('a generated registry of 300 integrations', () => {
       site.server.close();
     }
   }, 240_000);
+});
+
+describe('a generated registry of 1,000 integrations', () => {
+  let dist = '';
+  beforeAll(async () => {
+    const content = join(work, 'syn1000-content');
+    await writeRegistry(1000, content);
+    ({ dist } = await build(content, 'syn1000'));
+  }, 300_000);
+
+  // All 1,077 pages with a view at both widths take ~4 min here; a sample of every page type
+  // does: each page of a type with up to 20 (the landscape, the system page, the 8 domains), and
+  // of the larger types (repositories, events and their map views) the 12 largest and 8 more.
+  it('shows every page type whole on a laptop and a phone, on a sample of 20 pages a type', async () => {
+    const all = await pagesWithViews(dist);
+    const pages = await samplePerType(dist, all, 20, 12);
+    const count = (list: readonly string[]) => Object.fromEntries([...Map.groupBy(list, pageType)].map(([t, l]) => [t, l.length]));
+    expect(count(all)).toEqual({ '': 1, events: 200, 'map/': 1, 'map/domain': 8, 'map/event': 200, 'map/repository': 333, repositories: 333, system: 1 });
+    expect(count(pages)).toEqual({ '': 1, events: 20, 'map/': 1, 'map/domain': 8, 'map/event': 20, 'map/repository': 20, repositories: 20, system: 1 });
+    const site = await serve(dist, BASE);
+    try {
+      expect(await readableViews(browser, site.url, pages)).toEqual([]);
+    } finally {
+      site.server.close();
+    }
+  }, 300_000);
 });

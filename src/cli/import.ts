@@ -75,8 +75,8 @@ export const importCommand: Command = {
   summary: 'Import a Backstage catalog, an OpenAPI document or an AsyncAPI document into the registry; run it again to update what it imported.',
   usage: [
     'plexus import backstage PATH… [--strict] [--content DIR] [--dry-run]',
-    '       plexus import openapi FILE|URL --provider REPO [--integration ID] [--owner TEAM] [--content DIR] [--dry-run]',
-    '       plexus import asyncapi FILE|URL --repository REPO [--content DIR] [--dry-run]',
+    '       plexus import openapi FILE|URL --provider REPO [--integration ID] [--owner TEAM] [--root DIR] [--content DIR] [--dry-run]',
+    '       plexus import asyncapi FILE|URL --repository REPO [--root DIR] [--content DIR] [--dry-run]',
   ].join('\n'),
   args: { min: 1, max: Infinity, name: 'SOURCE PATH…', missing: `Say what to import from: ${SOURCES.join(', ')}.` },
   options: {
@@ -90,6 +90,12 @@ export const importCommand: Command = {
     integration: { type: 'string', value: 'ID', description: "openapi: the integration's id", default: 'from the spec title' },
     owner: { type: 'string', value: 'TEAM', description: 'openapi: the team that owns the integration', default: "the provider's team" },
     repository: { type: 'string', value: 'REPO', description: 'asyncapi: the repository whose events the document describes (required)' },
+    root: {
+      type: 'string',
+      value: 'DIR',
+      description: 'openapi, asyncapi: a folder that contains the spec, which its $refs may reach (shared schemas in ../common); no dot-folders, no links out',
+      default: "the spec's own folder",
+    },
   },
   env: ['PLEXUS_CONTENT', 'PLEXUS_TODAY'],
   async run({ values, positionals }, io) {
@@ -97,6 +103,8 @@ export const importCommand: Command = {
     if (!source || !(SOURCES as readonly string[]).includes(source)) throw new UsageError(`Say what to import from: ${SOURCES.join(', ')}.`);
     if (inputs.length === 0) throw new UsageError(`Give the ${source === 'backstage' ? 'catalog files or folders' : 'spec file or URL'} to import.`);
     if (source !== 'backstage' && inputs.length > 1) throw new UsageError(`plexus import ${source} reads one document at a time.`);
+    if (source === 'backstage' && values.root !== undefined)
+      throw new UsageError('--root is for openapi and asyncapi: a catalog is read inside the folders you name, so name the wider folder itself.');
     const dir = await contentDir(values.content, io);
     const files = await readRegistry(dir, { cwd: io.cwd });
     const registry = buildFromFiles(files, today(io));

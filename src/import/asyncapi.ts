@@ -33,7 +33,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
   const repository = stringOption(values, 'repository');
   if (!repository) throw new UsageError('plexus import asyncapi needs --repository REPO: the application the document describes.');
   if (!known.has(`repositories/${repository}`)) throw new UsageError(`--repository: there is no repository "${repository}" in the registry.`);
-  const fetched = await fetchSpec(input, cwd);
+  const fetched = await fetchSpec(input, cwd, stringOption(values, 'root'));
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
   const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, fetched.scope);
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };

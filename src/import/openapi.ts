@@ -15,7 +15,7 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
   if (!known.has(`repositories/${provider}`)) throw new UsageError(`--provider: there is no repository "${provider}" in the registry.`);
   const owner = stringOption(values, 'owner') ?? model.repositories.get(provider)?.data.team;
   if (stringOption(values, 'owner') && !known.has(`teams/${owner}`)) throw new UsageError(`--owner: there is no team "${owner}" in the registry.`);
-  const fetched = await fetchSpec(input, cwd);
+  const fetched = await fetchSpec(input, cwd, stringOption(values, 'root'));
   if ('error' in fetched) return { planned: [], unmapped: [], diagnostics: [], errors: [fetched.error], what: '' };
   const { spec, diagnostics } = await readSpec(fetched.display, fetched.location, fetched.text, fetched.scope);
   if (!spec) return { planned: [], unmapped: [], diagnostics, errors: [], what: '' };

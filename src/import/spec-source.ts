@@ -2,7 +2,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../core/fs-errors.ts';
-import { fence, formatBytes, GateError, readGated } from '../core/gate.ts';
+import { type Fence, fence, formatBytes, GateError, readGated, within } from '../core/gate.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
 import { bodyUpTo, type RefScope } from '../specs/refs.ts';
 import type { FileChange } from './write.ts';
@@ -26,8 +26,14 @@ export interface FetchedSpec {
   scope: RefScope;
 }
 
-/** The text of a local file or an http(s) URL, or why it cannot be had. */
-export async function fetchSpec(input: string, cwd: string): Promise<FetchedSpec | { error: string }> {
+/**
+ * The text of a local file or an http(s) URL, or why it cannot be had. A local spec's `$ref`s reach
+ * files under its own folder, or under `root` when the user widens the fence to a folder that
+ * contains the spec (`--root`: shared schemas in a sibling folder); the gate's rules hold there too.
+ */
+export async function fetchSpec(input: string, cwd: string, root?: string): Promise<FetchedSpec | { error: string }> {
+  if (root !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(input))
+    return { error: `--root is for a spec read from a file; ${input} is fetched, and its $refs reach its origin` };
   if (/^https?:\/\//i.test(input)) {
     try {
       const response = await fetch(input, { signal: AbortSignal.timeout(30_000) });
@@ -44,8 +50,18 @@ export async function fetchSpec(input: string, cwd: string): Promise<FetchedSpec
   if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return { error: `${input}: give a file path or an http(s) URL` };
   const path = resolve(cwd, input);
   const shown = relative(cwd, path) || path;
+  let files: Fence;
   try {
-    const files = await fence(dirname(path));
+    files = await fence(root === undefined ? dirname(path) : resolve(cwd, root));
+  } catch (error) {
+    return { error: `--root ${root}: ${describeFsError(error)}` };
+  }
+  if (root !== undefined) {
+    const info = await lstat(files.dir);
+    if (!info.isDirectory()) return { error: `--root ${root}: ${info.isSymbolicLink() ? 'a link; name the folder itself' : 'not a folder'}` };
+    if (within(files.dir, path) === undefined) return { error: `--root ${root}: it does not contain ${shown}; name a folder the spec is in` };
+  }
+  try {
     const bytes = await readGated(files, path, MAX_SPEC_BYTES, input);
     return { text: new TextDecoder().decode(bytes), location: path, display: shown, scope: { files } };
   } catch (error) {

@@ -41,7 +41,7 @@ async function checkSpec(target: string): Promise<string[]> {
 }
 
 const refused = (target: string, why: string) => [
-  `content/specs/orders.yaml:7:13 error PLX056 This $ref to "${target}" is not followed: ${why}.\n  hint: A $ref may name a regular file inside the registry (specs/…), by a relative path; copy what it needs into the registry. A spec imported from a URL may $ref documents under that URL's origin only.`,
+  `content/specs/orders.yaml:7:13 error PLX056 This $ref to "${target}" is not followed: ${why}.\n  hint: A $ref may name a regular file inside the registry (specs/…), by a relative path; copy what it needs into the registry. A spec imported from a URL may $ref documents under that URL's origin only. A spec imported from a file may $ref files under its own folder, or under the folder --root names.`,
 ];
 
 describe('spec $refs in a registry', () => {

@@ -37,7 +37,7 @@ export const IMPORTS_CODES = {
     title: 'a spec `$ref` to something Plexus does not read: a file outside the registry or in a dot-folder, a link out, a pipe, a URL',
     message: (a) => `This $ref to "${a.target}" is not followed: ${a.reason}.`.replace(/\.\.$/, '.'),
     hint: () =>
-      "A $ref may name a regular file inside the registry (specs/…), by a relative path; copy what it needs into the registry. A spec imported from a URL may $ref documents under that URL's origin only.",
+      "A $ref may name a regular file inside the registry (specs/…), by a relative path; copy what it needs into the registry. A spec imported from a URL may $ref documents under that URL's origin only. A spec imported from a file may $ref files under its own folder, or under the folder --root names.",
   }),
   SpecVersion: entry<{ found: string; supported: string }>({
     code: 'PLX049',

@@ -333,6 +333,25 @@ describe('the built site', () => {
     expect(strategy).toContain('<dt>Version</dt><dd>0.1.0<span class="muted"> · 2026-11-02</span></dd>');
   });
 
+  it("marks a document's unfilled placeholders 'to fill', counts them and its left-out sections, and keeps its headings' order", async () => {
+    const html = await readFile(join(dist, 'docs/strategy/checkout-integration-strategy/index.html'), 'utf8');
+    const tag = '<mark class="to-fill"><span class="to-fill-tag">To fill:</span>';
+    expect(html).toContain(`<li>${tag} What is explicitly excluded or deferred</mark></li>`);
+    expect(html).toContain(`<strong>Topic Structure:</strong> ${tag} Hierarchical | Flat | Component-based</mark></li>`);
+    expect(html.split('<mark class="to-fill">').length - 1).toBe(2);
+    expect(html).not.toContain('[What is explicitly excluded or deferred]');
+    expect(html).toContain(
+      '<dt>Complete</dt><dd><strong>9%</strong> <span class="muted">117 of 129 template placeholders still to fill</span></dd><dt>To fill</dt><dd class="to-fill-count">2 places marked below · 82 template sections left out</dd>',
+    );
+    const prose = html.slice(html.indexOf('<div class="prose"'));
+    expect([...prose.matchAll(/<h([2-6])[^>]*>([^<]*)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`)).toEqual([
+      'h2 1. Integration Overview',
+      'h3 1.2 Integration Scope',
+      'h2 5. Event-Driven Integration',
+      'h4 5.2.1 Event Bus Configuration',
+    ]);
+  });
+
   it("shows a strategy document's completeness, the same figure plexus fill prints for it", async () => {
     const { page } = await open('docs/strategy/checkout-integration-strategy/');
     const shown = (await page.locator('dt:text-is("Complete") + dd').textContent())!;

@@ -9,6 +9,7 @@ import { config, diagrams, documents, drawn, model } from './data.ts';
 import { viewFigure } from '../diagrams/figure.ts';
 import { sequenceOf } from '../diagrams/graph.ts';
 import { toMermaid } from '../diagrams/graph-text.ts';
+import { drawingPage } from './drawn-pages.ts';
 import { linkFromExport } from './paths.ts';
 import { href, pageOfNode } from './urls.ts';
 
@@ -26,7 +27,7 @@ function figure(source: string, text: Diagram['text'], diagram?: Pick<Diagram, '
   const nodes = diagram?.nodes ?? [];
   const links = new Map(nodes.flatMap((key, i) => (pageOfNode(key) ? [[`n${i}`, pageOfNode(key)!] as const] : [])));
   const focus = diagram?.focus === undefined ? undefined : nodes.indexOf(diagram.focus);
-  return diagramFigure(source, text, svg && { ...svg, file: href(`/diagrams/${svg.key}.svg`) }, {
+  return diagramFigure(source, text, svg && { ...svg, file: href(drawingPage(svg.key)) }, {
     links,
     focus: focus !== undefined && focus >= 0 ? `n${focus}` : undefined,
     pending: svg ? undefined : drawn.pending(source),

@@ -64,8 +64,12 @@ describe('npm run dev with diagrams not drawn yet', () => {
     await figure.locator('.diagram-svg svg').waitFor({ timeout: 60_000 });
     expect(await figure.locator('.diagram-pending').count()).toBe(0);
     expect(await figure.locator('details.diagram-text').getAttribute('open')).toBeNull();
-    // The full-size view is served from the cache the background drawing wrote.
-    const full = await fetch(`${URL_BASE}${await figure.locator('.diagram-open a').getAttribute('href')}`);
+    // The full-size view is a page of the site with the drawing; the bare SVG is served from the cache the background drawing wrote.
+    const fullPage = await figure.locator('.diagram-open a').getAttribute('href');
+    expect(fullPage).toMatch(/^\/diagrams\/[0-9a-f]{32}\/$/);
+    const page2 = await fetch(`${URL_BASE}${fullPage}`);
+    expect([page2.status, /<div class="diagram-svg"><svg/.test(await page2.text())]).toEqual([200, true]);
+    const full = await fetch(`${URL_BASE}${fullPage!.replace(/\/$/, '.svg')}`);
     expect([full.status, full.headers.get('content-type'), (await full.text()).startsWith('<svg')]).toEqual([200, 'image/svg+xml', true]);
     expect((await fetch(`${URL_BASE}/diagrams/${'0'.repeat(32)}.svg`)).status).toBe(404);
     expect(log).toMatch(/\[plexus\] Diagrams: \d+ drawn in the background in \d+ ms\./);

@@ -1,0 +1,68 @@
+// "Open full size" on a hand-written mermaid diagram opens a page of the site (issue 24): the
+// drawing inline (so whatever it links is a live link), the site's dark mode, a way back to the
+// document; the bare SVG stays published beside it.
+import { execFile } from 'node:child_process';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { launch } from './browser.ts';
+import { serve } from './static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BASE = '/drawn-e2e/';
+let work = '';
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'plexus-drawn-'));
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    env: {
+      ...withoutViteEnv(),
+      BASE_PATH: BASE,
+      PLEXUS_DIST: join(work, 'dist'),
+      PLEXUS_CACHE: join(work, 'cache'),
+      PLEXUS_TODAY: '2026-11-22',
+      PLEXUS_QUIET: '1',
+    },
+    maxBuffer: 64 << 20,
+  });
+  site = await serve(join(work, 'dist'), BASE);
+  browser = await launch();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('a hand-written diagram, full size', () => {
+  it('is a page of the site with the drawing, dark mode and a way back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}docs/guides/cross-app-authentication/`, { waitUntil: 'load' });
+    const full = await page.locator('figure.diagram .diagram-open a').first().getAttribute('href');
+    expect(full).toMatch(/^\/drawn-e2e\/diagrams\/[0-9a-f]{32}\/$/);
+    await page.goto(new URL(full!, site.url).href, { waitUntil: 'load' });
+    expect(await page.locator('h1').textContent()).toBe('Diagram in Cross-App Authentication Guide');
+    expect(await page.locator('.view-back a').getAttribute('href')).toBe(`${BASE}docs/guides/cross-app-authentication/`);
+    expect(await page.locator('nav a', { hasText: 'Cross-App Authentication Guide' }).count()).toBeGreaterThan(0);
+    const svg = page.locator('.diagram-full .diagram-svg svg');
+    expect(await svg.count()).toBe(1);
+    expect(await svg.evaluate((el) => [...el.querySelectorAll('text')].map((t) => t.textContent).join(' '))).toContain('Open box office');
+    // No second "full size" link on the full-size page; the site's dark mode recolours the drawing.
+    expect(await page.locator('.diagram-open').count()).toBe(0);
+    expect(await svg.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await svg.evaluate((el) => getComputedStyle(el).filter)).toBe('invert(0.9) hue-rotate(180deg)');
+    // The bare drawing is still published beside its page.
+    await access(join(work, 'dist', full!.slice(BASE.length).replace(/\/$/, '.svg')));
+    expect(site.missing).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

@@ -1,15 +1,17 @@
 // A registry customises its site without forking Plexus: its own templates reach the site as well
 // as the export (the page shows the override's sections once, below the cards it draws itself, and
 // `site` lets a template keep parts out of the site); its public/ folder and the site settings in
-// ecosystem.yaml brand it (logo, favicon, colours, header links).
+// ecosystem.yaml brand it (logo, favicon, colours, header links) and add its own search aliases.
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutViteEnv } from '../../scripts/clean-env.ts';
 import { runMain } from '../../src/cli/main.ts';
+import { launch } from './browser.ts';
+import { serve } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BOOKSHOP = join(import.meta.dirname, '..', 'fixtures', 'bookshop');
@@ -24,6 +26,8 @@ const BRAND = `site:
   nav:
     - { label: Runbooks, url: "https://runbooks.example/bookshop?team=storefront&view=all" }
     - { label: Cart API, url: /integrations/cart-api/ }
+  searchAliases:
+    - [trolley, basket, Cart API]
 `;
 
 const OVERRIDE = `{{#unless site}}
@@ -129,4 +133,29 @@ describe('a registry that brands its site', () => {
     expect(text).toContain("content/ecosystem.yaml:14:9 error PLX055 There is no public/brand/logo.png in the registry for the site's logo.");
     expect(text).toMatch(/content\/public\/leak\.png:1:1 error PLX027 /);
   });
+});
+
+describe("a registry's own search aliases", () => {
+  it('finds the page its alias names: trolley, a word no page uses, finds the Cart API', async () => {
+    // No file of the registry says trolley: only the alias can lead there.
+    const files = (await readdir(BOOKSHOP, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    for (const f of files) expect(await readFile(join(f.parentPath, f.name), 'utf8')).not.toMatch(/trolley/i);
+    const site = await serve(join(dir, 'dist'), '/shop/');
+    const browser = await launch();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await tab.goto(`${site.url}`, { waitUntil: 'load' });
+      await tab.click('#search input');
+      const input = tab.locator('#search input.pagefind-ui__search-input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('trolley');
+      const first = tab.locator('.pagefind-ui__result-link').first();
+      await first.waitFor({ timeout: 15_000 });
+      expect(await first.getAttribute('href')).toBe('/shop/integrations/cart-api/');
+      expect(await first.textContent()).toBe('Integration · Cart API');
+    } finally {
+      await browser.close();
+      site.server.close();
+    }
+  }, 90_000);
 });

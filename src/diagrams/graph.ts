@@ -10,7 +10,7 @@
  */
 import type { Model } from '../core/model.ts';
 import { ACTION, actionOf } from '../render/diagrams.ts';
-import { plural } from '../render/labels.ts';
+import { plural, recorded } from '../render/labels.ts';
 import { pages } from '../site/paths.ts';
 
 export type NodeKind = 'service' | 'gateway' | 'frontend' | 'library' | 'external' | 'datastore' | 'queue' | 'event' | 'system' | 'domain' | 'team';
@@ -283,7 +283,7 @@ export function landscapeGraph(model: Model, by: 'area' | 'domain' = 'area'): Di
   return {
     view: 'landscape',
     page: viewPages.landscape,
-    title: `${model.ecosystem?.data.name ?? 'Ecosystem'} landscape`,
+    title: `${recorded(model.ecosystem?.data.name) ?? 'Ecosystem'} landscape`,
     description: `${plural(nodes.length, what)} and the integrations between them (${plural(
       edges.reduce((n, e) => n + e.count, 0),
       'integration',
@@ -399,7 +399,12 @@ export function neighbourhoodGraph(model: Model, id: string): DiagramGraph {
     view: 'neighbourhood',
     page,
     title: `${r.name} and its neighbours`,
-    description: `What ${r.name} uses and what uses it, one hop away: ${plural(keys.length, 'repository', 'repositories')}, several integrations with one of them drawn as one arrow.`,
+    description: neighbourhoodText(
+      r.name,
+      keys.length,
+      nodes.length - 1 - keys.length,
+      edges.some((e) => e.count > 1),
+    ),
     nodes,
     edges,
     groups: [],
@@ -410,6 +415,13 @@ export function neighbourhoodGraph(model: Model, id: string): DiagramGraph {
       { label: `repository ${r.name}`, href: pages.repository(id) },
     ],
   };
+}
+
+/** What a neighbourhood shows, in words: only what is there (no "0 repositories", no bundling that did not happen). */
+function neighbourhoodText(name: string, repositories: number, resources: number, bundled: boolean): string {
+  const around = [repositories && plural(repositories, 'repository', 'repositories'), resources && plural(resources, 'resource')].filter(Boolean).join(' and ');
+  if (!around) return `${name} has no integrations or resources recorded.`;
+  return `What ${name} uses and what uses it, one hop away: ${around}${bundled ? '; several integrations with one of them are drawn as one arrow' : ''}.`;
 }
 
 /** An event's producers → the event → its consumers, left to right. */

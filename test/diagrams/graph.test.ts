@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../example-model.ts';
+import { check, edit } from '../registry-fixture.ts';
 import { areaGraph, type DiagramGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf } from '../../src/diagrams/graph.ts';
 import { toMermaid, toText } from '../../src/diagrams/graph-text.ts';
 
@@ -97,6 +98,19 @@ describe('views of the example by level', () => {
       ],
       trail: ['Landscape', 'domain commerce', 'repository Payment Service'],
     });
+    expect(neighbourhoodGraph(m, 'payment-service').description).toBe(
+      'What Payment Service uses and what uses it, one hop away: 8 repositories and 1 resource; several integrations with one of them are drawn as one arrow.',
+    );
+  });
+
+  it('says only what a neighbourhood holds: nothing bundled, or nothing at all', () => {
+    expect(neighbourhoodGraph(m, 'shared-types').description).toMatch(/^What Shared Types uses and what uses it, one hop away: \d+ repositories\.$/);
+    const lone = check({
+      'repositories/lone.yaml': 'name: Lone\npurpose: Alone\nrole: None\nkind: service\nstatus: active\nurl: https://example.com/lone\nteam: core\n',
+    });
+    expect(neighbourhoodGraph(lone.model, 'lone').description).toBe('Lone has no integrations or resources recorded.');
+    const unnamed = check(edit('ecosystem.yaml', 'name: Acme', 'name: unknown'));
+    expect(landscapeGraph(unnamed.model).title).toBe('Ecosystem landscape');
   });
 
   it('an event: producers → event → consumers, each arrow pointing the way the event goes', () => {

@@ -5,12 +5,12 @@
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { dirname, resolve } from 'node:path';
-import { findNodeAtLocation, type Node as JsonNode, parseTree } from 'jsonc-parser';
 import { stringify } from 'yaml';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic, Position } from '../core/diagnostics.ts';
 import { text } from '../core/loose.ts';
 import { parseYamlSource, type ParsedYaml } from '../core/source.ts';
+import { jsonPosition, positionAt } from './json-locate.ts';
 import { localPath, type RefRefused, type RefScope, refOptions } from './refs.ts';
 import { type AsyncApiSpec, summariseAsyncApi } from './asyncapi.ts';
 import { type OpenApiSpec, summariseOpenApi } from './openapi.ts';
@@ -32,42 +32,15 @@ function positionOf(source: string, needle: string): Position {
   return { line: before.length, col: before[before.length - 1]!.length + 1 };
 }
 
-/** Where each line of `source` starts. */
-const lineStarts = (source: string) => [0, ...[...source.matchAll(/\n/g)].map((m) => m.index + 1)];
-
-/** The 1-based line and column of `offset`, given where lines start. */
-function lineAndColumn(starts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, col: offset - starts[low]! + 1 };
-}
-
-/**
- * Positions in a JSON document, found (when a diagnostic asks) with a JSON scanner: reading a
- * large JSON spec as YAML only to point into it cost most of a check.
- */
-function jsonLocate(source: string): ParsedYaml['locate'] {
-  let root: JsonNode | undefined;
-  let starts: number[] | undefined;
-  return (path, target = 'value') => {
-    root ??= parseTree(source);
-    starts ??= lineStarts(source);
-    let node = root;
-    let offset = node?.offset ?? 0;
-    for (const [i, segment] of path.entries()) {
-      const child = node && findNodeAtLocation(node, [typeof segment === 'number' ? segment : String(segment)]);
-      if (!child) break;
-      node = child;
-      offset = i === path.length - 1 && target === 'key' && child.parent?.type === 'property' ? child.parent.offset : child.offset;
-    }
-    return lineAndColumn(starts, offset);
-  };
-}
+/** Positions in a JSON document, found only when a diagnostic asks (see json-locate.ts). */
+const jsonLocate =
+  (source: string): ParsedYaml['locate'] =>
+  (path, target = 'value') =>
+    jsonPosition(
+      source,
+      path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+      target,
+    );
 
 /** Parses YAML or JSON text into data with positions; JSON is read natively (fast) and positioned only when asked. */
 function parseText(file: string, source: string): { data?: Record<string, unknown>; locate?: ParsedYaml['locate']; diagnostics: Diagnostic[] } {
@@ -76,7 +49,7 @@ function parseText(file: string, source: string): { data?: Record<string, unknow
       return { data: JSON.parse(source) as Record<string, unknown>, locate: jsonLocate(source), diagnostics: [] };
     } catch (error) {
       const at = /position (\d+)/.exec((error as Error).message);
-      const pos = at ? lineAndColumn(lineStarts(source), Number(at[1])) : { line: 1, col: 1 };
+      const pos = at ? positionAt(source, Number(at[1])) : { line: 1, col: 1 };
       return { diagnostics: [diagnostic('SpecUnreadable', file, pos, { reason: `This JSON does not parse: ${(error as Error).message.split('\n')[0]}` })] };
     }
   }

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-import { processIo } from '../src/cli/io.ts';
-import { runMain } from '../src/cli/main.ts';
+// Node's compile cache keeps each module compiled (and, from a checkout, stripped of its types)
+// between runs: a command starts in about half the time. Enabled before the CLI is loaded, so it
+// covers every module; Node checks each entry against the source, so an edit is never run stale.
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache?.();
+const { processIo } = await import('../src/cli/io.ts');
+const { runMain } = await import('../src/cli/main.ts');
 
 // Output piped into a reader that stops early (`| head`) ends the command quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr])

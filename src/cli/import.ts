@@ -182,7 +182,7 @@ export const importCommand: Command = {
       const after = buildFromFiles(
         await withChanges(
           files,
-          changed.map((c) => ({ path: c.path, text: c.after, data: c.data })),
+          changed.map((c) => ({ path: c.path, text: c.after, data: c.data, spec: c.parsed })),
         ),
         today(io),
       );

@@ -199,7 +199,7 @@ export function buildFromFiles(files: RegistryFiles, today: string = todayIso())
  */
 export async function withChanges(
   files: RegistryFiles,
-  changes: readonly { path: string; text: string; data?: Record<string, unknown> }[],
+  changes: readonly { path: string; text: string; data?: Record<string, unknown>; spec?: Spec }[],
 ): Promise<RegistryFiles> {
   const byPath = new Map(files.sources.map((s) => [s.path, s]));
   const preparsed = new Map(files.preparsed);
@@ -213,7 +213,17 @@ export async function withChanges(
     changed.push(source);
   }
   const specs = new Map(files.specs);
-  for (const [path, read] of await readSpecs(files.dir, changed)) specs.set(path, read);
+  // A spec the import read from this very text (a copy of a self-contained document) is not read again: a 5 MB one costs seconds.
+  const known = new Map(changes.flatMap((c) => (c.spec ? [[posix(relative(files.dir, c.path)), c.spec] as const] : [])));
+  for (const [path, read] of await readSpecs(
+    files.dir,
+    changed.filter((s) => !known.has(s.path)),
+  ))
+    specs.set(path, read);
+  for (const s of changed) {
+    const spec = known.get(s.path);
+    if (spec) specs.set(s.path, { spec: { ...spec, file: s.display }, diagnostics: [] });
+  }
   const sources = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ...files, sources, preparsed, specs };
 }

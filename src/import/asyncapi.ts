@@ -55,6 +55,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     previous: [`specs/${name}.yaml`, `specs/${name}.yml`, `specs/${name}.json`].find((p) => model.repositories.get(repository)?.data.asyncapi === p),
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+  // The copy is the text just read, when the document is self-contained: the check after writing need not read it again.
+  if (copy.file && copy.file.after === fetched.text && diagnostics.length === 0) copy.file.parsed = spec;
   // --dry-run says which messages the copy has, not every line of it.
   if (copy.file) copy.file.spec = { unit: 'message', after: spec.messages.map((m) => `${m.name} on ${m.channel}`) };
   const ref = `asyncapi ${spec.version}: ${spec.title}`;

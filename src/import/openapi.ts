@@ -45,6 +45,8 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
       : undefined,
   });
   if ('error' in copy) return { planned: [], unmapped: [], diagnostics: [], errors: [copy.error], what: '' };
+  // The copy is the text just read, when the document is self-contained: the check after writing need not read it again.
+  if (copy.file && copy.file.after === fetched.text && diagnostics.length === 0) copy.file.parsed = spec;
   if (copy.file) {
     // --dry-run says which operations the copy gains and loses, from the ones the integration lists now.
     const listed = copy.file.before === undefined ? undefined : model.integrations.get(id)?.data.operations;

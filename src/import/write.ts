@@ -10,6 +10,7 @@ import { mapLimit } from '../core/pool.ts';
 import { schemaComment } from '../core/schema-comment.ts';
 import { SINGULAR, type CollectionName } from '../core/schemas/index.ts';
 import { MAX_FILE_BYTES } from '../core/source.ts';
+import type { Spec } from '../specs/read.ts';
 
 /** Files read or written at once: well under the usual limit of open files. */
 const FILES_AT_ONCE = 64;
@@ -58,6 +59,8 @@ export interface FileChange {
   data?: Record<string, unknown>;
   /** `repaired`: the file was there but empty, as a run cut short leaves it, and is written whole. */
   status: 'new' | 'repaired' | 'updated' | 'unchanged';
+  /** The spec as the import read it from exactly `after`: the check after writing uses it instead of reading the copy again. */
+  parsed?: Spec;
   /** A copy of a spec: `--dry-run` says what it holds and what changed in it (operations or messages), not every line. */
   spec?: { unit: string; before?: readonly string[]; after: readonly string[] };
 }

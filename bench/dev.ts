@@ -1,7 +1,8 @@
 // `npm run bench:dev` (and part of `npm run bench`): the dev loop as a reader of docs lives it.
 // For generated registries of 1,000 and 5,000 integrations: the time from starting `astro dev`
 // to the first page served (diagram cache warm), and from saving a YAML edit to the edited text on
-// the page: a text no diagram shows, and a repository's new name, whose diagrams must be drawn
+// the page: a text no diagram shows, and a repository's new name until its diagram shows it (the
+// issue-24 measure: a diagram change visible), whose diagrams must be drawn
 // again (the page shows them as text meanwhile; the time until drawn is printed too); medians of
 // --runs server starts, printed against the targets.
 // Usage: npm run bench:dev [-- --sizes 1000,5000 --runs 3 --edits 5]
@@ -26,6 +27,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A diagram a dev page shows as text while it is drawn in the background. */
 const PENDING = /data-diagram-pending="[0-9a-f]{32}"/;
+/** Whether a drawn view on the page (Plexus's SVG) shows `text`: the diagram changed, not only the heading. */
+const inDiagram = (html: string, text: string) => [...html.matchAll(/<svg[^>]*class="plx"[\s\S]*?<\/svg>/g)].some((m) => m[0].includes(text));
 
 async function page(path: string): Promise<string | undefined> {
   const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { accept: 'text/html' } }).catch(() => undefined);
@@ -124,7 +127,7 @@ for (const integrations of sizes) {
         const name = `Renamed ${process.pid}.${Date.now()}.${r}.${e}`;
         await writeFile(repository, original.replace(/^name: .*$/m, `name: ${name}`));
         const saved = performance.now();
-        renameRuns.push(await until('/repositories/repo-1/', (html) => html.includes(name), 120_000, server, log));
+        renameRuns.push(await until('/repositories/repo-1/', (html) => inDiagram(html, name), 120_000, server, log));
         // The page does not wait for the drawing: it shows the diagram as text and swaps it in when drawn.
         await until('/repositories/repo-1/', (html) => html.includes(name) && !PENDING.test(html), 120_000, server, log);
         drawnRuns.push(performance.now() - saved);
@@ -142,7 +145,7 @@ for (const integrations of sizes) {
 
 const target = (integrations: number) => (integrations <= 1000 ? 300 : 1000);
 console.log(
-  '\n| integrations | first page (warm cache) | bare Astro first page | target | text edit → visible | rename → visible | target | rename → its diagram drawn |\n|---|---|---|---|---|---|---|---|',
+  '\n| integrations | first page (warm cache) | bare Astro first page | target | text edit → visible | rename → visible in its diagram | target | rename → its diagram drawn |\n|---|---|---|---|---|---|---|---|',
 );
 for (const r of rows)
   console.log(
@@ -157,7 +160,7 @@ for (const r of rows) {
     );
   const limit = target(r.integrations);
   console.log(
-    `| a YAML edit visible ≤ ${limit} ms at ${r.integrations} | text ${Math.round(r.editMs)} ms, rename ${Math.round(r.renameMs)} ms | ${verdict(Math.max(r.editMs, r.renameMs) <= limit)} |`,
+    `| a YAML edit visible ≤ ${limit} ms at ${r.integrations} (a diagram change: issue 24) | text ${Math.round(r.editMs)} ms, rename in its diagram ${Math.round(r.renameMs)} ms | ${verdict(Math.max(r.editMs, r.renameMs) <= limit)} |`,
   );
   console.log(
     `| a diagram to draw does not block its page at ${r.integrations} | rename shown in ${Math.round(r.renameMs)} ms, drawn in ${(r.drawnMs / 1000).toFixed(1)} s | ${verdict(r.renameMs < r.drawnMs)} |`,

@@ -1,4 +1,5 @@
 import type { BuildResult } from '../core/registry.ts';
+import type { HistoryEntry } from '../diff/history.ts';
 
 /**
  * What `npm run build` (scripts/build.ts), Plexus's Astro integrations and the bundled pages hand
@@ -15,6 +16,8 @@ export interface BuildChannel {
   publishDiagrams?: (files: readonly [key: string, svg: string][]) => void;
   /** In `npm run dev`: diagrams drawn in the background, by key, for the dev server to tell open pages. */
   diagramsDrawn?: (keys: string[]) => void;
+  /** In `npm run dev`: the registry's history from git as last read, and the HEAD it was read at (dev-history.ts). */
+  history?: { dir: string; stamp: string; value: Promise<Map<string, HistoryEntry[]>> };
 }
 
 const KEY = Symbol.for('plexus.build-channel');

@@ -6,6 +6,7 @@ import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import { buildFromFiles, type RegistryFiles, readRegistry, rereadRegistry } from '../core/fs.ts';
 import { buildChannel } from './build-channel.ts';
 import { DIAGRAMS_DRAWN } from './dev-swap.ts';
+import { saveBatches } from './save-batches.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 
 /** The page `npm run dev` shows instead of the site while the registry has errors. */
@@ -100,25 +101,15 @@ export default function contentWatch(content: string): AstroIntegration {
           res.end(errorPage(state.errors, state.summary, base));
         });
         server.watcher.add(content);
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const changed = new Set<string>();
-        let queue: Promise<void> = Promise.resolve();
+        // Saves come in bursts (a truncate then a write, an editor's temporary file and rename):
+        // taken together, and looked at again once settled (save-batches.ts).
+        const save = saveBatches(async (batch) => {
+          await recheck(batch);
+          invalidateRegistry(server);
+          server.ws.send({ type: 'full-reload' });
+        });
         server.watcher.on('all', (_event, file) => {
-          if (!file.startsWith(content)) return;
-          changed.add(file);
-          clearTimeout(timer);
-          // Saves come in bursts (a truncate then a write, an editor's temporary file and rename):
-          // take them together. At 30 ms a save was sometimes read half-written and its page stayed stale.
-          timer = setTimeout(() => {
-            const batch = [...changed];
-            changed.clear();
-            // One re-check at a time, in order: each starts from what the one before read.
-            queue = queue.then(async () => {
-              await recheck(batch);
-              invalidateRegistry(server);
-              server.ws.send({ type: 'full-reload' });
-            });
-          }, 100);
+          if (file.startsWith(content)) save(file);
         });
       },
     },

@@ -6,6 +6,7 @@ import type { RenderedDocument } from '../render/documents.ts';
 import { renderRegistry } from '../render/load.ts';
 import { namer } from '../render/views/common.ts';
 import { buildChannel } from './build-channel.ts';
+import { devHistory } from './dev-history.ts';
 import { diagramCacheDir } from './diagram-files.ts';
 import { devDiagrams, drawSiteDiagrams, siteDiagramSources, siteDiagrams } from './diagrams.ts';
 
@@ -33,7 +34,7 @@ console.log(
   `[plexus] Registry: ${result.fileCount} files ${reused ? 'as checked' : `read in ${Math.round(loaded - started)} ms`}; ${documents.length} documents ${import.meta.env.DEV ? 'to render as pages ask, listed' : 'rendered'} in ${Math.round(performance.now() - loaded)} ms.`,
 );
 /** Each entity's history from git (when, by whom, what changed), by `kind/id`; empty when the registry is not in git. */
-export const history = await entityHistory(config.contentDir);
+export const history = await (import.meta.env.DEV ? devHistory : entityHistory)(config.contentDir);
 /** The generated diagrams; drawn once, cached by content hash under the cache folder. */
 export const diagrams = siteDiagrams(model);
 const diagramCache = diagramCacheDir(config.cacheDir);

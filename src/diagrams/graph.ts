@@ -353,7 +353,11 @@ export function areaGraph(model: Model, key: string): DiagramGraph | null {
     view: 'area',
     page,
     title: `${area.label} (${area.kind})`,
-    description: `${holdsSystems ? plural(nodes.filter((n) => n.group).length, 'system') : plural(entry.repositories.length, 'repository', 'repositories')} in the box; outside it, the ${area.kind === 'system' || holdsSystems ? 'areas' : `${area.kind}s`} they integrate with, each one node.`,
+    description: `${holdsSystems ? plural(nodes.filter((n) => n.group).length, 'system') : plural(entry.repositories.length, 'repository', 'repositories')} in the box${
+      outside.size === 0
+        ? '; nothing outside it integrates with them.'
+        : `; outside it, the ${area.kind === 'system' || holdsSystems ? 'areas' : `${area.kind}s`} they integrate with, each one node.`
+    }`,
     nodes,
     edges,
     groups: [{ key, label: `${area.kind[0]!.toUpperCase()}${area.kind.slice(1)}: ${area.label}`, href: area.href }],

@@ -103,12 +103,14 @@ describe('views of the example by level', () => {
     );
   });
 
-  it('says only what a neighbourhood holds: nothing bundled, or nothing at all', () => {
+  it('says only what a neighbourhood or an area holds: nothing bundled, nothing outside, or nothing at all', () => {
     expect(neighbourhoodGraph(m, 'shared-types').description).toMatch(/^What Shared Types uses and what uses it, one hop away: \d+ repositories\.$/);
     const lone = check({
       'repositories/lone.yaml': 'name: Lone\npurpose: Alone\nrole: None\nkind: service\nstatus: active\nurl: https://example.com/lone\nteam: core\n',
     });
     expect(neighbourhoodGraph(lone.model, 'lone').description).toBe('Lone has no integrations or resources recorded.');
+    expect(areaGraph(m, 'domain:commerce')!.description).toBe('3 repositories in the box; outside it, the domains they integrate with, each one node.');
+    expect(areaGraph(check({}).model, 'team:core')!.description).toBe('2 repositories in the box; nothing outside it integrates with them.');
     const unnamed = check(edit('ecosystem.yaml', 'name: Acme', 'name: unknown'));
     expect(landscapeGraph(unnamed.model).title).toBe('Ecosystem landscape');
   });

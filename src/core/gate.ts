@@ -4,7 +4,7 @@
 // followed), lies inside the folder it belongs to, outside dot-folders and node_modules, and under
 // a size cap. Anything else is a `GateError` saying why, never a read of what lies outside.
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export type Refusal = 'outside' | 'hidden' | 'link-out' | 'dangling' | 'special' | 'too-large' | 'missing';
@@ -48,11 +48,15 @@ export const hiddenPath = (rel: string) => rel.split('/').some((part) => part.st
 export interface Fence {
   dir: string;
   real: string;
+  /** The folder's device and inode when the fence was set: the same folder later is the same pair, and a link put in its place is not. */
+  id: { dev: number; ino: number };
 }
 
 export async function fence(dir: string): Promise<Fence> {
   const absolute = resolve(dir);
-  return { dir: absolute, real: await realpath(absolute) };
+  const real = await realpath(absolute);
+  const { dev, ino } = await lstat(real);
+  return { dir: absolute, real, id: { dev, ino } };
 }
 
 /** What a read may reach beyond the path rules: `dotFile` lets Plexus read its own marker files (`.plexus-export`), never a dot-folder. */
@@ -151,16 +155,21 @@ export function unwritableName(file: string): string | undefined {
  * Checks that every folder from the fence down to `file`'s folder is a real folder (or not there
  * yet) inside the fence, so that writing or deleting `file` cannot reach through a link.
  */
-async function realFolders(where: Fence, file: string, shown: string): Promise<void> {
+async function realFolders(where: Fence, file: string, shown: string): Promise<{ allThere: boolean }> {
   const absolute = resolve(where.dir, file);
   if (within(where.dir, absolute) === undefined || within(where.dir, absolute) === '') throw new GateError('outside', shown);
+  let allThere = true;
   for (let dir = dirname(absolute); within(where.dir, dir) !== undefined && dir !== where.dir; dir = dirname(dir)) {
     const info = await lstat(dir).catch(() => undefined);
-    if (info && !info.isDirectory())
+    if (!info) allThere = false;
+    else if (!info.isDirectory())
       throw new GateError('link-out', shown, `${relative(where.dir, dir)} is not a real folder (a link?); Plexus writes and deletes only through real folders`);
   }
-  const real = await realpath(where.dir);
-  if (real !== where.real) throw new GateError('link-out', shown, 'the folder was replaced by a link while Plexus worked');
+  // One stat, not a realpath (a readlink per part of the path): the folder reached now is the fenced one, not another a link leads to.
+  const now = await stat(where.dir).catch(() => undefined);
+  if (!now?.isDirectory() || now.dev !== where.id.dev || now.ino !== where.id.ino)
+    throw new GateError('link-out', shown, 'the folder was replaced by a link while Plexus worked');
+  return { allThere };
 }
 
 /**
@@ -183,11 +192,17 @@ export async function refusedFolders(where: Fence, files: string[], show: (file:
   return checked.filter((error) => error !== undefined);
 }
 
-/** Makes `file`'s folders through real folders only, and refuses replacing what is not a regular file. */
-async function readyFor(where: Fence, absolute: string, shown: string) {
-  await realFolders(where, absolute, shown);
-  await mkdir(dirname(absolute), { recursive: true });
-  await realFolders(where, absolute, shown);
+/**
+ * Makes `file`'s folders through real folders only, and refuses replacing what is not a regular
+ * file. `creating`: nothing may be there at all, which link() itself ensures, so it is not looked at.
+ */
+async function readyFor(where: Fence, absolute: string, shown: string, creating = false) {
+  // Folders made here are checked again once made; folders that were all there need not be.
+  if (!(await realFolders(where, absolute, shown)).allThere) {
+    await mkdir(dirname(absolute), { recursive: true });
+    await realFolders(where, absolute, shown);
+  }
+  if (creating) return undefined;
   const there = await lstat(absolute).catch(() => undefined);
   if (there && !there.isFile()) throw new GateError('special', shown, 'something that is not a regular file is there; Plexus will not replace it');
   return there;
@@ -201,21 +216,31 @@ async function readyFor(where: Fence, absolute: string, shown: string) {
 export async function writeGated(where: Fence, file: string, text: string | Uint8Array, options: { create?: boolean; shown?: string } = {}): Promise<void> {
   const shown = options.shown ?? file;
   const absolute = resolve(where.dir, file);
-  const there = await readyFor(where, absolute, shown);
+  const there = await readyFor(where, absolute, shown, options.create);
   if (there && options.create) throw Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' });
   const stem = Buffer.from(basename(absolute)).subarray(0, TEMP_STEM_BYTES).toString();
   const temporary = join(dirname(absolute), `.${stem}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  let renamed = false;
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    const handle = await open(temporary, 'r+');
-    await handle.sync().finally(() => handle.close());
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     if (options.create) {
-      // A file that appeared meanwhile is kept: link() refuses to replace it where rename() would not.
-      const { link } = await import('node:fs/promises');
-      await link(temporary, absolute);
-    } else await rename(temporary, absolute);
+      // A file that is there (or appeared meanwhile) is kept: link() refuses to replace it where rename() would not.
+      await link(temporary, absolute).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EEXIST' ? Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' }) : error;
+      });
+    } else {
+      await rename(temporary, absolute);
+      renamed = true;
+    }
   } finally {
-    await rm(temporary, { force: true });
+    // Written and renamed, the temporary name is gone; otherwise (linked, or a failure) it goes now.
+    if (!renamed) await unlink(temporary).catch(() => {});
   }
 }
 

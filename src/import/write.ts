@@ -193,9 +193,21 @@ const blank = (text: string) => text.trim() === '';
  * What is at `path` now: its text, nothing, or why the import may not write there, as the gate
  * will find when writing (a folder on the way that is a link, a link or a pipe where the file goes).
  */
-async function current(where: Fence, path: string, display: string): Promise<{ text?: string } | { refused: string }> {
-  const [folder] = await refusedFolders(where, [path], () => display);
-  if (folder) return { refused: folder.why };
+async function current(
+  where: Fence,
+  path: string,
+  display: string,
+  folders: Map<string, Promise<string | undefined>>,
+): Promise<{ text?: string } | { refused: string }> {
+  // Each folder is looked at once while planning (the write looks again, just before it writes).
+  const folder = dirname(path);
+  if (!folders.has(folder))
+    folders.set(
+      folder,
+      refusedFolders(where, [path], () => display).then(([refusal]) => refusal?.why),
+    );
+  const refused = await folders.get(folder);
+  if (refused !== undefined) return { refused };
   try {
     const info = await lstat(path).catch(() => undefined);
     if (!info) return {};
@@ -217,12 +229,13 @@ export async function planChanges(
   cwd: string,
 ): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
   const where = await fence(contentDir);
+  const folders = new Map<string, Promise<string | undefined>>();
   const outcomes = await mapLimit(planned, FILES_AT_ONCE, async (p): Promise<{ change: FileChange } | { kept: Kept } | { refused: Kept }> => {
     const path = join(contentDir, p.collection, `${p.id}.yaml`);
     const display = relative(cwd, path) || path;
     const unwritable = unwritableName(path);
     if (unwritable) return { refused: { display: shorten(display), reason: unwritable } };
-    const now = await current(where, path, display);
+    const now = await current(where, path, display, folders);
     if ('refused' in now) return { refused: { display, reason: now.refused } };
     const before = now.text;
     // An empty file where the import writes is one it was cut short writing: written again, not kept.

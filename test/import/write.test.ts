@@ -11,14 +11,20 @@ import { type Planned, planChanges, writeChanges } from '../../src/import/write.
 const failing = vi.hoisted(() => ({ at: 0 }));
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
-  const writeFile: typeof fs.writeFile = async (path, data, options) => {
-    if (failing.at > 0 && --failing.at === 0) {
-      await fs.writeFile(path, '', options);
-      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    }
-    return fs.writeFile(path, data, options);
+  // The gate writes through a file handle: the failing write leaves what it opened empty.
+  const open: typeof fs.open = async (...args) => {
+    const handle = await fs.open(...args);
+    const write = handle.writeFile.bind(handle);
+    handle.writeFile = async (data, options) => {
+      if (failing.at > 0 && --failing.at === 0) {
+        await write('', options);
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }
+      return write(data, options);
+    };
+    return handle;
   };
-  return { ...fs, writeFile, default: { ...fs, writeFile } };
+  return { ...fs, open, default: { ...fs, open } };
 });
 
 const root = await mkdtemp(join(tmpdir(), 'plexus-write-'));

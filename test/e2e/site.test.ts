@@ -333,6 +333,16 @@ describe('the built site', () => {
     expect(strategy).toContain('<dt>Version</dt><dd>0.1.0<span class="muted"> · 2026-11-02</span></dd>');
   });
 
+  it('offers a list its selects only past 20 rows, and names statuses as the lists do', async () => {
+    const selects = async (path: string) =>
+      [...(await readFile(join(dist, path, 'index.html'), 'utf8')).matchAll(/<select name="(\w+)" data-key/g)].map((m) => m[1]);
+    expect(await selects('events')).toEqual([]);
+    expect(await selects('repositories')).toEqual([]);
+    expect(await selects('integrations')).toEqual(['type', 'status', 'owner', 'domain']);
+    const home = await readFile(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(`<a href="${BASE}integrations/status/production-ready/">Production ready</a>`);
+  });
+
   it("marks a document's unfilled placeholders 'to fill', counts them and its left-out sections, and keeps its headings' order", async () => {
     const html = await readFile(join(dist, 'docs/strategy/checkout-integration-strategy/index.html'), 'utf8');
     const tag = '<mark class="to-fill"><span class="to-fill-tag">To fill:</span>';

@@ -113,7 +113,8 @@ export function sequence(participants: readonly { key: string; label: string }[]
 
 /**
  * Sequence text is unquoted and runs to the end of its line: `;` would end the statement and
- * `#` start an entity, so they are drawn as look-alikes (`;` Greek question mark, `＃`).
+ * `#` start an entity, so they are drawn as look-alikes (`;` Greek question mark, `＃`); `<` and
+ * `>` as the codes mermaid decodes, so no tag reaches its HTML sanitiser (which would drop it).
  */
 function sequenceText(value: string): string {
   return (
@@ -123,6 +124,8 @@ function sequenceText(value: string): string {
       .replace(/;/g, '\u037E')
       .replace(/#/g, '＃')
       .replace(/%(?=%)/g, '%\u200B')
+      .replace(/</g, '#lt;')
+      .replace(/>/g, '#gt;')
       .trim() || ' '
   );
 }

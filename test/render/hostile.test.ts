@@ -84,9 +84,9 @@ describe('hostile text', () => {
     expect(/```mermaid\n([\s\S]*?)\n```/.exec(integration)![1]).toBe(
       [
         'sequenceDiagram',
-        '  participant n0 as <script>alert(1)</script> {props} | pipe `tick` --> "quote" *star* [x](javascript:alert(1)) $x$ ~~s~~ ＃1 &amp; ü',
+        '  participant n0 as #lt;script#gt;alert(1)#lt;/script#gt; {props} | pipe `tick` --#gt; "quote" *star* [x](javascript:alert(1)) $x$ ~~s~~ ＃1 &amp; ü',
         '  participant n1 as Orders API',
-        '  n0->>n1: <script>alert(1)</script> {props} | pipe `tick` --> "quote" *star* [x](javascript:alert(1)) $x$ ~~s~~ ＃1 &amp; ü',
+        '  n0->>n1: #lt;script#gt;alert(1)#lt;/script#gt; {props} | pipe `tick` --#gt; "quote" *star* [x](javascript:alert(1)) $x$ ~~s~~ ＃1 &amp; ü',
       ].join('\n'),
     );
   });

@@ -267,3 +267,30 @@ describe('the system integrations page at 1,000 integrations', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('the pages lists and big pages add, for axe', () => {
+  it('have no serious or critical accessibility violation at 1366 light and 390 dark', async () => {
+    const { createRequire } = await import('node:module');
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    for (const path of ['system/', 'system/domain/logistics/page/2/', 'repositories/', 'events/page/2/', 'integrations/status/production/page/2/']) {
+      for (const [width, colorScheme] of [
+        [1366, 'light'],
+        [390, 'dark'],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+        await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const result = await (
+            window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+          ).axe.run();
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        found.push(...violations.map((v) => `${path} at ${width}, ${colorScheme}: ${v}`));
+        await page.close();
+      }
+    }
+    expect(found).toEqual([]);
+  }, 180_000);
+});

@@ -5,6 +5,7 @@ import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   acquireLock,
+  buildWorkFolder,
   ensureStore,
   mayReplace,
   overlaps,
@@ -78,9 +79,11 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 
 const release = await acquireLock(`${dist}.lock`, (line) => console.log(line));
 const staging = stagingOf(dist);
+const work = await buildWorkFolder(root);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     removeNow(staging);
+    removeNow(work);
     release();
     process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
   });
@@ -89,11 +92,11 @@ const tidied = await tidyAfterKilledBuilds(dist);
 await ensureStore(dist);
 if (tidied.length > 0) console.log(`Removed ${tidied.length} folder(s) left by a build that was stopped: ${tidied.map(shown).join(', ')}.`);
 
-// Astro keeps its prerender bundle inside the output folder when that folder is under the
-// working directory, and that bundle must resolve Plexus's packages: so build from Plexus's
-// own folder, with every path handed over made absolute first.
+// Astro's prerender bundle must resolve Plexus's packages, and Astro keeps it under the working
+// folder: so build from a folder of this build's own inside Plexus's (buildWorkFolder says why),
+// with every path handed over made absolute first.
 Object.assign(process.env, { PLEXUS_CONTENT: content, PLEXUS_CACHE: resolve(process.env.PLEXUS_CACHE || join(root, '.cache', 'plexus')) });
-process.chdir(root);
+process.chdir(work);
 // The site's pages use this registry as checked, instead of reading it again.
 buildChannel().registry = { contentDir: content, today, result: checked };
 process.env.PLEXUS_OUT_DIR = staging;
@@ -113,5 +116,6 @@ try {
   await removeWhenQuiet(staging);
 } finally {
   removeNow(staging);
+  removeNow(work);
   release();
 }

@@ -155,3 +155,24 @@ export function overlaps(a: string, b: string): boolean {
   const within = (x: string, y: string) => x === y || x.startsWith(y.endsWith(sep) ? y : y + sep);
   return within(a, b) || within(b, a);
 }
+
+/**
+ * A working folder for one build, under Plexus's own folder: `root/.astro/build-<pid>/`.
+ * Astro keeps the prerender bundle of a site written outside its working folder in
+ * `<cwd>/.astro/.prerender/` and deletes that folder when it is done, so two builds from one
+ * Plexus folder to outside targets (a team's dist/, a test's temporary folder) would share it
+ * and delete it under each other. Working from a folder of its own, each build has its own
+ * bundle, still under Plexus's folder so it resolves Plexus's packages. Folders left by builds
+ * that were killed are removed here.
+ */
+export async function buildWorkFolder(root: string): Promise<string> {
+  const parent = join(root, '.astro');
+  const left = (await readdir(parent).catch(() => [] as string[])).filter((n) => {
+    const pid = Number(/^build-(\d+)$/.exec(n)?.[1]);
+    return pid > 0 && pid !== process.pid && !alive(pid);
+  });
+  await Promise.all(left.map((n) => rm(join(parent, n), { recursive: true, force: true, maxRetries: 5 })));
+  const folder = join(parent, `build-${process.pid}`);
+  await mkdir(folder, { recursive: true });
+  return folder;
+}

@@ -78,6 +78,24 @@ describe('npm run build writes its site whole', () => {
     expect(await readdir(join(dir, '.turns.builds'))).toEqual([expect.stringMatching(/^site-/)]);
   }, 180_000);
 
+  it('builds two sites outside the checkout at once, each whole, and leaves no working folder', async () => {
+    // Astro keeps the prerender bundle of a site written outside its working folder in
+    // <cwd>/.astro/.prerender and deletes it when done: two such builds from one checkout
+    // used to share it, and the first to finish deleted the other's.
+    const workFolders = async () => (await readdir(join(ROOT, '.astro')).catch(() => [] as string[])).filter((n) => /^build-\d+$/.test(n));
+    const before = await workFolders();
+    const [a, b] = await Promise.all([build({ PLEXUS_DIST: join(dir, 'twin-a') }), build({ PLEXUS_DIST: join(dir, 'twin-b') })]);
+    expect([a.stderr, b.stderr]).toEqual(['', '']);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    for (const twin of ['twin-a', 'twin-b']) {
+      expect(await exists(join(dir, twin, 'index.html'))).toBe(true);
+      expect(await exists(join(dir, twin, 'registry', 'index.html'))).toBe(true);
+    }
+    // Only folders of builds running elsewhere at this moment may remain; these two removed theirs.
+    const after = await workFolders();
+    expect(after.filter((n) => !before.includes(n))).toEqual([]);
+  }, 240_000);
+
   it('leaves the old site when killed, and the next build removes what the killed one left', async () => {
     const dist = join(dir, 'killed');
     expect((await build({ PLEXUS_DIST: dist })).code).toBe(0);

@@ -56,6 +56,20 @@ describe('an imported registry checks clean', () => {
     );
   });
 
+  it('exports the registry document without the unknowns as facts: no description paragraph, no reference project', async () => {
+    expect((await run('export', '--md', 'catalog-md', '--content', 'catalog-reg')).code).toBe(0);
+    const text = await read('catalog-md/integration-registry.md');
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      '# Integration Registry',
+      '',
+      'This document maintains a comprehensive registry of all integrations, cross-repository dependencies, and architectural patterns within the commerce ecosystem.',
+      '',
+      '## 🎯 Purpose',
+    ]);
+    // The overview, which the ecosystem fills, says no `unknown` (an integration's own purpose may).
+    expect(text.split('## 🔗 Active Integrations')[0]).not.toMatch(/\bunknown\b/);
+  });
+
   it('names the ecosystem unknown when the catalog has two systems and no domain', async () => {
     await mkdir(join(root, 'two'), { recursive: true });
     await writeFile(

@@ -61,7 +61,8 @@ export function registryView(model: Model) {
   return {
     ecosystem: {
       name: eco.name,
-      description: eco.description,
+      // An imported registry's ecosystem.yaml says `unknown` until someone writes it: no paragraph then.
+      description: recorded(eco.description) ?? null,
       registryVersion: recorded(eco.registryVersion) ?? NOT_RECORDED,
       lastUpdated: eco.lastUpdated,
       nextReview: recorded(eco.nextReview) ?? NOT_RECORDED,

@@ -63,7 +63,7 @@ export async function fetchSpec(input: string, cwd: string, root?: string): Prom
   }
   try {
     const bytes = await readGated(files, path, MAX_SPEC_BYTES, input);
-    return { text: new TextDecoder().decode(bytes), location: path, display: shown, scope: { files } };
+    return { text: new TextDecoder().decode(bytes), location: path, display: shown, scope: { files, parsed: new Map() } };
   } catch (error) {
     if (error instanceof GateError) return { error: error.message };
     return { error: `${input}: ${describeFsError(error)}` };

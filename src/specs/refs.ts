@@ -17,6 +17,12 @@ export interface RefScope {
   limit?: number;
   /** Files held in memory by absolute path (a git revision read by `plexus diff`): read from here, never from disk. */
   memory?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Documents this command has read and parsed already, by what the `$ref` resolved to: an import
+   * reads a spec twice (its facts, then its self-contained copy), and DigitalOcean's names 2,906
+   * files. Each later use gets a copy of its own, as the ref parsers change what they are given.
+   */
+  parsed?: Map<string, { bytes: Uint8Array; data?: unknown }>;
 }
 
 /** A `$ref` the scope does not allow, kept so the caller can say where it was written. */
@@ -135,8 +141,12 @@ export function refOptions(scope: RefScope, refused: (error: RefRefused) => void
         order: 1,
         canRead: true,
         read: async (file: { url: string }) => {
+          const known = scope.parsed?.get(file.url);
+          if (known) return known.bytes;
           try {
-            return await readRef(file.url, scope);
+            const bytes = await readRef(file.url, scope);
+            scope.parsed?.set(file.url, { bytes });
+            return bytes;
           } catch (error) {
             if (error instanceof RefRefused) refused(error);
             throw error;
@@ -154,8 +164,12 @@ export function refOptions(scope: RefScope, refused: (error: RefRefused) => void
         canParse: true,
         allowEmpty: false,
         parse: (file: { url: string; data: unknown }) => {
+          const known = scope.parsed?.get(file.url);
+          if (known?.data !== undefined && known.bytes === file.data) return structuredClone(known.data);
           try {
-            return parseRefText(file.data);
+            const data = parseRefText(file.data);
+            if (known && known.bytes === file.data) known.data = structuredClone(data);
+            return data;
           } catch (error) {
             const refusal = new RefRefused(file.url, `it does not parse: ${(error as Error).message}`);
             refused(refusal);

@@ -22,3 +22,28 @@ describe('positions in a JSON spec', () => {
     expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(['4:2 PLX048']);
   });
 });
+
+describe('a spec read twice in one command', () => {
+  it('reads each referenced file once and gives each reading its own copy of it', async () => {
+    const { cp, mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { selfContained } = await import('../../src/specs/read.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'plexus-read-twice-'));
+    try {
+      for (const name of ['users-3.0.yaml', 'user.schema.yaml']) await cp(join(SPECS, name), join(dir, name));
+      const text = await readFile(join(dir, 'users-3.0.yaml'), 'utf8');
+      const alone = await readSpec('users-3.0.yaml', join(SPECS, 'users-3.0.yaml'), text, { files: await fence(SPECS) });
+      const scope = { files: await fence(dir), parsed: new Map() };
+      const first = await readSpec('users-3.0.yaml', join(dir, 'users-3.0.yaml'), text, scope);
+      // Gone from the disk: the second reading can only have it from what the first one read.
+      await rm(join(dir, 'user.schema.yaml'));
+      const copy = await selfContained(join(dir, 'users-3.0.yaml'), text, 'openapi', scope);
+      expect([...scope.parsed.keys()]).toEqual([join(dir, 'user.schema.yaml')]);
+      expect(first.diagnostics).toEqual([]);
+      expect(JSON.stringify(first.spec!.operations)).toBe(JSON.stringify(alone.spec!.operations));
+      expect(copy).toBe(await selfContained(join(SPECS, 'users-3.0.yaml'), text, 'openapi', { files: await fence(SPECS) }));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

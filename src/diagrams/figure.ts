@@ -29,7 +29,11 @@ export function trailHtml(g: DiagramGraph, link: (p: string) => string): string 
   return `<nav class="view-trail" aria-label="Diagram level">View: <ol>${steps.join('')}</ol></nav>`;
 }
 
-/** The view as text: each edge a row with the integrations it stands for, linked; bundled rows carry the anchor their edge links to. */
+/**
+ * The view as text: each edge a row with the integrations it stands for, linked; bundled rows carry
+ * the anchor their edge links to. Each cell names its column, so on a phone each row is a card
+ * (site.css) instead of a table scrolling sideways.
+ */
 export function rowsHtml(g: DiagramGraph, link: (p: string) => string, titles: (id: string) => string): string {
   const name = new Map(g.nodes.map((n) => [n.key, n]));
   const cell = (key: string) => {
@@ -37,7 +41,10 @@ export function rowsHtml(g: DiagramGraph, link: (p: string) => string, titles: (
     return n?.href ? `<a href="${esc(link(n.href))}">${esc(n.label)}</a>` : esc(n?.label ?? key);
   };
   if (g.view === 'sequence') {
-    const rows = (g.steps ?? []).map((s) => `<tr><td>${cell(s.from)}</td><td>${esc(s.message)}${s.reply ? ' (reply)' : ''}</td><td>${cell(s.to)}</td></tr>`);
+    const rows = (g.steps ?? []).map(
+      (s) =>
+        `<tr><td data-label="From">${cell(s.from)}</td><td data-label="Message">${esc(s.message)}${s.reply ? ' (reply)' : ''}</td><td data-label="To">${cell(s.to)}</td></tr>`,
+    );
     return `<div class="table-wrap" tabindex="0"><table class="view-rows"><thead><tr><th scope="col">From</th><th scope="col">Message</th><th scope="col">To</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   }
   const rows = g.edges.map((e) => {
@@ -45,7 +52,7 @@ export function rowsHtml(g: DiagramGraph, link: (p: string) => string, titles: (
     const what = e.integrations.length
       ? e.integrations.map((i) => `<a href="${esc(link(`/integrations/${encodeURIComponent(i)}/`))}">${esc(titles(i))}</a>`).join(', ')
       : esc(e.label);
-    return `<tr${id}><td>${cell(e.from)}</td><td>${esc(e.label)}${e.both ? ' (both ways)' : ''}</td><td>${cell(e.to)}</td><td>${what}</td></tr>`;
+    return `<tr${id}><td data-label="Who">${cell(e.from)}</td><td data-label="Does">${esc(e.label)}${e.both ? ' (both ways)' : ''}</td><td data-label="To or with">${cell(e.to)}</td><td data-label="Integrations">${what}</td></tr>`;
   });
   return `<div class="table-wrap" tabindex="0"><table class="view-rows"><thead><tr><th scope="col">Who</th><th scope="col">Does</th><th scope="col">To or with</th><th scope="col">Integrations</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

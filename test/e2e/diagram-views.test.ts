@@ -86,6 +86,46 @@ describe('the bookshop, with a Chromium that must not be launched', () => {
       site.server.close();
     }
   }, 120_000);
+
+  it("a view page's text fits a phone: each row a card naming its cells, nothing scrolls sideways", async () => {
+    const site = await serve(dist, BASE);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      for (const path of ['map/repository/cart-service/', 'map/']) {
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        const seen = await page.evaluate(() => {
+          const wrap = document.querySelector('.view-text .table-wrap') as HTMLElement;
+          const rows = [...wrap.querySelectorAll('tbody tr')];
+          const first = [...rows[0]!.querySelectorAll('td')];
+          return {
+            page: document.documentElement.scrollWidth,
+            wrap: wrap.scrollWidth - wrap.clientWidth,
+            rowsPastTheScreen: rows.filter((r) => r.getBoundingClientRect().right > 390).length,
+            cardsDisplayed: rows.every((r) => getComputedStyle(r).display === 'block'),
+            labels: first.map((td) => getComputedStyle(td, '::before').content),
+            // A card is as tall as its four cells, no row stretched by a neighbour's long cell.
+            stretched: rows.filter((r) => {
+              const cells = [...r.querySelectorAll('td')].reduce((h, td) => h + td.getBoundingClientRect().height, 0);
+              return r.getBoundingClientRect().height > cells + 20;
+            }).length,
+          };
+        });
+        expect({ path, ...seen }).toEqual({
+          path,
+          page: 390,
+          wrap: 0,
+          rowsPastTheScreen: 0,
+          cardsDisplayed: true,
+          labels: ['"Who"', '"Does"', '"To or with"', '"Integrations"'],
+          stretched: 0,
+        });
+      }
+    } finally {
+      await context.close();
+      site.server.close();
+    }
+  }, 60_000);
 });
 
 describe('a generated registry of 300 integrations', () => {

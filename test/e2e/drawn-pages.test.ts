@@ -65,4 +65,39 @@ describe('a hand-written diagram, full size', () => {
     expect(site.missing).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('opens on a phone fitted to the width, the whole drawing in view, with or without JavaScript, and zooms in', async () => {
+    const home = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const doc = await home.newPage();
+    await doc.goto(`${site.url}docs/guides/cross-app-authentication/`, { waitUntil: 'load' });
+    const full = await doc.locator('figure.diagram .diagram-open a').first().getAttribute('href');
+    await home.close();
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(new URL(full!, site.url).href, { waitUntil: 'load' });
+      const measure = () =>
+        page.locator('.diagram-full .diagram-canvas').evaluate((canvas) => {
+          const svg = canvas.querySelector('.diagram-svg svg') as SVGSVGElement;
+          const box = canvas.getBoundingClientRect();
+          const r = svg.getBoundingClientRect();
+          return {
+            sideways: canvas.scrollWidth - canvas.clientWidth,
+            width: Math.round(r.width) === canvas.clientWidth,
+            inside: r.left >= box.left && r.right <= box.right,
+            scale: Math.round((canvas.clientWidth / svg.viewBox.baseVal.width) * 100),
+            label: canvas.parentElement!.querySelector('.diagram-zoom span')?.textContent ?? null,
+            page: document.documentElement.scrollWidth,
+          };
+        });
+      const seen = await measure();
+      expect(seen.scale).toBeLessThan(100);
+      expect(seen).toEqual({ sideways: 0, width: true, inside: true, scale: seen.scale, label: javaScriptEnabled ? `${seen.scale}%` : null, page: 390 });
+      if (javaScriptEnabled) {
+        await page.getByRole('button', { name: 'Zoom in' }).click();
+        expect((await measure()).sideways).toBeGreaterThan(0);
+      }
+      await context.close();
+    }
+  }, 60_000);
 });

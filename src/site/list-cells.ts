@@ -25,5 +25,5 @@ function cellHtml(column: ListColumn, cell: Cell | string[] | undefined, base: s
 
 /** One row of a list: each cell names its column, so on a phone the row becomes a card. */
 export function rowHtml(columns: ListColumn[], row: ListRow, base: string): string {
-  return `<tr>${columns.map((c) => `<td data-label="${escapeHtml(c.label)}">${cellHtml(c, row[c.key], base)}</td>`).join('')}</tr>`;
+  return `<tr>${columns.map((c) => `<td data-label="${escapeHtml(c.label)}"${c.as === 'number' ? ' class="num"' : ''}>${cellHtml(c, row[c.key], base)}</td>`).join('')}</tr>`;
 }

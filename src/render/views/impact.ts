@@ -95,7 +95,9 @@ function perModel(model: Model) {
     return c;
   };
   // Ids that are not repositories (a consumer named but not recorded) sort by their id, after the rest in natural order.
-  const order = new Map([...model.repositories.keys()].sort((a, b) => naturalCompare(name.repo(a), name.repo(b)) || naturalCompare(a, b)).map((r, i) => [r, i]));
+  const order = new Map(
+    [...model.repositories.keys()].sort((a, b) => naturalCompare(name.repo(a), name.repo(b)) || naturalCompare(a, b)).map((r, i) => [r, i]),
+  );
   const rank = (repo: string) => order.get(repo) ?? order.size;
   made = { contact, rank };
   memo.set(model, made);

@@ -429,6 +429,18 @@ describe('the built site', () => {
     }
   });
 
+  it('keeps the gap between cards when the history card follows the columns of cards', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${site.url}integrations/orders-to-payments/`, { waitUntil: 'load' });
+    const gap = await page.evaluate(() => {
+      const columns = document.querySelector('main .columns')!.getBoundingClientRect();
+      const history = document.querySelector('main .columns + .card.history')!.getBoundingClientRect();
+      return Math.round(history.top - columns.bottom);
+    });
+    expect(gap).toBe(16);
+    await page.close();
+  });
+
   it('publishes registry.json and the JSON Schemas', async () => {
     const registry = JSON.parse(await readFile(join(dist, 'registry.json'), 'utf8'));
     expect(Object.keys(registry.integrations)).toHaveLength(23);

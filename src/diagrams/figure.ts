@@ -98,43 +98,44 @@ const bucket = (width: number) => Math.min(1100, Math.max(350, Math.ceil(width /
 export function viewFigure(fitted: Fitted, o: FigureOptions, titles: (id: string) => string): string {
   const g = fitted.graph;
   const svgOpts = (which: string) => ({ link: o.link, idPrefix: `${o.idPrefix}-${which}`, title: g.title, desc: g.description });
+  // Each drawing carries its own legend, so the page's container query shows the legend with the
+  // drawing it explains; a table or a list has no shapes, and keeps only what its arrows mean.
   let wide = '';
   let narrow = '';
-  let legend = '';
+  let marks = '';
   let fit = 350;
   if (g.view === 'sequence') {
     const w = writeSequenceSvg(g, 1000, svgOpts('w'));
     const n = writeSequenceSvg(g, 330, svgOpts('n'));
     fit = bucket(w.width);
-    wide = w.svg;
-    narrow = n.width <= 340 ? n.svg : '';
-    legend = legendHtml(
+    const legend = legendHtml(
       { kinds: [...new Set(g.nodes.map((x) => x.kind))], dashed: (g.steps ?? []).some((s) => s.reply), both: false, bundled: false },
       'sequence',
     );
+    wide = w.svg + legend;
+    narrow = n.width <= 340 ? n.svg + legend : '';
   } else {
     if (fitted.wide) {
-      wide = writeSvg(fitted.wide, svgOpts('w'));
+      wide = writeSvg(fitted.wide, svgOpts('w')) + legendHtml(legendOf(fitted.wide), g.view);
       fit = bucket(fitted.wide.width);
     }
-    if (fitted.narrow) narrow = writeSvg(fitted.narrow, svgOpts('n'));
+    if (fitted.narrow) narrow = writeSvg(fitted.narrow, svgOpts('n')) + legendHtml(legendOf(fitted.narrow), g.view);
     const shown = fitted.wide ?? fitted.narrow;
-    if (shown) legend = legendHtml(legendOf(shown), g.view);
+    if (shown) marks = legendHtml({ ...legendOf(shown), kinds: [] }, g.view);
   }
   // Where no drawing fits: on a wide canvas the table (areas × areas for the landscape), on a narrow one the list, which wraps.
   const table = g.view === 'landscape' ? matrixHtml(g, o.link) : `<div class="view-table">${rowsHtml(g, o.link, titles)}</div>`;
   const note = (what: string) => `<p class="muted">Too many connections to draw readably here; as ${what}:</p>`;
   if (!wide) fit = 700;
   const canvas =
-    (wide ? `<div class="view-wide">${wide}</div>` : `<div class="view-table-wide">${note('a table')}${table}</div>`) +
-    (narrow ? `<div class="view-narrow">${narrow}</div>` : `<div class="view-table-narrow">${note('a list')}${listHtml(g, o.link)}</div>`);
+    (wide ? `<div class="view-wide">${wide}</div>` : `<div class="view-table-wide">${note('a table')}${table}${marks}</div>`) +
+    (narrow ? `<div class="view-narrow">${narrow}</div>` : `<div class="view-table-narrow">${note('a list')}${listHtml(g, o.link)}${marks}</div>`);
   const text = rowsHtml(g, o.link, titles);
   return (
     `<figure class="diagram view${o.full ? ' view-page' : ''}" data-view="${esc(g.view)}">` +
     trailHtml(g, o.link) +
     `<figcaption><strong>${esc(g.title)}</strong> <span>${esc(g.description)}</span></figcaption>` +
     `<div class="view-canvas fit-${fit}" data-pagefind-ignore="all">${canvas}</div>` +
-    legend +
     (o.full || g.view === 'sequence' ? '' : `<p class="diagram-open"><a href="${esc(o.link(g.page))}">Open this view on its own page</a></p>`) +
     (o.full
       ? `<section class="view-text"><h2>In this view</h2>${text}</section>`

@@ -53,7 +53,9 @@ describe('drawn in Node, no browser', () => {
     expect(html).toContain(
       '<nav class="view-trail" aria-label="Diagram level">View: <ol><li><a href="/registry/map/">Landscape</a></li><li><a href="/registry/map/domain/commerce/">domain commerce</a></li><li aria-current="page">repository Payment Service</li></ol></nav>',
     );
-    expect([...html.matchAll(/<\/svg>(Service|Gateway|External system|Library|Datastore)<\/li>/g)].map((x) => x[1])).toEqual([
+    // Each drawing carries its legend, so the one shown with it is the one a reader sees.
+    const wideDrawing = /<div class="view-wide">[\s\S]*?<\/ul><\/div>/.exec(html)![0];
+    expect([...wideDrawing.matchAll(/<\/svg>(Service|Gateway|External system|Library|Datastore)<\/li>/g)].map((x) => x[1])).toEqual([
       'Service',
       'Gateway',
       'Library',
@@ -63,6 +65,19 @@ describe('drawn in Node, no browser', () => {
     expect(html).toContain('<tr id="e-order-service--payment-service">');
     // Every link has a name: an arrow's is what it says, though a star drawing writes it under the counterpart instead.
     expect([...html.matchAll(/<a href="[^"]*"( aria-label="([^"]*)")?>(<g class="edge[^"]*">)/g)].filter((m) => !m[2])).toEqual([]);
+  });
+
+  it('keeps the shapes legend with its drawing: a list shown instead on a phone has only what its arrows mean', async () => {
+    // The example's commerce domain is drawn on a laptop and listed on a phone.
+    const fitted = await fitGraph(areaGraph(m, [...areas(m).keys()].find((k) => k.endsWith('commerce'))!)!);
+    expect(fitted.wide).not.toBeNull();
+    expect(fitted.narrow).toBeNull();
+    const html = viewFigure(fitted, { link, idPrefix: 'c' }, (id) => id);
+    const list = /<div class="view-table-narrow">[\s\S]*?<\/div>/.exec(html)![0];
+    expect(list).toContain('<ul class="view-list">');
+    expect(list).not.toContain('<svg');
+    expect(list).toMatch(/<ul class="diagram-key"><li class="marks">Each arrow starts at the side that acts \(calls, publishes, reads, depends on…\); ↔ both ways; \(n\): n integrations drawn as one arrow, which lists them[^<]*\.<\/li><\/ul><\/div>$/);
+    expect(/<div class="view-wide">[\s\S]*?<\/ul><\/div>/.exec(html)![0]).toContain('</svg>Service</li>');
   });
 
   it('draws a sequence without a layout engine', () => {

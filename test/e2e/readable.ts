@@ -27,7 +27,10 @@ export async function readableViews(browser: Browser, siteUrl: string, paths: re
           const canvas = figure.querySelector('.view-canvas') as HTMLElement;
           const box = canvas.getBoundingClientRect();
           if (canvas.scrollWidth > canvas.clientWidth + 1) out.push(`view ${i}: its canvas scrolls sideways (${canvas.scrollWidth} > ${canvas.clientWidth})`);
-          const svgs = [...canvas.querySelectorAll('svg.plx')].filter((s) => (s as SVGSVGElement).getBoundingClientRect().width > 0) as SVGSVGElement[];
+          // The drawings shown, not the legend's small shapes beside them.
+          const svgs = [...canvas.querySelectorAll('svg.plx')].filter(
+            (s) => !s.closest('.diagram-key') && (s as SVGSVGElement).getBoundingClientRect().width > 0,
+          ) as SVGSVGElement[];
           const fallback = [...canvas.querySelectorAll('.view-list, .view-table')].some((e) => (e as HTMLElement).offsetWidth > 0);
           if (svgs.length === 0 && !fallback) out.push(`view ${i}: shows neither a drawing nor its list`);
           for (const svg of svgs) {

@@ -23,7 +23,7 @@ const { model } = buildRegistry(
   { today: '2026-11-22' },
 );
 const sources = [...model.repositories.keys()].slice(0, count).map((id) => neighbourhoodDiagram(model, id).source);
-const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
+const jobs = sources.map((source) => ({ source, theme: 'site' as const }));
 const launch = () => launchChromium(executable);
 const per = (ms: number) => (ms / jobs.length).toFixed(1);
 const nodes = sources.reduce((n, s) => n + (s.match(/^\s+n\d+[[({]/gm)?.length ?? 0), 0) / sources.length;

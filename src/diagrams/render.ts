@@ -5,13 +5,22 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { safeMermaid } from '../core/mermaid-config.ts';
+import { paletteSvg, SITE_FONT, THEME_VARIABLES } from './mermaid-theme.ts';
 import { svgProblem } from './safe-svg.ts';
 
-export type Theme = 'default' | 'dark';
+/**
+ * `site`: the site's font and palette (theme `base`, src/diagrams/mermaid-theme.ts), its colours
+ * then written as the site's custom properties, so dark mode recolours the one drawing; `dark`:
+ * mermaid's own dark theme, as drawn.
+ */
+export type Theme = 'site' | 'dark';
 
-/** Mermaid settings every diagram is drawn with: dagre layout, labels as real SVG text. */
+/** Mermaid settings every diagram is drawn with: dagre layout, labels as real SVG text, the site's look. */
 export const MERMAID_CONFIG = {
   startOnLoad: false,
+  theme: 'base',
+  themeVariables: THEME_VARIABLES,
+  fontFamily: SITE_FONT,
   securityLevel: 'strict',
   htmlLabels: false,
   flowchart: { htmlLabels: false, useMaxWidth: true, wrappingWidth: 300 },
@@ -75,9 +84,10 @@ const CHUNK = 8;
 /**
  * Bumped whenever a drawing changes for a reason the key does not hash: what `compactSvg` writes,
  * or what `safeMermaid` keeps of a text (2: it keeps only plain options; 3: nor any style, link or
- * image of its statements that could load or run), so older cached drawings are not reused.
+ * image of its statements that could load or run; 4: the site's palette as custom properties,
+ * `paletteSvg`), so older cached drawings are not reused.
  */
-const OUTPUT_FORMAT = 3;
+const OUTPUT_FORMAT = 4;
 
 /** The cache key of one drawing: anything that changes the SVG changes the key. */
 export function diagramKey(source: string, theme: Theme): string {
@@ -208,7 +218,10 @@ export async function renderDiagrams(
                 const out: { key: string; svg?: string; error?: string }[] = [];
                 for (const [key, job] of items) {
                   try {
-                    if (job.theme !== w.plexusTheme) w.mermaid.initialize({ ...config, theme: (w.plexusTheme = job.theme) });
+                    if (job.theme !== w.plexusTheme) {
+                      w.plexusTheme = job.theme;
+                      w.mermaid.initialize(job.theme === 'site' ? config : { ...config, theme: job.theme, themeVariables: {} });
+                    }
                     const { svg } = await w.mermaid.render(`d${key.slice(0, 12)}`, job.source);
                     out.push({ key, svg });
                   } catch (error) {
@@ -226,7 +239,8 @@ export async function renderDiagrams(
                 failed.push({ source: todo.get(r.key)!.source, error: r.error ?? 'unknown error' });
                 continue;
               }
-              const svg = compactSvg(r.svg);
+              const drawn = compactSvg(r.svg);
+              const svg = todo.get(r.key)!.theme === 'site' ? paletteSvg(drawn) : drawn;
               svgs.set(r.key, svg);
               const file = join(options.cacheDir, `${r.key}.svg`);
               await writeFile(`${file}.tmp`, svg);

@@ -111,11 +111,11 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   if (!executable) return withoutBrowser(log);
   const { launchChromium } = await import('./chromium.ts');
   // Keys hashed once per source: pages ask for their diagrams many times.
-  const keys = new Map(sources.map((source) => [source, diagramKey(source, 'default')]));
-  // One drawing a diagram: the dark variant is the same SVG under a CSS filter (site.css). In
+  const keys = new Map(sources.map((source) => [source, diagramKey(source, 'site')]));
+  // One drawing a diagram: dark mode recolours it through the custom properties it uses. In
   // `npm run dev` this runs again after each edit; what this process has drawn or verified is
   // not read from the cache again.
-  const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'default' as const }));
+  const jobs = sources.filter((source) => !drawnHere.has(keys.get(source)!)).map((source) => ({ source, theme: 'site' as const }));
   let shown: Progress | undefined;
   const { svgs: fresh, stats } = await renderDiagrams(jobs, {
     cacheDir,
@@ -136,7 +136,7 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   reportProblems(stats, cacheDir, log);
   return {
     get: (source) => {
-      const key = keys.get(source) ?? diagramKey(source, 'default');
+      const key = keys.get(source) ?? diagramKey(source, 'site');
       const svg = svgs.get(key);
       return svg ? { svg, key } : undefined;
     },
@@ -185,7 +185,7 @@ async function drawBatches(cacheDir: string, executable: string, log: (line: str
     const batch = [...waiting];
     waiting.clear();
     for (const [key] of batch) drawing.add(key);
-    const jobs = batch.map(([, source]) => ({ source, theme: 'default' as const }));
+    const jobs = batch.map(([, source]) => ({ source, theme: 'site' as const }));
     let failed: RenderStats['failed'] = [];
     let rejected: RenderStats['rejected'] = [];
     try {
@@ -200,7 +200,7 @@ async function drawBatches(cacheDir: string, executable: string, log: (line: str
       session = undefined;
       failed = jobs.map(({ source }) => ({ source, error: (error as Error).message }));
     }
-    for (const f of failed) failedHere.add(diagramKey(f.source, 'default'));
+    for (const f of failed) failedHere.add(diagramKey(f.source, 'site'));
     reportProblems({ rejected, failed }, cacheDir, log);
     for (const [key] of batch) drawing.delete(key);
     buildChannel().diagramsDrawn?.(batch.map(([key]) => key));
@@ -217,7 +217,7 @@ async function drawBatches(cacheDir: string, executable: string, log: (line: str
 export function devDiagrams(cacheDir: string, log: (line: string) => void): DrawnDiagrams {
   const executable = chromiumPath();
   if (!executable) return withoutBrowser(log);
-  const keyOf = memo((source) => diagramKey(source, 'default'));
+  const keyOf = memo((source) => diagramKey(source, 'site'));
   const readCached = (key: string) => {
     try {
       const svg = readFileSync(join(cacheDir, `${key}.svg`), 'utf8');

@@ -28,7 +28,7 @@ export function drawnPages(sources: readonly string[], documents: readonly Rende
     for (const b of blocks(doc.markdown)) {
       const source = `${b.lines.slice(1, -1).join('\n')}\n`;
       if (!b.fenced || b.lang !== 'mermaid' || !wanted.has(source)) continue;
-      const key = diagramKey(source, 'default');
+      const key = diagramKey(source, 'site');
       const entry = found.get(key) ?? found.set(key, { key, source, documents: [] }).get(key)!;
       if (!entry.documents.some((d) => d.page === page)) entry.documents.push({ title: doc.title, page });
     }

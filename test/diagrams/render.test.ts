@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeMermaid } from '../../src/core/mermaid-config.ts';
+import { PALETTE } from '../../src/diagrams/mermaid-theme.ts';
 import { compactSvg, diagramKey, MERMAID_CONFIG, openDrawingSession, renderDiagrams } from '../../src/diagrams/render.ts';
 import { diagramFigure } from '../../src/render/diagram-html.ts';
 import { escapeHtml } from '../../src/render/escape-html.ts';
@@ -73,15 +74,15 @@ describe('renderDiagrams', () => {
     );
     const { svgs, stats } = await renderDiagrams(
       [
-        { source, theme: 'default' },
-        { source: seq, theme: 'default' },
+        { source, theme: 'site' },
+        { source: seq, theme: 'site' },
       ],
       { cacheDir: await cache(), launch },
     );
     expect(stats.failed).toEqual([]);
-    const flow = texts(svgs.get(diagramKey(source, 'default'))!).map((t) => t.replace(/ /g, ''));
+    const flow = texts(svgs.get(diagramKey(source, 'site'))!).map((t) => t.replace(/ /g, ''));
     for (const label of DRAWN) expect(flow, label).toContain(label.replace(/ /g, ''));
-    const messages = texts(svgs.get(diagramKey(seq, 'default'))!);
+    const messages = texts(svgs.get(diagramKey(seq, 'site'))!);
     expect(messages).toContain('A\u037E "x" ＃1');
     expect(messages).toContain('B --> C');
     for (const m of HOSTILE) expect(messages, m).toContain(m.replace(/;/g, '\u037E').replace(/#/g, '＃').replace(/\\/g, '∖'));
@@ -96,13 +97,17 @@ describe('renderDiagrams', () => {
       [{ from: 'a', to: 'b', label: 'gRPC' }],
     );
     const jobs = [
-      { source, theme: 'default' as const },
+      { source, theme: 'site' as const },
       { source, theme: 'dark' as const },
     ];
     const first = await renderDiagrams(jobs, { cacheDir: await cache(), launch });
     const second = await renderDiagrams(jobs, { cacheDir: await cache(), launch });
     expect([...second.svgs].sort()).toEqual([...first.svgs].sort());
-    expect(first.svgs.get(diagramKey(source, 'dark'))).not.toBe(first.svgs.get(diagramKey(source, 'default')));
+    expect(first.svgs.get(diagramKey(source, 'dark'))).not.toBe(first.svgs.get(diagramKey(source, 'site')));
+    // The site's look: nodes in the site's service colour, as its custom property with the light value
+    // as fallback, so dark mode recolours this one drawing; mermaid's own dark theme is drawn as it is.
+    expect(first.svgs.get(diagramKey(source, 'site'))).toMatch(/\.node rect[^}]*\{fill:var\(--k-service, #e8edff\);stroke:var\(--accent, #3556d8\);/);
+    expect(first.svgs.get(diagramKey(source, 'dark'))).not.toContain('var(--');
     const dir = await cache();
     await renderDiagrams(jobs, { cacheDir: dir, launch });
     const warm = await renderDiagrams(jobs, {
@@ -112,7 +117,7 @@ describe('renderDiagrams', () => {
       },
     });
     expect([warm.stats.cached, warm.stats.drawn]).toEqual([2, 0]);
-    expect((await readdir(dir)).sort()).toEqual([`${diagramKey(source, 'dark')}.svg`, `${diagramKey(source, 'default')}.svg`].sort());
+    expect((await readdir(dir)).sort()).toEqual([`${diagramKey(source, 'dark')}.svg`, `${diagramKey(source, 'site')}.svg`].sort());
   }, 60_000);
 
   it('wraps labels between words, never inside one', async () => {
@@ -123,7 +128,7 @@ describe('renderDiagrams', () => {
       ],
       [{ from: 'a', to: 'b', label: 'publishes payment.completed and what else happened' }],
     );
-    const { svgs } = await renderDiagrams([{ source, theme: 'default' }], { cacheDir: await cache(), launch });
+    const { svgs } = await renderDiagrams([{ source, theme: 'site' }], { cacheDir: await cache(), launch });
     const words = [...[...svgs.values()][0]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!.trim());
     for (const word of ['Recommendation', 'Notification', 'Service', 'payment.completed', 'happened']) expect(words).toContain(word);
   }, 60_000);
@@ -132,13 +137,13 @@ describe('renderDiagrams', () => {
     const good = 'flowchart LR\n  a --> b\n';
     const { svgs, stats } = await renderDiagrams(
       [
-        { source: 'flowchart LR\n  a -->\n', theme: 'default' },
-        { source: good, theme: 'default' },
+        { source: 'flowchart LR\n  a -->\n', theme: 'site' },
+        { source: good, theme: 'site' },
       ],
       { cacheDir: await cache(), launch },
     );
     expect(stats.failed.map((f) => f.source)).toEqual(['flowchart LR\n  a -->\n']);
-    expect(svgs.has(diagramKey(good, 'default'))).toBe(true);
+    expect(svgs.has(diagramKey(good, 'site'))).toBe(true);
   }, 60_000);
 });
 
@@ -168,7 +173,7 @@ describe('the diagram cache is read as untrusted', () => {
 
   it('tells its progress: none drawn before the browser starts, then after each batch, and nothing when all is cached', async () => {
     const dir = await cache();
-    const jobs = Array.from({ length: 20 }, (_, i) => ({ source: `flowchart LR\n  a${i} --> b${i}\n`, theme: 'default' as const }));
+    const jobs = Array.from({ length: 20 }, (_, i) => ({ source: `flowchart LR\n  a${i} --> b${i}\n`, theme: 'site' as const }));
     const told: (number | string)[][] = [];
     let launched = false;
     await renderDiagrams(jobs, {
@@ -196,7 +201,7 @@ describe('the diagram cache is read as untrusted', () => {
     const { writeFile } = await import('node:fs/promises');
     const dir = await cache();
     const sources = ['flowchart LR\n  a --> b\n', 'flowchart LR\n  c --> d\n', 'flowchart LR\n  e --> f\n'];
-    const jobs = sources.map((source) => ({ source, theme: 'default' as const }));
+    const jobs = sources.map((source) => ({ source, theme: 'site' as const }));
     await renderDiagrams(jobs, { cacheDir: dir, launch });
     const [poisoned, truncated, kept] = jobs.map((j) => diagramKey(j.source, j.theme)) as [string, string, string];
     await writeFile(join(dir, `${poisoned}.svg`), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
@@ -237,7 +242,7 @@ describe('sharing the drawing between pages', () => {
     };
     return { pages, launch: async () => browser as unknown as Browser };
   }
-  const jobs = Array.from({ length: 30 }, (_, i) => ({ source: `flowchart LR\n  a${'x'.repeat(i)} --> b\n`, theme: 'default' as const }));
+  const jobs = Array.from({ length: 30 }, (_, i) => ({ source: `flowchart LR\n  a${'x'.repeat(i)} --> b\n`, theme: 'site' as const }));
 
   it('draws on one page per core (up to 8) by default, each taking a few diagrams at a time, the largest first', async () => {
     const { pages, launch: fake } = fakeBrowser();
@@ -285,8 +290,8 @@ describe('data never makes a request', () => {
       const front = ['---', 'config:', `  themeCSS: "svg { background: url(${server.origin}/z.png) }"`, '---', 'flowchart LR', '  c --> d', ''].join('\n');
       const { svgs, stats } = await renderDiagrams(
         [
-          { source: hostile, theme: 'default' },
-          { source: front, theme: 'default' },
+          { source: hostile, theme: 'site' },
+          { source: front, theme: 'site' },
         ],
         { cacheDir: await cache(), launch },
       );
@@ -294,7 +299,7 @@ describe('data never makes a request', () => {
       // Both are drawn (without what was removed), so no reader's browser is left to draw them.
       expect(stats.failed).toEqual([]);
       for (const source of [hostile, front]) {
-        const svg = svgs.get(diagramKey(source, 'default'))!;
+        const svg = svgs.get(diagramKey(source, 'site'))!;
         expect(svg).toContain('<svg');
         expect(svg).not.toContain('url(http');
         expect(svg).not.toContain(server.origin);
@@ -349,12 +354,12 @@ const LOADING_STATEMENTS = (origin: string) => [
  * class="mermaid">` in its figure, and DiagramScript's own script loading mermaid and drawing them.
  * Returns the links the drawings hold and how many were drawn.
  */
-async function drawnByTheReader(origin: string, figures: string[]): Promise<{ drawn: number; links: string[] }> {
+async function drawnByTheReader(origin: string, figures: string[]): Promise<{ drawn: number; links: string[]; themed: number }> {
   const require = createRequire(import.meta.url);
   const bundle = await readFile(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
   const astro = await readFile(join(import.meta.dirname, '../../src/components/DiagramScript.astro'), 'utf8');
   const script = /<script is:inline define:vars=\{\{[^}]*\}\}>([\s\S]*?)<\/script>/.exec(astro)![1];
-  const html = `<!doctype html><html><head></head><body>${figures.join('\n')}<script>(function () { const src = '/site/mermaid.min.js'; const config = ${JSON.stringify(MERMAID_CONFIG)};${script}})();</script></body></html>`;
+  const html = `<!doctype html><html><head></head><body>${figures.join('\n')}<script>(function () { const src = '/site/mermaid.min.js'; const config = ${JSON.stringify(MERMAID_CONFIG)}; const palette = ${JSON.stringify(PALETTE)};${script}})();</script></body></html>`;
   const browser = await launch();
   try {
     // A page with network, as a reader's: only the site's own two files (under /site/) are served here.
@@ -370,6 +375,8 @@ async function drawnByTheReader(origin: string, figures: string[]): Promise<{ dr
     return await page.evaluate(() => ({
       drawn: document.querySelectorAll('.diagram-svg').length,
       links: [...document.querySelectorAll('.diagram-svg a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+      // Drawn in the site's palette, its text colour the site's custom property (dark mode recolours it).
+      themed: [...document.querySelectorAll('.diagram-svg style')].filter((s) => s.textContent?.includes('var(--text, #1b2333)')).length,
     }));
   } finally {
     await browser.close();
@@ -397,7 +404,7 @@ describe("data never makes a request from the reader's browser", () => {
         sources.map((source) => diagramFigure(source, { title: 't', description: 'd' })),
       );
       expect(server.paths).toEqual([]);
-      expect(asServed).toEqual({ drawn: sources.length, links: [] });
+      expect(asServed).toEqual({ drawn: sources.length, links: [], themed: sources.length });
     } finally {
       await server.close();
     }
@@ -408,12 +415,12 @@ describe("data never makes a request from the reader's browser", () => {
     try {
       const sources = LOADING_STATEMENTS(server.origin);
       const { svgs, stats } = await renderDiagrams(
-        sources.map((source) => ({ source, theme: 'default' as const })),
+        sources.map((source) => ({ source, theme: 'site' as const })),
         { cacheDir: await cache(), launch },
       );
       expect(server.paths).toEqual([]);
       expect(stats.failed).toEqual([]);
-      for (const source of sources) expect(svgs.get(diagramKey(source, 'default'))).not.toMatch(/url\(http|xmpp:|tel:/);
+      for (const source of sources) expect(svgs.get(diagramKey(source, 'site'))).not.toMatch(/url\(http|xmpp:|tel:/);
       expect(safeMermaid(sources[0]!).source).toBe('stateDiagram-v2\n  [*] --> S\n  \n  class S c\n');
     } finally {
       await server.close();

@@ -39,16 +39,16 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
     const bad = 'flowchart LR\n  a -->\n';
     // A cached drawing someone tampered with is not used, and is drawn again.
     await mkdir(cacheDir, { recursive: true });
-    const tampered = join(cacheDir, `${diagramKey(good, 'default')}.svg`);
+    const tampered = join(cacheDir, `${diagramKey(good, 'site')}.svg`);
     await writeFile(tampered, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const told = new Promise<string[]>((resolve) => {
       buildChannel().diagramsDrawn = resolve;
     });
     expect([drawn.get(good), drawn.get(bad)]).toEqual([undefined, undefined]);
-    expect(drawn.pending(good)).toBe(diagramKey(good, 'default'));
+    expect(drawn.pending(good)).toBe(diagramKey(good, 'site'));
     expect(drawn.fallback).toBeNull();
     // Both were asked for while one page rendered: one batch, and the dev server is told their keys.
-    expect((await told).sort()).toEqual([diagramKey(good, 'default'), diagramKey(bad, 'default')].sort());
+    expect((await told).sort()).toEqual([diagramKey(good, 'site'), diagramKey(bad, 'site')].sort());
     expect(drawn.pending(good)).toBeUndefined();
     expect(drawn.get(good)?.svg).toContain('> A</tspan>');
     expect(drawn.get(bad)).toBeUndefined();
@@ -60,7 +60,7 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
       expect.stringMatching(/^A diagram could not be drawn \(.+\); it will be drawn in the browser:$/),
     ]);
     // What it drew is in the cache for the next server.
-    const next = await readFile(join(cacheDir, `${diagramKey(good, 'default')}.svg`), 'utf8');
+    const next = await readFile(join(cacheDir, `${diagramKey(good, 'site')}.svg`), 'utf8');
     expect(next).toBe(drawn.get(good)!.svg);
     delete buildChannel().diagramsDrawn;
   }, 60_000);

@@ -1,6 +1,7 @@
 // "Open full size" on a hand-written mermaid diagram opens a page of the site (issue 24): the
 // drawing inline (so whatever it links is a live link), the site's dark mode, a way back to the
-// document; the bare SVG stays published beside it.
+// document; the bare SVG stays published beside it. It is drawn once, in the site's palette as custom
+// properties, so dark mode recolours it with no filter.
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,14 +56,49 @@ describe('a hand-written diagram, full size', () => {
     const svg = page.locator('.diagram-full .diagram-svg svg');
     expect(await svg.count()).toBe(1);
     expect(await svg.evaluate((el) => [...el.querySelectorAll('text')].map((t) => t.textContent).join(' '))).toContain('Open box office');
-    // No second "full size" link on the full-size page; the site's dark mode recolours the drawing.
+    // No second "full size" link on the full-size page.
     expect(await page.locator('.diagram-open').count()).toBe(0);
-    expect(await svg.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await svg.evaluate((el) => getComputedStyle(el).filter)).toBe('invert(0.9) hue-rotate(180deg)');
     // The bare drawing is still published beside its page.
-    await access(join(work, 'dist', full!.slice(BASE.length).replace(/\/$/, '.svg')));
+    const bare = full!.replace(/\/$/, '.svg');
+    await access(join(work, 'dist', bare.slice(BASE.length)));
     expect(site.missing).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("is drawn once in the site's palette: dark mode recolours it through the custom properties, with no filter", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}docs/guides/cross-app-authentication/`, { waitUntil: 'load' });
+    const full = await page.locator('figure.diagram .diagram-open a').first().getAttribute('href');
+    // An actor's box, a message and the drawing's filter, as the reader's browser paints them.
+    const look = (svg: string) =>
+      page.locator(svg).evaluate((el) => ({
+        filter: getComputedStyle(el).filter,
+        box: getComputedStyle(el.querySelector('rect.actor')!).fill,
+        message: getComputedStyle(el.querySelector('text.messageText')!).fill,
+      }));
+    const LIGHT = { filter: 'none', box: 'rgb(232, 237, 255)', message: 'rgb(27, 35, 51)' };
+    const DARK = { filter: 'none', box: 'rgb(31, 42, 74)', message: 'rgb(230, 233, 242)' };
+    for (const [url, svg] of [
+      [page.url(), 'figure.diagram .diagram-svg svg'],
+      [new URL(full!, site.url).href, '.diagram-full .diagram-svg svg'],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(url, { waitUntil: 'load' });
+      expect(await page.locator(svg).evaluate((el) => el.querySelector('style')!.textContent)).toContain('fill:var(--k-service, #e8edff)');
+      expect(await look(svg)).toEqual(LIGHT);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await look(svg)).toEqual(DARK);
+      await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+      expect(await look(svg)).toEqual(LIGHT);
+      await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+      expect(await look(svg)).toEqual(DARK);
+      await page.evaluate(() => localStorage.clear());
+    }
+    expect(site.missing).toEqual([]);
+    // The bare SVG, with no site around it, keeps the light look through the fallbacks, in dark mode too.
+    await page.goto(new URL(full!.replace(/\/$/, '.svg'), site.url).href, { waitUntil: 'load' });
+    expect(await look('svg')).toEqual(LIGHT);
     await context.close();
   }, 60_000);
 

@@ -19,14 +19,14 @@ describe('drawnPages', () => {
     ];
     expect(drawnPages([FLOW, SEQ], documents)).toEqual([
       {
-        key: diagramKey(FLOW, 'default'),
+        key: diagramKey(FLOW, 'site'),
         source: FLOW,
         documents: [
           { title: 'Guide A', page: '/docs/guides/a/' },
           { title: 'Guide B', page: '/docs/guides/b/' },
         ],
       },
-      { key: diagramKey(SEQ, 'default'), source: SEQ, documents: [{ title: 'Guide A', page: '/docs/guides/a/' }] },
+      { key: diagramKey(SEQ, 'site'), source: SEQ, documents: [{ title: 'Guide A', page: '/docs/guides/a/' }] },
     ]);
     expect(drawingPage('0a1b')).toBe('/diagrams/0a1b/');
   });

@@ -23,7 +23,7 @@ const indent = (text: string) =>
 
 /** What `plexus show ID` prints: the entity's facts, then its neighbourhood as a tree. Undefined for an unknown id. */
 export function showText(model: Model, id: string): string | undefined {
-  const team = (t: string | undefined) => (t ? (model.teams.get(t)?.data.name ?? t) : undefined);
+  const team = (t: string | undefined) => (t ? (model.teams.get(t)?.data.name ?? (t === 'unknown' ? 'team unknown' : t)) : undefined);
   const repo = model.repositories.get(id)?.data;
   if (repo) {
     const system = repo.system ? model.systems.get(repo.system)?.data.name : undefined;

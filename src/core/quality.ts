@@ -11,7 +11,7 @@ import { didYouMean } from './suggest.ts';
  */
 export const TRACKED = {
   integration: ['provider', 'auth', 'version', 'lastUpdated', 'consumers', 'contacts', 'health', 'errorHandling', 'connection', 'docs'],
-  repository: ['system', 'domain', 'tags'],
+  repository: ['team', 'system', 'domain', 'tags'],
   team: ['lead', 'contacts', 'escalation'],
   event: ['schema'],
 } as const;

@@ -34,7 +34,7 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     add(eco, refs);
   }
   for (const repo of registry.repositories.values()) {
-    const refs = [...ref(['team'], 'teams', repo.data.team), ...ref(['system'], 'systems', repo.data.system)];
+    const refs = [...(repo.data.team === UNKNOWN ? [] : ref(['team'], 'teams', repo.data.team)), ...ref(['system'], 'systems', repo.data.system)];
     each(repo.data.libraries, (lib, i) => refs.push(...ref(['libraries', i, 'repository'], 'repositories', lib.repository)));
     each(repo.data.tables?.reads, (t, i) => refs.push(...ref(['tables', 'reads', i, 'owner'], 'repositories', t.owner)));
     add(repo, refs);

@@ -135,7 +135,12 @@ export function areaOf(model: Model, repository: string): Area {
   }
   if (r?.domain) return domainArea(model, r.domain);
   const team = r?.team ?? '-';
-  return { key: `team:${team}`, kind: 'team', label: model.teams.get(team)?.data.name ?? team, href: viewPages.area(`team:${team}`) };
+  return {
+    key: `team:${team}`,
+    kind: 'team',
+    label: model.teams.get(team)?.data.name ?? (team === 'unknown' ? 'Team unknown' : team),
+    href: viewPages.area(`team:${team}`),
+  };
 }
 
 /** Every area of the registry, by key, each with its repositories. */

@@ -50,6 +50,9 @@ export interface Impact {
   transitive: string[];
 }
 
+/** The name of the notice for repositories whose team is `unknown`. */
+export const NOBODY = 'Team unknown: nobody is recorded to tell';
+const UNKNOWN_TEAM = 'unknown';
 /** Someone to tell: a team (with how to reach it), or a contact an integration names. Each appears once. */
 export type Notify = { team: string; name: string; lead?: string; contacts?: Contacts; because: string[] } | { contact: string; because: string[] };
 
@@ -360,7 +363,8 @@ export function compareModels(
       `team:${team}`,
       () => ({
         team,
-        name: t?.name ?? team,
+        // A repository no team is known to own: the notice says nobody is recorded to tell, not a team called unknown.
+        name: t?.name ?? (team === UNKNOWN_TEAM ? NOBODY : team),
         ...(t?.lead && t.lead !== 'unknown' ? { lead: t.lead } : {}),
         ...(t?.contacts ? { contacts: t.contacts } : {}),
         because: [],

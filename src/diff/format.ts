@@ -1,6 +1,6 @@
 // `plexus diff` written out: for the terminal, as a pull-request comment (Markdown), and as JSON.
 import { formatDiagnostic } from '../core/diagnostics.ts';
-import type { DiffReport, EntityChange, Notify } from './compare.ts';
+import { type DiffReport, type EntityChange, NOBODY, type Notify } from './compare.ts';
 
 /** The hidden line a pull-request comment starts with, by which the workflow finds it to update it. */
 export const MARKER = '<!-- plexus-diff -->';
@@ -49,6 +49,7 @@ export const fieldLine = (f: EntityChange['fields'][number]) =>
 
 function notifyText(n: Notify): string {
   if ('contact' in n) return n.contact;
+  if (n.name === NOBODY) return n.name;
   const reach = [n.lead, n.contacts?.email, n.contacts?.chat, n.contacts?.onCall].filter(Boolean);
   return `${n.name} (${n.team})${reach.length > 0 ? `: ${reach.join(', ')}` : ''}`;
 }

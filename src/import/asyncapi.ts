@@ -144,7 +144,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
           type: 'event',
           protocol: (defines ? m.protocol : undefined) ?? model.events.get(id)?.data.channel?.split(':')[0] ?? 'unknown',
           events: [id],
-          owner: model.repositories.get(provider)?.data.team ?? model.repositories.get(repository)?.data.team,
+          // A repository whose team is unknown gives no owner (unknown names no team).
+          owner: [provider, repository].map((r) => model.repositories.get(r)?.data.team).find((t) => t && t !== 'unknown'),
           status: 'unknown',
         },
         provenance,

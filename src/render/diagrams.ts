@@ -94,7 +94,9 @@ const groupPath = (model: Model, id: string): string[] => {
     const domain = system.data.domain ? model.domains.get(system.data.domain) : undefined;
     return [...(domain ? [`Domain: ${domain.data.name}`] : []), `System: ${system.data.name}`];
   }
-  return [r.domain ? `Domain: ${r.domain}` : `Team: ${model.teams.get(r.team)?.data.name ?? r.team}`];
+  // A team that is not known groups its repositories in one box that says so.
+  const team = model.teams.get(r.team)?.data.name ?? (r.team === UNKNOWN ? 'unknown' : r.team);
+  return [r.domain ? `Domain: ${r.domain}` : `Team: ${team}`];
 };
 const groupOf = (model: Model, id: string) => groupPath(model, id).join(' › ');
 

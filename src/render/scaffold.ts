@@ -71,7 +71,8 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       data = { name: title(id), purpose: UNKNOWN, kind: o.kind ?? UNKNOWN, status: UNKNOWN, url: UNKNOWN, team: o.team };
       break;
     case 'integration': {
-      const owner = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
+      const team = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
+      const owner = team === UNKNOWN ? undefined : team;
       data = {
         title: title(id),
         provider: o.provider,

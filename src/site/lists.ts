@@ -96,7 +96,8 @@ export function repositoryList(model: Model): ListSpec {
           n: [d.name, pages.repository(r.id)],
           p: d.purpose,
           k: label(recorded(d.kind) ?? NOT_RECORDED),
-          tm: [name.team(d.team), pages.team(d.team)],
+          // A team that is not known has no page: said, not linked.
+          tm: d.team === 'unknown' ? name.team(d.team) : [name.team(d.team), pages.team(d.team)],
           pv: links?.provides.length ?? 0,
           cn: links?.consumes.length ?? 0,
           st: [label(d.status), tone(d.status)],

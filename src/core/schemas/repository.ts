@@ -38,7 +38,9 @@ export const RepositorySchema = z.strictObject({
   kind: z.enum([...REPOSITORY_KINDS, UNKNOWN]).describe('service, frontend, library, external, docs, monorepo or gateway; unknown when it is not known.'),
   status: z.enum([...REPOSITORY_STATUSES, UNKNOWN]).describe('planned, active, maintenance, deprecated or retired; unknown when it is not known.'),
   url: z.union([WebUrl, z.literal(UNKNOWN)]).describe('Where the code lives, e.g. "https://github.com/eventful/payments-api"; unknown when it is not known.'),
-  team: Ref('team').describe('Owning team.'),
+  team: Ref('team').describe(
+    'Owning team (teams/<id>.yaml); unknown when no team is known to own it (a catalog owner that is not in the catalog): pages say "team unknown" and link no team, no team is told or called for it, and /quality/ lists it.',
+  ),
   system: Ref('system').optional().describe('The system it is part of (systems/<id>.yaml); diagrams group repositories by system within domain.'),
   domain: Text.optional().describe(
     'Business domain as a word, for registries that keep no systems/ and domains/, e.g. "payments"; used to group diagrams then.',

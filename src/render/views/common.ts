@@ -5,7 +5,8 @@ import type { Protocol } from '../../core/schemas/index.ts';
 export function namer(model: Model) {
   return {
     repo: (id: string) => model.repositories.get(id)?.data.name ?? id,
-    team: (id: string) => (id === 'all-teams' ? 'All teams' : (model.teams.get(id)?.data.name ?? id)),
+    /** `unknown` (a repository no team is known to own) reads "team unknown", as a provider reads "provider unknown". */
+    team: (id: string) => (id === 'all-teams' ? 'All teams' : (model.teams.get(id)?.data.name ?? (id === 'unknown' ? 'team unknown' : id))),
     integration: (id: string) => model.integrations.get(id)?.data.title ?? id,
     pattern: (id: string) => model.patterns.get(id)?.data.name ?? id,
     resource: (id: string) => model.resources.get(id)?.data.name ?? id,

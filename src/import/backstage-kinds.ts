@@ -18,8 +18,17 @@ export interface Definition {
 export interface Context {
   source(e: CatalogEntity): Provenance;
   note(e: CatalogEntity, field: string, why: string): void;
-  /** The Plexus id a relation points at, or undefined after a positioned diagnostic when it dangles. */
-  target(e: CatalogEntity, path: (string | number)[], value: unknown, field: string): { ref: string; id: string; entity?: CatalogEntity } | undefined;
+  /**
+   * The Plexus id a relation points at, or undefined after a positioned diagnostic when it dangles;
+   * the report line then says where and what was written `instead` (default: not written).
+   */
+  target(
+    e: CatalogEntity,
+    path: (string | number)[],
+    value: unknown,
+    field: string,
+    instead?: string,
+  ): { ref: string; id: string; entity?: CatalogEntity } | undefined;
   /** Refs that own something (`spec.owner`), normalised. */
   ownerRefs: ReadonlySet<string>;
   /** API ref → ids of the components that provide / consume it. */
@@ -66,7 +75,7 @@ const COMMON = ['name', 'namespace', 'title', 'description', 'annotations', 'uid
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What every kind has: names, description, owner, lifecycle, and notes for keys no mapping reads. */
-function facts(e: CatalogEntity, context: Context) {
+function facts(e: CatalogEntity, context: Context, ownerInstead?: string) {
   const metadata = record(e.data.metadata);
   const spec = record(e.data.spec);
   const description = text(metadata.description);
@@ -76,7 +85,7 @@ function facts(e: CatalogEntity, context: Context) {
     title: text(metadata.title) ?? text(metadata.name)!,
     description,
     lifecycle: text(spec.lifecycle),
-    owner: text(spec.owner) ? context.target(e, ['spec', 'owner'], spec.owner, 'owner') : undefined,
+    owner: text(spec.owner) ? context.target(e, ['spec', 'owner'], spec.owner, 'owner', ownerInstead) : undefined,
     purpose: () => {
       if (!description) context.note(e, 'metadata.description', 'not given: purpose written as unknown');
       return description ?? 'unknown';
@@ -109,14 +118,15 @@ function codeUrl(annotations: Record<string, unknown>): string {
 }
 
 function component(e: CatalogEntity, context: Context): Planned[] {
-  const f = facts(e, context);
+  // An owner that is not in the catalog or the registry is no team Plexus knows: the team is written unknown.
+  const f = facts(e, context, 'team written as unknown');
   const { spec, metadata } = f;
   const kind = COMPONENT_KIND[text(spec.type) ?? ''];
   if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus kind: written as service`);
   const status = REPOSITORY_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
   const system = text(spec.system) ? context.target(e, ['spec', 'system'], spec.system, 'system') : undefined;
-  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: team left for you to fill');
+  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: team written as unknown');
   f.unread('metadata', [...COMMON, 'tags', 'links']);
   // Where the code lives: the annotations say it first, else the first link to a repository on GitHub or GitLab.
   let url = codeUrl(record(metadata.annotations));
@@ -137,7 +147,7 @@ function component(e: CatalogEntity, context: Context): Planned[] {
         kind: kind ?? 'service',
         status: status ?? 'active',
         url,
-        team: f.owner?.id,
+        team: f.owner?.id ?? 'unknown',
         system: system?.id,
         tags: list(metadata.tags).length > 0 ? list(metadata.tags).map(String) : undefined,
       },

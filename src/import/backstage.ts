@@ -142,7 +142,7 @@ export async function importBackstage(
     // Recorded relative to the registry, so a run from another folder writes the same files.
     source: (e) => ({ from: 'backstage', source: relative(options.contentDir, e.file), ref: e.ref }),
     note: (e, field, why) => unmapped.push({ ref: e.ref, kind: e.kind, field, why }),
-    target: (e, path, value, field) => {
+    target: (e, path, value, field, instead = 'not written') => {
       const raw = text(value);
       if (!raw) return undefined;
       const ref = normaliseRef(raw, DEFAULT_KIND[field] ?? 'component');
@@ -152,8 +152,15 @@ export async function importBackstage(
       const entity = byRef.get(ref);
       const collection = COLLECTION[kind];
       if (entity || (collection && options.known.has(`${collection}/${id}`))) return { ref, id, entity };
-      diagnostics.push(strictly(diagnostic('CatalogReference', e.display, e.locate(path), { ref, field }), !!options.strict));
-      unmapped.push({ ref: e.ref, kind: e.kind, field: fieldPath(path), why: `names ${ref}, which is not in the catalog or the registry: not written` });
+      const at = e.locate(path);
+      diagnostics.push(strictly(diagnostic('CatalogReference', e.display, at, { ref, field }), !!options.strict));
+      const where = `${e.display}:${at.line}:${at.col}`;
+      unmapped.push({
+        ref: e.ref,
+        kind: e.kind,
+        field: fieldPath(path),
+        why: `names ${ref} (${where}), which is not in the catalog or the registry: ${instead}`,
+      });
       return undefined;
     },
     // Users become teams only when they own something: Plexus keeps teams, not people.

@@ -55,9 +55,9 @@ describe('plexus import backstage: partial by default', () => {
     expect(out).toContain(
       [
         '  Component spec.dependsOn[] (1):',
-        '    component:default/cart spec.dependsOn[1]: names component:default/missing, which is not in the catalog or the registry: not written',
+        '    component:default/cart spec.dependsOn[1]: names component:default/missing (partial/catalog-info.yaml:28:7), which is not in the catalog or the registry: not written',
         '  Component spec.owner (1):',
-        '    component:default/shop: names group:default/guest, which is not in the catalog or the registry: not written',
+        '    component:default/shop: names group:default/guest (partial/catalog-info.yaml:10:10), which is not in the catalog or the registry: team written as unknown',
         '  Environment kind (1):',
         '    environment:default/dev: Plexus reads no Environment entities: not imported',
       ].join('\n'),
@@ -81,6 +81,10 @@ describe('plexus import backstage: partial by default', () => {
       'teams/engineering.yaml',
       'teams/team-a.yaml',
     ]);
+  });
+
+  it('writes a component whose owner dangles with team unknown', async () => {
+    expect((await written('reg')).get('repositories/shop.yaml')).toMatchObject({ name: 'shop', team: 'unknown' });
   });
 
   it('writes an API no component provides as an integration whose provider is unknown, which checks clean', async () => {

@@ -1,0 +1,67 @@
+// Issue 26: a Backstage component whose owner is in no catalog file (group:default/guest) is
+// imported as a repository whose team is unknown; the built site says "team unknown" where the
+// team is shown, links no team page, and counts it on /quality/.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { runIn } from '../cli/harness.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let dir = '';
+const main = async (path: string) => {
+  const html = await readFile(join(dir, 'dist', path, 'index.html'), 'utf8');
+  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plexus-unknown-team-'));
+  await cp(join(ROOT, 'test', 'fixtures', 'backstage-partial'), join(dir, 'partial'), { recursive: true });
+  await mkdir(join(dir, 'registry'));
+  const imported = await runIn(dir, ['import', 'backstage', 'partial', '--content', 'registry'], { PLEXUS_TODAY: '2026-12-06' });
+  if (imported.code !== 0) throw new Error(imported.out + imported.err);
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    env: {
+      ...withoutViteEnv(),
+      PLEXUS_CONTENT: join(dir, 'registry'),
+      PLEXUS_DIST: join(dir, 'dist'),
+      PLEXUS_CHROMIUM: 'none',
+      PLEXUS_CACHE: join(dir, 'cache'),
+      PLEXUS_TODAY: '2026-12-06',
+      PLEXUS_QUIET: '1',
+    },
+    maxBuffer: 64 << 20,
+  });
+}, 240_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('a site with a repository whose team is unknown', () => {
+  it('says "team unknown" as the repository’s owner, not a link', async () => {
+    expect(await main('repositories/shop')).toContain(
+      '<h2>Whom to call</h2><dl class="facts"><dt>Owner</dt><dd><span class="muted">team unknown</span></dd></dl>',
+    );
+  });
+
+  it('names it under the teams, linked to the repository, not to a team', async () => {
+    expect(await main('teams')).toContain(
+      '<p class="muted">Team unknown for 1 repository: <a href="/repositories/shop/">shop</a>; <a href="/quality/">Data quality</a> lists them all.</p>',
+    );
+  });
+
+  it('counts it on /quality/ as a repository missing its team', async () => {
+    expect(await main('quality')).toContain(
+      '<tr><td><code>team</code></td><td>1 of 2 <span class="muted">(50%)</span></td><td><a href="/repositories/shop/">shop</a></td></tr>',
+    );
+  });
+
+  it('links no page of a team called unknown anywhere', async () => {
+    const pages = (await readdir(join(dir, 'dist'), { recursive: true })).filter((p) => p.endsWith('.html'));
+    const linking: string[] = [];
+    for (const p of pages) if ((await readFile(join(dir, 'dist', p), 'utf8')).includes('/teams/unknown')) linking.push(p);
+    expect([pages.length > 20, linking]).toEqual([true, []]);
+  });
+});

@@ -33,6 +33,9 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
     };
   const id = stringOption(values, 'integration') ?? slugId(spec.title || provider);
   if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" cannot be an integration id; name one with --integration.`);
+  // A new integration takes its provider's team as owner; unknown names no team to take.
+  if (owner === 'unknown' && !known.has(`integrations/${id}`))
+    throw new UsageError(`--owner TEAM is needed: the team of ${provider}, which would own the new integration ${id}, is unknown.`);
   const ref = `openapi ${spec.version}: ${spec.title}`;
   const unmapped: Unmapped[] = [];
   const note = (field: string, why: string) => unmapped.push({ ref, field, why });

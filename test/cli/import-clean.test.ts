@@ -85,6 +85,16 @@ describe('an imported registry checks clean', () => {
     expect(await run('check', '--content', reg)).toEqual({ code: 0, out: 'No problems in 4 files.', err: '' });
   });
 
+  it('writes team: unknown for a component that names no owner, reports it, and check exits 0', async () => {
+    await mkdir(join(root, 'ownerless'), { recursive: true });
+    await writeFile(join(root, 'ownerless/catalog-info.yaml'), entity('Component', 'lonely', '  type: service\n  lifecycle: production\n'));
+    const reg = await empty('ownerless-reg');
+    const imported = await run('import', 'backstage', 'ownerless', '--content', reg);
+    expect([imported.code, imported.out.split('\n').at(-1)]).toEqual([0, 'Check of the imported files: No problems in 2 files.']);
+    expect(imported.out).toContain('  Component spec.owner (1):\n    component:default/lonely: no owner: team written as unknown\n');
+    expect(await read('ownerless-reg/repositories/lonely.yaml')).toMatch(/^team: unknown$/m);
+  });
+
   it('never writes over an ecosystem.yaml that is there, broken or a link', async () => {
     const broken = await empty('broken-reg');
     await writeFile(join(root, broken, 'ecosystem.yaml'), 'name: [\n');

@@ -89,13 +89,17 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
     const others = (existing?.consumers ?? []).filter((c) => c.repository !== repository);
     const mine = existing?.consumers.find((c) => c.repository === repository);
     // What the consumer does with it is for a person to write: the message's summary says what it is, not that.
-    const consumers = [...others, ...(receives ? [mine ?? { repository }] : [])];
+    // A consumer already listed keeps its place, so a re-import does not reorder the file.
+    const consumers = receives ? (mine ? existing!.consumers : [...others, { repository }]) : others;
     // The sender's document defines the message; a receiver's only says that it listens.
     // Another sender's document that defines it already keeps it: a second sender (the same event
     // over MQTT and Kafka) adds its role, and its channel is said, not written over the first.
     const definer = existing?.spec ? [...model.repositories.values()].find((r) => r.data.asyncapi === existing.spec)?.id : undefined;
     const definedBySender = !!definer && definer !== repository && !!existing?.producers.includes(definer);
-    const defines = (sends && !definedBySender) || !existing;
+    // A receiver's document that created the event (no sender's document yet) keeps its fields, and
+    // refreshes them when imported again, until a sender's document defines the event.
+    const owns = !!existing?.spec && existing.spec === copy.path;
+    const defines = ((sends || owns) && !definedBySender) || !existing;
     const channel = `${m.protocol ?? 'channel'}: ${m.channel}`;
     if (!defines && existing?.channel && existing.channel !== channel)
       unmapped.push({ ref, field: `message ${m.name}`, why: `on ${channel} here; the event keeps ${existing.channel} (${existing.spec ?? 'no spec'})` });

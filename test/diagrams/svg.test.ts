@@ -76,7 +76,9 @@ describe('drawn in Node, no browser', () => {
     const list = /<div class="view-table-narrow">[\s\S]*?<\/div>/.exec(html)![0];
     expect(list).toContain('<ul class="view-list">');
     expect(list).not.toContain('<svg');
-    expect(list).toMatch(/<ul class="diagram-key"><li class="marks">Each arrow starts at the side that acts \(calls, publishes, reads, depends on…\); ↔ both ways; \(n\): n integrations drawn as one arrow, which lists them[^<]*\.<\/li><\/ul><\/div>$/);
+    expect(list).toMatch(
+      /<ul class="diagram-key"><li class="marks">Each arrow starts at the side that acts \(calls, publishes, reads, depends on…\); ↔ both ways; \(n\): n integrations drawn as one arrow, which lists them[^<]*\.<\/li><\/ul><\/div>$/,
+    );
     expect(/<div class="view-wide">[\s\S]*?<\/ul><\/div>/.exec(html)![0]).toContain('</svg>Service</li>');
   });
 

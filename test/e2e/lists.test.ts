@@ -231,11 +231,7 @@ describe('the system integrations page at 1,000 integrations', () => {
     const rows = await listJson('integrations');
     const home = await readFile(join(dist, 'system', 'index.html'), 'utf8');
     expect(home).not.toContain('data-label="Integration"');
-    const parts = [
-      ...home.matchAll(
-        /<td data-label="Domain"><a href="([^"]+)">([^<]+)<\/a><\/td><td data-label="Integrations">(\d+)<\/td>/g,
-      ),
-    ].map((m) => ({
+    const parts = [...home.matchAll(/<td data-label="Domain"><a href="([^"]+)">([^<]+)<\/a><\/td><td data-label="Integrations">(\d+)<\/td>/g)].map((m) => ({
       href: m[1]!,
       label: m[2]!,
       count: Number(m[3]),

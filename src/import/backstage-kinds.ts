@@ -117,14 +117,18 @@ function codeUrl(annotations: Record<string, unknown>): string {
   return location && /^https?:\/\//.test(location) ? location : 'unknown';
 }
 
+/** A lifecycle with no Plexus status is written unknown, never guessed as active. */
+const unmappedLifecycle = (lifecycle: unknown) =>
+  lifecycle === undefined ? 'not given: status written as unknown' : `"${String(lifecycle)}" has no Plexus status: written as unknown`;
+
 function component(e: CatalogEntity, context: Context): Planned[] {
   // An owner that is not in the catalog or the registry is no team Plexus knows: the team is written unknown.
   const f = facts(e, context, 'team written as unknown');
   const { spec, metadata } = f;
   const kind = COMPONENT_KIND[text(spec.type) ?? ''];
-  if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus kind: written as service`);
+  if (!kind) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus kind: written as unknown`);
   const status = REPOSITORY_STATUS[f.lifecycle ?? ''];
-  if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
+  if (!status) context.note(e, 'spec.lifecycle', unmappedLifecycle(spec.lifecycle));
   const system = text(spec.system) ? context.target(e, ['spec', 'system'], spec.system, 'system') : undefined;
   if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: team written as unknown');
   f.unread('metadata', [...COMMON, 'tags', 'links']);
@@ -144,8 +148,8 @@ function component(e: CatalogEntity, context: Context): Planned[] {
       owned: {
         name: f.title,
         purpose: f.purpose(),
-        kind: kind ?? 'service',
-        status: status ?? 'active',
+        kind: kind ?? 'unknown',
+        status: status ?? 'unknown',
         url,
         team: f.owner?.id ?? 'unknown',
         system: system?.id,
@@ -191,7 +195,7 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   if (!API_TYPE[text(spec.type) ?? '']) context.note(e, 'spec.type', `"${String(spec.type)}" has no Plexus integration type: written as dependency`);
   if (provided.length > 1) context.note(e, 'providesApis', `provided by ${provided.length} components: ${provided[0]} is recorded as the provider`);
   const status = API_STATUS[f.lifecycle ?? ''];
-  if (!status) context.note(e, 'spec.lifecycle', `"${String(spec.lifecycle)}" has no Plexus status: written as active`);
+  if (!status) context.note(e, 'spec.lifecycle', unmappedLifecycle(spec.lifecycle));
   if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
   // The definition read as a spec: the integration links the copy, and an OpenAPI one gives its operations and server.
   const read = context.definitions.get(e.ref);
@@ -231,7 +235,7 @@ function api(e: CatalogEntity, context: Context): Planned[] {
         type,
         protocol: spoken ?? protocol,
         owner: f.owner?.id,
-        status: status ?? 'active',
+        status: status ?? 'unknown',
         docs: docs.length > 0 ? docs : undefined,
         spec: definition?.path,
         'connection.endpoint': server,

@@ -39,6 +39,33 @@ describe('imports guess nothing', () => {
     );
   });
 
+  it('writes unknown for a lifecycle or component type Plexus has no word for, never active or service, and checks clean', async () => {
+    const reg = 'lifecycles';
+    await mkdir(join(root, reg, 'catalog'), { recursive: true });
+    await writeFile(
+      join(root, reg, 'catalog', 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: sandboxed }\nspec: { type: robot, lifecycle: sandbox, owner: team-a }',
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: silent }\nspec: { type: service, owner: team-a }',
+        'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: { name: trial-api }\nspec: { type: openapi, lifecycle: beta, owner: team-a, definition: { $text: https://example.com/x.yaml } }',
+      ].join('\n---\n'),
+    );
+    await mkdir(join(root, reg, 'content'));
+    const { code, out } = await run('import', 'backstage', `${reg}/catalog`, '--content', `${reg}/content`);
+    expect(code).toBe(0);
+    expect(await data(`${reg}/content/repositories/sandboxed.yaml`)).toMatchObject({ kind: 'unknown', status: 'unknown' });
+    expect((await data(`${reg}/content/repositories/silent.yaml`)).status).toBe('unknown');
+    expect((await data(`${reg}/content/integrations/trial-api.yaml`)).status).toBe('unknown');
+    expect(out).toContain('    component:default/sandboxed: "robot" has no Plexus kind: written as unknown\n');
+    expect(out).toContain('    component:default/sandboxed: "sandbox" has no Plexus status: written as unknown\n');
+    expect(out).toContain('    component:default/silent: not given: status written as unknown\n');
+    expect(out).toContain('    api:default/trial-api: "beta" has no Plexus status: written as unknown\n');
+    const check = await run('check', '--content', `${reg}/content`);
+    expect(check.out).not.toContain(' error ');
+    expect(check.code).toBe(0);
+  });
+
   it('keeps bearer as bearer when the scheme does not say JWT, and the protocol of an http:// server', async () => {
     const reg = await registry('opaque');
     expect((await run('import', 'openapi', 'specs/opaque-bearer-3.0.yaml', '--provider', 'orders', '--content', reg)).code).toBe(0);

@@ -15,6 +15,7 @@ import {
   SINGULAR,
   type CollectionName,
   type Integration,
+  UNKNOWN,
 } from '../core/schemas/index.ts';
 import { didYouMeanSuffix } from '../core/suggest.ts';
 import { todayIso } from '../core/dates.ts';
@@ -74,7 +75,7 @@ function yamlOf({ data, notes, unknown }: Scaffold): string {
 export const scaffold: Command = {
   summary: 'Scaffold a repository, integration, event, resource, system, domain, pattern, team or strategy document: what you give, nothing guessed.',
   usage:
-    'plexus new KIND ID [--team TEAM] [--provider REPO --consumers REPO,… --type TYPE] [--producer REPO] [--owner REPO] [--domain DOMAIN] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
+    'plexus new KIND ID [--team TEAM] [--provider REPO --consumers REPO,… --type TYPE] [--producer REPO] [--owner REPO|TEAM] [--domain DOMAIN] [--kind KIND] [--integrations ID,… --program NAME --author NAME] [--content DIR]',
   args: { min: 2, max: 2, name: 'KIND ID', missing: 'Give a kind and an id, e.g. plexus new integration orders-to-payments --provider payment-service.' },
   options: {
     content: CONTENT_OPTION,
@@ -83,7 +84,11 @@ export const scaffold: Command = {
     type: { type: 'string', value: 'TYPE', description: 'integration: its type (rest, event, …)', default: 'dependency' },
     team: { type: 'string', value: 'TEAM', description: 'repository (required), system, domain, docset: the team that owns it' },
     producer: { type: 'string', value: 'REPO', description: 'event: the repository that produces it' },
-    owner: { type: 'string', value: 'REPO', description: 'resource: the repository that owns it (required)' },
+    owner: {
+      type: 'string',
+      value: 'REPO|TEAM',
+      description: "resource: the repository that owns it (required); integration: the team that owns it (default: the provider's team)",
+    },
     domain: { type: 'string', value: 'DOMAIN', description: 'system: the domain it belongs to' },
     kind: { type: 'string', value: 'KIND', description: `${Object.keys(KINDS).join(', ')}: its kind`, default: 'unknown' },
     integrations: { type: 'string', value: 'ID,…', description: 'strategy: the integrations it covers' },
@@ -151,9 +156,15 @@ export const scaffold: Command = {
     mustExist(
       model,
       'repositories',
-      [options.provider, options.producer, options.owner, ...(options.consumers ?? [])].filter((x): x is string => !!x),
+      [options.provider, options.producer, k === 'integration' ? undefined : options.owner, ...(options.consumers ?? [])].filter((x): x is string => !!x),
       'provider/--consumers/--producer/--owner',
     );
+    // An integration's owner is a team: the one named, else its provider's; unknown names no team to take.
+    if (k === 'integration') {
+      mustExist(model, 'teams', options.owner ? [options.owner] : [], 'owner');
+      if (!options.owner && options.provider && model.repositories.get(options.provider)?.data.team === UNKNOWN)
+        throw new UsageError(`--owner TEAM is needed: the team of ${options.provider}, which would own the new integration ${id}, is unknown.`);
+    }
     if (options.provider && options.consumers?.includes(options.provider))
       throw new UsageError(`--provider and --consumers both name "${options.provider}"; a repository does not consume its own integration.`);
     mustExist(model, 'teams', options.team ? [options.team] : [], 'team');

@@ -72,7 +72,7 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       break;
     case 'integration': {
       const team = o.provider ? model.repositories.get(o.provider)?.data.team : undefined;
-      const owner = team === UNKNOWN ? undefined : team;
+      const owner = o.owner ?? (team === UNKNOWN ? undefined : team);
       data = {
         title: title(id),
         provider: o.provider,
@@ -86,7 +86,7 @@ export function scaffoldEntity(model: Model, kind: Exclude<ScaffoldKind, 'strate
       if (!o.type)
         notes.type =
           'How the consumers use it is not recorded: replace dependency with rest, graphql, grpc, websocket, event, message-queue, npm-package, shared-database, file, webhook or cross-app-auth.';
-      if (owner) notes.owner = `The team of ${o.provider}; change it if another team owns the integration.`;
+      if (owner && !o.owner) notes.owner = `The team of ${o.provider}; change it if another team owns the integration.`;
       break;
     }
     case 'event':

@@ -10,7 +10,7 @@ import { didYouMean } from './suggest.ts';
  * `unknown`, and not an empty list.
  */
 export const TRACKED = {
-  integration: ['provider', 'auth', 'version', 'lastUpdated', 'consumers', 'contacts', 'health', 'errorHandling', 'connection', 'docs'],
+  integration: ['provider', 'owner', 'auth', 'version', 'lastUpdated', 'consumers', 'contacts', 'health', 'errorHandling', 'connection', 'docs'],
   repository: ['team', 'system', 'domain', 'tags'],
   team: ['lead', 'contacts', 'escalation'],
   event: ['schema'],

@@ -20,6 +20,8 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
   const out: { entity: Entity<unknown>; refs: Reference[] }[] = [];
   const add = (entity: Entity<unknown>, refs: Reference[]) => out.push({ entity, refs });
   const ref = (path: PathSegment[], target: Target, id: string | undefined): Reference[] => (id === undefined ? [] : [{ path, target, id }]);
+  // A repository's team and an integration's owner may be `unknown`: no team is known, so nothing to follow.
+  const teamRef = (path: PathSegment[], id: string | undefined) => ref(path, 'teams', id === UNKNOWN ? undefined : id);
 
   const eco = registry.ecosystem;
   if (eco) {
@@ -34,14 +36,14 @@ export function referencesOf(registry: Registry): { entity: Entity<unknown>; ref
     add(eco, refs);
   }
   for (const repo of registry.repositories.values()) {
-    const refs = [...(repo.data.team === UNKNOWN ? [] : ref(['team'], 'teams', repo.data.team)), ...ref(['system'], 'systems', repo.data.system)];
+    const refs = [...teamRef(['team'], repo.data.team), ...ref(['system'], 'systems', repo.data.system)];
     each(repo.data.libraries, (lib, i) => refs.push(...ref(['libraries', i, 'repository'], 'repositories', lib.repository)));
     each(repo.data.tables?.reads, (t, i) => refs.push(...ref(['tables', 'reads', i, 'owner'], 'repositories', t.owner)));
     add(repo, refs);
   }
   for (const integration of registry.integrations.values()) {
     const d = integration.data;
-    const refs = [...(d.provider === UNKNOWN ? [] : ref(['provider'], 'repositories', d.provider)), ...ref(['owner'], 'teams', d.owner)];
+    const refs = [...(d.provider === UNKNOWN ? [] : ref(['provider'], 'repositories', d.provider)), ...teamRef(['owner'], d.owner)];
     if (d.consumers !== ALL_CLIENTS) each(d.consumers, (id, i) => refs.push(...ref(['consumers', i], 'repositories', id)));
     each(d.maintenance, (m, i) => refs.push(...ref(['maintenance', i, 'team'], 'teams', m.team)));
     each(d.documents, (id, i) => refs.push(...ref(['documents', i], 'documents', id)));

@@ -29,6 +29,11 @@ function filter(rows: ListRow[], name: string, text: string, key: string, show: 
   return options.length === 0 ? [] : [{ name, label: text, key, options }];
 }
 
+/** A team cell: linked to its page, or, for a team that is not known (`unknown`), said in text ("team unknown"). */
+function teamCell(model: Model, id: string): string | [string, string] {
+  const name = namer(model).team(id);
+  return id === 'unknown' && !model.teams.has(id) ? name : [name, pages.team(id)];
+}
 const byFirst = (key: string) => (a: ListRow, b: ListRow) => naturalCompare(cellText(a[key]), cellText(b[key]));
 
 /** Where a repository sits: its domain and its system's name, where recorded. */
@@ -49,7 +54,8 @@ export function integrationList(model: Model): ListSpec {
           pn: d.provider === 'unknown' ? 'provider unknown' : [name.repo(d.provider), pages.repository(d.provider)],
           c: d.consumers === 'all-clients' ? 'All client applications' : d.consumers.map((r) => [name.repo(r), pages.repository(r)] as [string, string]),
           yl: [INTEGRATION_TYPE[d.type], pages.filter('type', d.type)],
-          on: [name.team(d.owner), pages.team(d.owner)],
+          // An owner that is not known has no page: said, not linked.
+          on: teamCell(model, d.owner),
           st: [label(d.status), tone(d.status)],
           y: d.type,
           o: d.owner,
@@ -97,7 +103,7 @@ export function repositoryList(model: Model): ListSpec {
           p: d.purpose,
           k: label(recorded(d.kind) ?? NOT_RECORDED),
           // A team that is not known has no page: said, not linked.
-          tm: d.team === 'unknown' ? name.team(d.team) : [name.team(d.team), pages.team(d.team)],
+          tm: teamCell(model, d.team),
           pv: links?.provides.length ?? 0,
           cn: links?.consumes.length ?? 0,
           st: [label(d.status), tone(d.status)],

@@ -34,7 +34,7 @@ describe('diagnostic wording', () => {
     [
       edit(I, 'owner: core\n', ''),
       'content/integrations/payments-to-orders.yaml:1:1 error PLX011 Missing required field "owner" in this integration.\n' +
-        '  hint: Add `owner:`. Team that owns the integration.',
+        '  hint: Add `owner:`. Team that owns the integration (teams/<id>.yaml); unknown when no team is known to own it (a catalog owner that is not in the catalog): pages say "owner unknown" and link no team, no team is told or called for it, and /quality/ lists it.',
     ],
     [
       edit(I, 'version: 1.0.0', 'version: 1.0'),

@@ -116,7 +116,9 @@ export const IntegrationSchema = z.strictObject({
     ),
   format: Text.optional().describe('Data exchange format, e.g. "JSON".'),
   requestPattern: z.enum(REQUEST_PATTERNS).optional().describe('synchronous, asynchronous or fire-and-forget.'),
-  owner: Ref('team').describe('Team that owns the integration.'),
+  owner: Ref('team').describe(
+    'Team that owns the integration (teams/<id>.yaml); unknown when no team is known to own it (a catalog owner that is not in the catalog): pages say "owner unknown" and link no team, no team is told or called for it, and /quality/ lists it.',
+  ),
   maintenance: z
     .array(z.strictObject({ team: Ref('team').describe('Team.'), scope: Text.optional().describe('What it maintains, e.g. "backend APIs".') }))
     .optional()

@@ -39,7 +39,9 @@ export function registryView(model: Model) {
   const integrations = [...model.integrations.values()].filter((i) => !['planned', 'retired'].includes(i.data.status)).sort(byTitle);
   const maintenance = (i: (typeof integrations)[number]) => {
     const m = i.data.maintenance ?? [{ team: i.data.owner }];
-    return m.map((x) => (x.scope ? `${name.team(x.team)} team maintains ${x.scope}` : `${name.team(x.team)} team`)).join(', ');
+    // An owner that is not known is no team: "team unknown", not "team unknown team".
+    const who = (team: string) => (team === 'unknown' && !model.teams.has(team) ? name.team(team) : `${name.team(team)} team`);
+    return m.map((x) => (x.scope ? `${who(x.team)} maintains ${x.scope}` : who(x.team))).join(', ');
   };
 
   // The documentation structure: every location under the reference project that the registry names.

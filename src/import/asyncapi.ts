@@ -11,6 +11,9 @@ import type { Unmapped } from './contract.ts';
 import { fetchSpec, firstParagraph, relativeTo, specCopy } from './spec-source.ts';
 import type { Planned } from './write.ts';
 
+/** The first known team among repositories' teams; `unknown` when only unknown ones are there, as a repository's team is. */
+const ownerOf = (teams: (string | undefined)[]) => teams.find((t) => t && t !== 'unknown') ?? (teams.includes('unknown') ? 'unknown' : undefined);
+
 /** A payload's top-level fields as the registry writes them: `type (format): description`. */
 export function payloadFields(schema: Schema | undefined): Record<string, string> | undefined {
   const properties = schema?.properties as Record<string, Schema> | undefined;
@@ -148,8 +151,8 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
           type: 'event',
           protocol: (defines ? m.protocol : undefined) ?? model.events.get(id)?.data.channel?.split(':')[0] ?? 'unknown',
           events: [id],
-          // A repository whose team is unknown gives no owner (unknown names no team).
-          owner: [provider, repository].map((r) => model.repositories.get(r)?.data.team).find((t) => t && t !== 'unknown'),
+          // The first known team of the two owns it; when theirs are unknown, so is its owner.
+          owner: ownerOf([provider, repository].map((r) => model.repositories.get(r)?.data.team)),
           status: 'unknown',
         },
         provenance,

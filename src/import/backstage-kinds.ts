@@ -188,7 +188,8 @@ function component(e: CatalogEntity, context: Context): Planned[] {
 }
 
 function api(e: CatalogEntity, context: Context): Planned[] {
-  const f = facts(e, context);
+  // As a component's team: an owner not in the catalog or the registry is written unknown.
+  const f = facts(e, context, 'owner written as unknown');
   const { spec, metadata } = f;
   const provided = context.providers.get(e.ref) ?? [];
   const [type, protocol] = API_TYPE[text(spec.type) ?? ''] ?? ['dependency', 'unknown'];
@@ -196,7 +197,7 @@ function api(e: CatalogEntity, context: Context): Planned[] {
   if (provided.length > 1) context.note(e, 'providesApis', `provided by ${provided.length} components: ${provided[0]} is recorded as the provider`);
   const status = API_STATUS[f.lifecycle ?? ''];
   if (!status) context.note(e, 'spec.lifecycle', unmappedLifecycle(spec.lifecycle));
-  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: the integration needs one; it is left for you to fill');
+  if (!text(spec.owner)) context.note(e, 'spec.owner', 'no owner: owner written as unknown');
   // The definition read as a spec: the integration links the copy, and an OpenAPI one gives its operations and server.
   const read = context.definitions.get(e.ref);
   if (read && 'why' in read) context.note(e, 'spec.definition', read.why);
@@ -234,7 +235,7 @@ function api(e: CatalogEntity, context: Context): Planned[] {
         purpose: f.purpose(),
         type,
         protocol: spoken ?? protocol,
-        owner: f.owner?.id,
+        owner: f.owner?.id ?? 'unknown',
         status: status ?? 'unknown',
         docs: docs.length > 0 ? docs : undefined,
         spec: definition?.path,

@@ -127,5 +127,8 @@ export function resolveReferences(registry: Registry): Diagnostic[] {
       );
     }
   }
+  // `unknown` as a team or owner means no team is known, so a team with that id is named by nothing.
+  const reserved = registry.teams.get(UNKNOWN);
+  if (reserved) diagnostics.push(diagnostic('ReservedTeamId', reserved.file, { line: 1, col: 1 }, { file: reserved.file.split('/').slice(-2).join('/') }));
   return diagnostics;
 }

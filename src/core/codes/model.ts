@@ -223,6 +223,13 @@ export const MODEL_CODES = {
     message: (a) => `Sunset ${a.sunset} comes before the announcement ${a.announced}.`,
     hint: () => 'Check both dates.',
   }),
+  ReservedTeamId: entry<{ file: string }>({
+    code: 'PLX060',
+    severity: 'error',
+    title: 'a team whose id is unknown, which means no team',
+    message: () => 'Team id "unknown" is reserved: team: unknown and owner: unknown say no team is known, so they cannot name this team.',
+    hint: (a) => `Rename ${a.file} (e.g. to unknown-team.yaml) and the team: and owner: fields that mean this team.`,
+  }),
   LifecycleMismatch: entry<{ status: string; phase: string; fits: string[] }>({
     code: 'PLX057',
     severity: 'error',

@@ -6,7 +6,9 @@ import { showText } from '../../src/cli/show.ts';
 import { dataQuality } from '../../src/core/quality.ts';
 import { compareModels } from '../../src/diff/compare.ts';
 import { formatText } from '../../src/diff/format.ts';
+import { renderDocuments } from '../../src/render/documents.ts';
 import { integrationList } from '../../src/site/lists.ts';
+import { engine } from '../example-model.ts';
 import { check, edit } from '../registry-fixture.ts';
 
 const I = 'integrations/payments-to-orders.yaml';
@@ -28,6 +30,14 @@ describe('an integration whose owner is unknown', () => {
     const list = integrationList(model);
     expect(list.rows.find((r) => r.o === 'unknown')!).toMatchObject({ t: ['Payments to Orders', '/integrations/payments-to-orders/'], on: 'team unknown' });
     expect(list.filters.find((f) => f.name === 'owner')!.options).toEqual([['unknown', 'team unknown']]);
+  });
+
+  it('says "owner unknown" in its document, not "team unknown team", and links no team page', () => {
+    const docs = renderDocuments(model, engine);
+    const markdown = docs.find((d) => d.path === 'integrations/payments-to-orders.md')!.markdown;
+    expect(markdown).toContain('\n- **Owner**: owner unknown\n- **Maintenance**: team unknown\n');
+    expect(docs.find((d) => d.path === 'integration-registry.md')!.markdown).toContain('**Maintenance Responsibility**: team unknown\n');
+    expect(docs.map((d) => d.markdown).join('\n')).not.toMatch(/teams\/unknown|unknown team/);
   });
 
   it('plexus show says its owner is unknown', () => {

@@ -9,6 +9,8 @@ import { namer } from './common.ts';
 export function integrationView(model: Model, id: string) {
   const i = model.integrations.get(id)!.data;
   const name = namer(model);
+  // `unknown` as a team (no team is known) is said as such, not as a team called unknown.
+  const noTeam = (team: string) => team === UNKNOWN && !model.teams.has(team);
   const dep = i.lifecycle?.deprecation;
   const sequence = sequenceOf(model, id);
   return {
@@ -35,6 +37,8 @@ export function integrationView(model: Model, id: string) {
     requestPattern: i.requestPattern ?? null,
     owner: name.team(i.owner),
     ownerId: i.owner,
+    /** The owner as a document says it: "Core team", or "owner unknown" for a team that is not known. */
+    ownerTeam: noTeam(i.owner) ? 'owner unknown' : `${name.team(i.owner)} team`,
     version: recorded(i.version) ?? NOT_RECORDED,
     lastUpdated: recorded(i.lastUpdated) ?? NOT_RECORDED,
     status: INTEGRATION_STATUS[i.status],
@@ -47,7 +51,11 @@ export function integrationView(model: Model, id: string) {
           replacement: dep.replacement ? { id: dep.replacement, title: name.integration(dep.replacement), path: `${dep.replacement}.md` } : null,
         }
       : null,
-    maintenance: (i.maintenance ?? [{ team: i.owner }]).map((m) => ({ team: name.team(m.team), scope: m.scope ?? null })),
+    maintenance: (i.maintenance ?? [{ team: i.owner }]).map((m) => ({
+      team: name.team(m.team),
+      who: noTeam(m.team) ? name.team(m.team) : `${name.team(m.team)} team`,
+      scope: m.scope ?? null,
+    })),
     docs: i.docs ?? [],
     components: i.components ?? [],
     contacts: i.contacts ? { primary: i.contacts.primary, secondary: i.contacts.secondary ?? '—', escalation: i.contacts.escalation ?? '—' } : null,

@@ -225,7 +225,9 @@ const targets: [string, string, boolean | undefined][] = [
     // Since issue 25 every page loads the site's own cached script (theme, search loader, outline):
     // about 2 KiB compressed; a client framework would be tens of KiB.
     'entity pages ≤ 30 KiB compressed with their CSS and scripts, no client framework (scripts ≤ 4 KiB)',
-    results.map((r) => `${r.repositoryPageKiB} / ${r.integrationPageKiB} KiB at ${r.integrations}, scripts ${r.repositoryPageJs} / ${r.integrationPageJs} B`).join(', '),
+    results
+      .map((r) => `${r.repositoryPageKiB} / ${r.integrationPageKiB} KiB at ${r.integrations}, scripts ${r.repositoryPageJs} / ${r.integrationPageJs} B`)
+      .join(', '),
     results.length
       ? results.every((r) => Math.max(r.repositoryPageKiB, r.integrationPageKiB) <= 30 && Math.max(r.repositoryPageJs, r.integrationPageJs) <= 4096)
       : undefined,

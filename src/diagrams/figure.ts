@@ -5,7 +5,7 @@
  * Where no drawing fits a canvas, the table stands in for it there.
  */
 import { escapeHtml } from '../render/escape-html.ts';
-import { type DiagramGraph, edgeAnchor } from './graph.ts';
+import { type DiagramGraph, edgeAnchor } from './view-graph.ts';
 import type { Fitted } from './layout.ts';
 import { legendHtml, legendOf, writeSequenceSvg, writeSvg } from './svg.ts';
 

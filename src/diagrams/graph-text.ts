@@ -2,7 +2,8 @@
 // terminal (plexus show). The same graph the site draws, so the three never disagree.
 import { mermaidIds, mermaidLabel, sequence } from '../render/mermaid.ts';
 import type { Model } from '../core/model.ts';
-import { type DiagramEdge, type DiagramGraph, type DiagramNode, LANDSCAPE_LIMIT, landscapeGraph, type NodeKind } from './graph.ts';
+import { LANDSCAPE_LIMIT, landscapeGraph } from './graph.ts';
+import type { DiagramEdge, DiagramGraph, DiagramNode, NodeKind } from './view-graph.ts';
 
 const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
   service: ['[', ']'],

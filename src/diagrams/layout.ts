@@ -10,7 +10,7 @@
  * on it, it, what it acts on.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode } from './graph.ts';
+import type { DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode } from './view-graph.ts';
 import { textWidth, wrap } from './measure.ts';
 
 /** Font sizes (px) and line height of what diagrams write; none below 12. */

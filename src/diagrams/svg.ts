@@ -4,7 +4,7 @@
  * second one; each node a link to its page and each edge to the integrations it stands for.
  * Every text is escaped and every number rounded: what comes from the registry can only be text.
  */
-import type { DiagramGraph, NodeKind } from './graph.ts';
+import type { DiagramGraph, NodeKind } from './view-graph.ts';
 import { FONT, type Laid, type LaidNode } from './layout.ts';
 import { textWidth, wrap } from './measure.ts';
 

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
 import { viewFigure } from '../diagrams/figure.ts';
-import { type DiagramGraph, landscapeGraph, LANDSCAPE_LIMIT } from '../diagrams/graph.ts';
+import { LANDSCAPE_LIMIT, landscapeGraph } from '../diagrams/graph.ts';
+import type { DiagramGraph } from '../diagrams/view-graph.ts';
 import { type Fitted, fitGraph } from '../diagrams/layout.ts';
 
 /**

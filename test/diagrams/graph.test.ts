@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { example } from '../example-model.ts';
 import { check, edit } from '../registry-fixture.ts';
-import { areaGraph, type DiagramGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf } from '../../src/diagrams/graph.ts';
+import { areaGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf } from '../../src/diagrams/graph.ts';
+import type { DiagramGraph } from '../../src/diagrams/view-graph.ts';
 import { toMermaid, toText } from '../../src/diagrams/graph-text.ts';
 
 const m = example.model;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { showText } from '../../src/cli/show.ts';
 import { dataQuality } from '../../src/core/quality.ts';
-import { areaOf } from '../../src/diagrams/graph.ts';
+import { areaOf } from '../../src/diagrams/areas.ts';
 import { compareModels } from '../../src/diff/compare.ts';
 import { formatText } from '../../src/diff/format.ts';
 import { renderDocuments } from '../../src/render/documents.ts';

@@ -1,5 +1,5 @@
 import type { Model } from '../../core/model.ts';
-import { areaOf } from '../../diagrams/graph.ts';
+import { areaOf } from '../../diagrams/areas.ts';
 import { naturalCompare } from '../sort.ts';
 import { systemOverview } from './system.ts';
 

@@ -5,7 +5,6 @@
  */
 import type { Model } from '../core/model.ts';
 import { ACTION, actionOf } from '../render/diagrams.ts';
-import { recorded } from '../render/labels.ts';
 import { pages } from '../site/paths.ts';
 import { type DiagramEdge, edgeAnchor, type NodeKind, viewPages } from './view-graph.ts';
 

@@ -1,14 +1,12 @@
 // Backstage's own example catalog (test/fixtures/backstage-examples, Apache-2.0), imported as a
 // team would import theirs: every page of the built site that shows a diagram keeps it readable
 // whole on a laptop and a phone (issue 24, item 2), and its nodes link under the base path.
-import { execFile } from 'node:child_process';
 import { access, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { buildRegistrySite } from './build-registry.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { runMain } from '../../src/cli/main.ts';
 import { launch } from './browser.ts';
@@ -16,7 +14,6 @@ import { readableViews } from './readable.ts';
 import { pagesWithViews } from './readable-pages.ts';
 import { serve } from './static-server.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const BASE = '/backstage-e2e/';
 let dir = '';
 let browser: Browser;
@@ -31,19 +28,7 @@ beforeAll(async () => {
   const code = await runMain(['import', 'backstage', 'catalog', '--content', 'registry'], io);
   importLog = out.join('\n');
   if (code !== 0) throw new Error(`plexus import backstage exited ${code}: ${importLog}`);
-  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT,
-    env: {
-      ...withoutViteEnv(),
-      PLEXUS_CONTENT: join(dir, 'registry'),
-      PLEXUS_DIST: join(dir, 'dist'),
-      PLEXUS_CACHE: join(dir, 'cache'),
-      PLEXUS_TODAY: '2026-11-22',
-      PLEXUS_QUIET: '1',
-      BASE_PATH: BASE,
-    },
-    maxBuffer: 256 << 20,
-  });
+  await buildRegistrySite(join(dir, 'registry'), dir, '2026-11-22', { BASE_PATH: BASE });
   browser = await launch();
 }, 300_000);
 afterAll(async () => {

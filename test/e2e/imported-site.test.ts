@@ -1,19 +1,16 @@
 // A Backstage catalog, an OpenAPI and an AsyncAPI document imported into an empty registry build a
 // site: pages for what was imported, roles and diagram edges from the catalog's relations, and the
 // specs' operations and schemas on the pages.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withoutViteEnv } from '../../scripts/clean-env.ts';
+import { buildRegistrySite } from './build-registry.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { runMain } from '../../src/cli/main.ts';
 import { loadRegistry } from '../../src/core/fs.ts';
 import { ecosystemDiagram } from '../../src/render/diagrams.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 let dir = '';
 const page = (path: string) => readFile(join(dir, 'dist', path, 'index.html'), 'utf8');
@@ -37,18 +34,7 @@ beforeAll(async () => {
   );
   await plexus('import', 'openapi', 'specs/orders-3.1.yaml', '--provider', 'orders', '--integration', 'orders-api', '--content', 'registry');
   await plexus('import', 'asyncapi', 'specs/accounts-asyncapi-2.6.yaml', '--repository', 'payments', '--content', 'registry');
-  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT,
-    env: {
-      ...withoutViteEnv(),
-      PLEXUS_CONTENT: join(dir, 'registry'),
-      PLEXUS_DIST: join(dir, 'dist'),
-      PLEXUS_CACHE: join(dir, 'cache'),
-      PLEXUS_TODAY: '2026-11-24',
-      PLEXUS_QUIET: '1',
-    },
-    maxBuffer: 64 << 20,
-  });
+  await buildRegistrySite(join(dir, 'registry'), dir, '2026-11-24');
 }, 240_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -1,41 +1,23 @@
 // Issue 26: a Backstage API whose owner is in no catalog file (group:default/guest) or not given is
 // imported as an integration whose owner is unknown; the built site says "owner unknown" under Whom
 // to call, links no team page, names it on the teams page and counts it on /quality/.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withoutViteEnv } from '../../scripts/clean-env.ts';
 import { runIn } from '../cli/harness.ts';
+import { buildRegistrySite, mainOf } from './build-registry.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 let dir = '';
-const main = async (path: string) => {
-  const html = await readFile(join(dir, 'dist', path, 'index.html'), 'utf8');
-  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-};
+const main = (path: string) => mainOf(join(dir, 'dist'), path);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plexus-unknown-owner-'));
-  await cp(join(ROOT, 'test', 'fixtures', 'backstage-api-owner'), join(dir, 'cat'), { recursive: true });
+  await cp(join(import.meta.dirname, '..', 'fixtures', 'backstage-api-owner'), join(dir, 'cat'), { recursive: true });
   await mkdir(join(dir, 'registry'));
   const imported = await runIn(dir, ['import', 'backstage', 'cat', '--content', 'registry'], { PLEXUS_TODAY: '2026-12-06' });
   if (imported.code !== 0) throw new Error(imported.out + imported.err);
-  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
-    cwd: ROOT,
-    env: {
-      ...withoutViteEnv(),
-      PLEXUS_CONTENT: join(dir, 'registry'),
-      PLEXUS_DIST: join(dir, 'dist'),
-      PLEXUS_CHROMIUM: 'none',
-      PLEXUS_CACHE: join(dir, 'cache'),
-      PLEXUS_TODAY: '2026-12-06',
-      PLEXUS_QUIET: '1',
-    },
-    maxBuffer: 64 << 20,
-  });
+  await buildRegistrySite(join(dir, 'registry'), dir, '2026-12-06', { PLEXUS_CHROMIUM: 'none' });
 }, 240_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

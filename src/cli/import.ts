@@ -93,7 +93,8 @@ export const importCommand: Command = {
     root: {
       type: 'string',
       value: 'DIR',
-      description: 'openapi, asyncapi: a folder that contains the spec, which its $refs may reach (shared schemas in ../common); no dot-folders, no links out',
+      description:
+        'openapi, asyncapi: a folder that contains the spec, which its $refs may reach (schemas kept in a sibling folder, such as ../common); no dot-folders, no links out',
       default: "the spec's own folder",
     },
   },

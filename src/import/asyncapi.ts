@@ -128,7 +128,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
       // Each document keeps its own record: the roles it merged are written beside the others', and
       // the document that defines the message takes the message's fields from one that only named it.
       perSource: true,
-      shared: ['producers', 'consumers'],
+      mergedKeys: ['producers', 'consumers'],
       takeOver: defines,
     });
     // The integration that carries it, derived from what the documents say, so diagrams draw
@@ -159,7 +159,7 @@ export async function importAsyncApi(input: string, { cwd, contentDir, model, kn
         adopt: true,
         // Derived from what all the documents say together: each document records that it fed it.
         perSource: true,
-        shared: ['title', 'provider', 'consumers', 'purpose', 'type', 'protocol', 'events', 'owner', 'status'],
+        mergedKeys: ['title', 'provider', 'consumers', 'purpose', 'type', 'protocol', 'events', 'owner', 'status'],
       });
     }
   }

@@ -29,7 +29,7 @@ export interface FetchedSpec {
 /**
  * The text of a local file or an http(s) URL, or why it cannot be had. A local spec's `$ref`s reach
  * files under its own folder, or under `root` when the user widens the fence to a folder that
- * contains the spec (`--root`: shared schemas in a sibling folder); the gate's rules hold there too.
+ * contains the spec (`--root`: schemas kept in a sibling folder); the gate's rules hold there too.
  */
 export async function fetchSpec(input: string, cwd: string, root?: string): Promise<FetchedSpec | { error: string }> {
   if (root !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(input))

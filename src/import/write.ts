@@ -43,7 +43,7 @@ export interface Planned {
    */
   perSource?: boolean;
   /** Owned fields this import writes even where another source's record owns them: it merged them with what is there (producers, consumers). */
-  shared?: readonly string[];
+  mergedKeys?: readonly string[];
   /** The owned fields another source of the same kind owns become this one's (the sender's document defines the message over a receiver's). */
   takeOver?: boolean;
 }
@@ -131,13 +131,13 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
   }
   const fieldsOf = (r: { fields?: unknown } | undefined) => (Array.isArray(r?.fields) ? r.fields.map(String) : []);
   const ownedBefore = new Set(fieldsOf(record));
-  // Fields another import owns are that import's: never written from here, unless merged (shared) or taken over.
+  // Fields another import owns are that import's: never written from here, unless merged (mergedKeys) or taken over.
   const taken = (r: (typeof records)[number]) => !!planned.takeOver && r !== record && r.from === from;
   const theirs = new Set(records.filter((r) => r !== record && !taken(r)).flatMap(fieldsOf));
   const wasTheirs = new Set(records.filter((r) => r !== record).flatMap(fieldsOf));
   const owned: string[] = [];
   for (const [key, value] of Object.entries(planned.owned)) {
-    const merged = planned.shared?.includes(key) ?? false;
+    const merged = planned.mergedKeys?.includes(key) ?? false;
     const mine = merged || (!theirs.has(key) && (ownedBefore.has(key) || wasTheirs.has(key) || getIn(doc, key) === undefined));
     if (!mine) continue; // written by hand, or by another import
     if (value === undefined) remove(doc, key);
@@ -158,7 +158,7 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
   owned.sort((a, b) => place(a) - place(b));
   const mineNow = { ...planned.provenance, fields: owned };
   // A record whose fields were taken over stays, with what it still owns: where the entity came from is kept.
-  const others = records.map((r) => (taken(r) ? { ...r, fields: fieldsOf(r).filter((k) => !owned.includes(k) || planned.shared?.includes(k)) } : r));
+  const others = records.map((r) => (taken(r) ? { ...r, fields: fieldsOf(r).filter((k) => !owned.includes(k) || planned.mergedKeys?.includes(k)) } : r));
   const all = record ? others.map((r, i) => (records[i] === record ? mineNow : r)) : [...others, mineNow];
   doc.set('imported', doc.createNode(all.length === 1 ? all[0] : all));
   return { text: doc.toString({ lineWidth: 0 }), data: doc.toJS() };

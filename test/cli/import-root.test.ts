@@ -88,7 +88,7 @@ describe('plexus import --root', () => {
   it('is in the help, and a near miss is offered it', async () => {
     const help = await run('import', '--help');
     expect(help.out).toContain(
-      "  --root DIR         openapi, asyncapi: a folder that contains the spec, which its $refs may reach (shared schemas in ../common); no dot-folders, no links out (default: the spec's own folder)",
+      "  --root DIR         openapi, asyncapi: a folder that contains the spec, which its $refs may reach (schemas kept in a sibling folder, such as ../common); no dot-folders, no links out (default: the spec's own folder)",
     );
     expect((await importing('asyncapi.yaml', '--rot', 'w')).err.split('\n')[0]).toBe('Unknown option --rot. Did you mean --root?');
   });

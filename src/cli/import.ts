@@ -5,6 +5,7 @@ import { todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
 import { GateError, unwritableName } from '../core/gate.ts';
+import { warmSecondThread } from '../core/second-thread.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Model } from '../core/model.ts';
 import type { ImportResult, Unmapped } from '../import/contract.ts';
@@ -106,6 +107,8 @@ export const importCommand: Command = {
     if (source !== 'backstage' && inputs.length > 1) throw new UsageError(`plexus import ${source} reads one document at a time.`);
     if (source === 'backstage' && values.root !== undefined)
       throw new UsageError('--root is for openapi and asyncapi: a catalog is read inside the folders you name, so name the wider folder itself.');
+    // A catalog may be thousands of entities, parsed and printed in part on a second thread: it starts now, while the registry is read.
+    if (source === 'backstage') warmSecondThread();
     const dir = await contentDir(values.content, io);
     const files = await readRegistry(dir, { cwd: io.cwd });
     const registry = buildFromFiles(files, today(io));
@@ -165,7 +168,11 @@ export const importCommand: Command = {
         const why = failed.error instanceof GateError ? failed.error.why : describeFsError(failed.error);
         const total = all.filter((c) => c.status !== 'unchanged').length;
         say.err(`Cannot write ${failed.display}: ${why}.`);
-        say.err(`Stopped after writing ${written} of ${total} files, each whole; run the import again to write the rest.`);
+        say.err(
+          written === 0
+            ? 'Nothing written: no file was put in place.'
+            : `Stopped after writing ${written} of ${total} files, each whole; run the import again to write the rest.`,
+        );
         return EXIT.usage;
       }
     }

@@ -1,7 +1,5 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { diagnostic } from './codes.ts';
 import { todayIso } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -10,8 +8,9 @@ import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { describeFsError } from './fs-errors.ts';
 import { fence, readRegular, within } from './gate.ts';
-import { cleanYamlData, decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
+import { decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
 import { classify } from './load.ts';
+import { inHalves } from './second-thread.ts';
 import type { Spec } from '../specs/read.ts';
 
 const START = { line: 1, col: 1 };
@@ -81,14 +80,14 @@ export async function readSources(dir: string, cwd: string = process.cwd(), limi
 const PARALLEL_FROM = 400;
 
 /**
- * Parses about half of the YAML files on a worker thread while this thread parses the rest:
- * `yaml` needs ~0.15 ms a file, most of a large check. Files that do not parse cleanly are left
- * to the pipeline, which parses them again to report where. Falls back to one thread on any error.
+ * Parses the YAML files, about half on a second thread: `yaml` needs ~0.15 ms a file, most of a
+ * large check. Files that do not parse cleanly are left to the pipeline, which parses them again
+ * to report where.
  */
 async function parseInParallel(sources: readonly Source[]): Promise<Map<string, Record<string, unknown>>> {
   const yamlFiles = sources.filter((s) => !s.problem && /\.ya?ml$/.test(s.path) && !s.path.startsWith('specs/') && s.bytes.length <= MAX_FILE_BYTES);
   const preparsed = new Map<string, Record<string, unknown>>();
-  if (yamlFiles.length < PARALLEL_FROM || availableParallelism() < 2) return preparsed;
+  if (yamlFiles.length < PARALLEL_FROM) return preparsed;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const texts: { path: string; text: string }[] = [];
   for (const s of yamlFiles) {
@@ -98,25 +97,14 @@ async function parseInParallel(sources: readonly Source[]): Promise<Map<string, 
       // not UTF-8: the pipeline reports it
     }
   }
-  const half = Math.floor(texts.length / 2);
-  let worker: Worker | undefined;
-  try {
-    worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
-    const theirs = new Promise<[string, Record<string, unknown>][]>((resolve, reject) => {
-      worker!.once('message', resolve);
-      worker!.once('error', reject);
-    });
-    worker.postMessage(texts.slice(half));
-    for (const f of texts.slice(0, half)) {
-      const data = cleanYamlData(f.text);
-      if (data !== undefined) preparsed.set(f.path, data);
-    }
-    for (const [path, data] of await theirs) preparsed.set(path, data);
-  } catch {
-    // The pipeline parses whatever is missing here.
-  } finally {
-    await worker?.terminate();
-  }
+  const data = await inHalves(
+    'data',
+    texts.map((t) => t.text),
+    true,
+  );
+  texts.forEach((t, i) => {
+    if (data[i] !== undefined) preparsed.set(t.path, data[i]);
+  });
   return preparsed;
 }
 

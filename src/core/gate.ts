@@ -214,22 +214,56 @@ async function readyFor(where: Fence, absolute: string, shown: string, creating 
  * never written through. With `create`, the file must not exist yet.
  */
 export async function writeGated(where: Fence, file: string, text: string | Uint8Array, options: { create?: boolean; shown?: string } = {}): Promise<void> {
+  const staged = await stageGated(where, file, text, { ...options, flush: true });
+  await placeStaged(staged);
+}
+
+/** A file written in full beside where it goes, under a temporary name: `placeStaged` puts it there. */
+export interface Staged {
+  temporary: string;
+  absolute: string;
+  create: boolean;
+  shown: string;
+}
+
+/**
+ * The first half of `writeGated`, for a command that writes many files: each is written aside
+ * first (`flush: false` leaves flushing them to disk to the caller, all at once), and only when all
+ * are written are they put in place, so a full disk part way puts none of them there.
+ */
+export async function stageGated(
+  where: Fence,
+  file: string,
+  text: string | Uint8Array,
+  options: { create?: boolean; shown?: string; flush: boolean },
+): Promise<Staged> {
   const shown = options.shown ?? file;
   const absolute = resolve(where.dir, file);
   const there = await readyFor(where, absolute, shown, options.create);
   if (there && options.create) throw Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' });
   const stem = Buffer.from(basename(absolute)).subarray(0, TEMP_STEM_BYTES).toString();
   const temporary = join(dirname(absolute), `.${stem}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
-  let renamed = false;
   try {
     const handle = await open(temporary, 'wx');
     try {
       await handle.writeFile(text);
-      await handle.sync();
+      if (options.flush) await handle.sync();
     } finally {
       await handle.close();
     }
-    if (options.create) {
+  } catch (error) {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
+  return { temporary, absolute, create: !!options.create, shown };
+}
+
+/** Puts a staged file in place (a new one only where nothing is), or removes it if that fails. */
+export async function placeStaged(staged: Staged): Promise<void> {
+  const { temporary, absolute, shown } = staged;
+  let renamed = false;
+  try {
+    if (staged.create) {
       // A file that is there (or appeared meanwhile) is kept: link() refuses to replace it where rename() would not.
       await link(temporary, absolute).catch((error: NodeJS.ErrnoException) => {
         throw error.code === 'EEXIST' ? Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' }) : error;
@@ -243,6 +277,9 @@ export async function writeGated(where: Fence, file: string, text: string | Uint
     if (!renamed) await unlink(temporary).catch(() => {});
   }
 }
+
+/** Removes a staged file that will not be put in place. */
+export const discardStaged = (staged: Staged): Promise<void> => unlink(staged.temporary).catch(() => {});
 
 /**
  * Moves the finished file `from` (on the same file system) to `file` inside the fence, by the

@@ -183,6 +183,37 @@ export function cleanYamlData(text: string): Record<string, unknown> | undefined
 }
 
 /**
+ * The data of each non-empty document of a catalog file, as `parseYamlStream` finds them, when
+ * every one parses cleanly into a mapping; undefined otherwise, and that file is parsed again
+ * where its diagnostics are made. What a second thread hands back for a large catalog.
+ */
+export function cleanYamlStream(text: string): Record<string, unknown>[] | undefined {
+  const documents: Record<string, unknown>[] = [];
+  for (const doc of parseAllDocuments(text, YAML_OPTIONS) as Document[]) {
+    if (doc.errors.length > 0) return undefined;
+    const contents = doc.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) continue;
+    if (!isMap(contents)) return undefined;
+    try {
+      documents.push(doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>);
+    } catch {
+      return undefined;
+    }
+  }
+  return documents;
+}
+
+/**
+ * The documents of a catalog file already parsed (by `cleanYamlStream`, perhaps on another
+ * thread): their positions are found by parsing the file again, only when a diagnostic asks.
+ */
+export function preparsedYamlStream(file: string, text: string, data: Record<string, unknown>[]): ParsedYaml[] {
+  let full: ParsedYaml[] | undefined;
+  const positioned = (i: number) => (full ??= parseYamlStream(file, text).documents)[i]!;
+  return data.map((d, i) => ({ data: d, locate: (path, target) => positioned(i).locate(path, target), raw: (path) => positioned(i).raw(path) }));
+}
+
+/**
  * Any YAML value (a document a spec's `$ref` names need not be a mapping), read by the same parser
  * with the same alias limit as every registry file; throws with the parser's first error.
  */

@@ -9,7 +9,8 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { type Fence, fence, GateError, hiddenPath, readGated, within } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
-import { decodeSource, MAX_FILE_BYTES, parseYamlStream, type ParsedYaml } from '../core/source.ts';
+import { inHalves } from '../core/second-thread.ts';
+import { decodeSource, MAX_FILE_BYTES, parseYamlStream, preparsedYamlStream, type ParsedYaml } from '../core/source.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Unmapped } from './contract.ts';
 
@@ -127,13 +128,14 @@ function notFollowed(error: GateError, target: string, fences: readonly Fence[],
   return `not followed: ${target}: it is outside ${folders} the catalog is read from`;
 }
 
+/** What reading a file says: errors that stop the import, targets not followed, diagnostics. */
+type ReadReport = { errors: string[]; unmapped: Unmapped[]; diagnostics: Diagnostic[] };
+
+/** Catalog text from which a wave's files are parsed on two threads (about 2,500 small entities). */
+const PARALLEL_FROM_CHARS = 512 * 1024;
+
 /** The text of a queued file, or undefined after saying why it cannot be read. */
-async function readQueued(
-  item: Queued,
-  fences: readonly Fence[],
-  cwd: string,
-  report: { errors: string[]; unmapped: Unmapped[]; diagnostics: Diagnostic[] },
-): Promise<string | undefined> {
+async function readQueued(item: Queued, fences: readonly Fence[], cwd: string, report: ReadReport): Promise<string | undefined> {
   const display = relative(cwd, item.file) || item.file;
   const shown = item.from?.target ?? item.shown ?? display;
   const where = fenceOf(item.file, item.fence, fences);
@@ -170,54 +172,68 @@ export async function readCatalog(
   const diagnostics: Diagnostic[] = [];
   const unmapped: Unmapped[] = [];
   const seen = new Set<string>();
+  // In waves: every file queued so far is read, the large ones parsed in part on a second thread,
+  // then each file's entities are taken in queue order; Locations queue the next wave.
   while (queue.length > 0) {
-    const item = queue.shift()!;
-    const file = item.file;
-    if (seen.has(file)) continue;
-    const display = relative(cwd, file) || file;
-    // Each entry naming a file that is not read says so; one that is read is read once.
-    const textOf = await readQueued(item, fences, cwd, { errors, unmapped, diagnostics });
-    if (textOf === undefined) continue;
-    seen.add(file);
-    const parsed = parseYamlStream(display, textOf);
-    diagnostics.push(...parsed.diagnostics);
-    for (const doc of parsed.documents) {
-      const d = doc.data;
-      const metadata = record(d.metadata);
-      const name = text(metadata.name);
-      const kind = text(d.kind);
-      if (!text(d.apiVersion) || !kind || !name) {
-        const missing = !text(d.apiVersion) ? 'apiVersion' : !kind ? 'kind' : 'metadata.name';
-        diagnostics.push(graded(diagnostic('CatalogEntity', display, doc.locate(missing === 'metadata.name' ? ['metadata'] : []), { missing })));
-        continue;
-      }
-      const namespace = text(metadata.namespace) ?? 'default';
-      const ref = `${kind.toLowerCase()}:${namespace.toLowerCase()}/${name.toLowerCase()}`;
-      if (!MAPPED.includes(kind) && !UNMAPPED_KINDS.includes(kind)) {
-        const known = [...MAPPED, ...UNMAPPED_KINDS];
-        diagnostics.push(graded(diagnostic('CatalogKind', display, doc.locate(['kind']), { kind, known, meant: didYouMean(kind, known) })));
-        unmapped.push({ ref, kind, field: 'kind', why: `Plexus reads no ${kind} entities: not imported` });
-        continue;
-      }
-      if (UNMAPPED_KINDS.includes(kind)) {
-        unmapped.push({ ref, kind, field: 'kind', why: `Plexus has no ${kind} entity` });
-        continue;
-      }
-      if (kind === 'Location') {
-        const spec = record(d.spec);
-        const targets: [unknown, string][] = [
-          ...(text(spec.target) ? [[spec.target, 'spec.target'] as [unknown, string]] : []),
-          ...list(spec.targets).map((t, i): [unknown, string] => [t, `spec.targets[${i}]`]),
-        ];
-        for (const [t, field] of targets) {
-          const target = text(t);
-          if (!target) continue;
-          if (/^[a-z][a-z0-9+.-]*:/i.test(target)) unmapped.push({ ref, field, why: `not followed: only relative targets are read (${target})` });
-          else queue.push({ file: resolve(dirname(file), target), fence: item.fence, from: { ref, field, target, display } });
+    const wave: { item: Queued; display: string; text?: string; said: ReadReport }[] = [];
+    for (const item of queue.splice(0)) {
+      if (seen.has(item.file)) continue;
+      // What reading says goes out in order with what parsing says, as if read one at a time.
+      const said: ReadReport = { errors: [], unmapped: [], diagnostics: [] };
+      const text = await readQueued(item, fences, cwd, said);
+      if (text !== undefined) seen.add(item.file);
+      wave.push({ item, display: relative(cwd, item.file) || item.file, text, said });
+    }
+    const texts = wave.flatMap((w) => (w.text === undefined ? [] : [w.text]));
+    const clean = await inHalves('stream', texts, texts.reduce((n, t) => n + t.length, 0) >= PARALLEL_FROM_CHARS);
+    let next = 0;
+    for (const { item, display, text: textOf, said } of wave) {
+      errors.push(...said.errors);
+      unmapped.push(...said.unmapped);
+      diagnostics.push(...said.diagnostics);
+      if (textOf === undefined) continue;
+      const file = item.file;
+      const data = clean[next++];
+      const parsed = data === undefined ? parseYamlStream(display, textOf) : { documents: preparsedYamlStream(display, textOf, data), diagnostics: [] };
+      diagnostics.push(...parsed.diagnostics);
+      for (const doc of parsed.documents) {
+        const d = doc.data;
+        const metadata = record(d.metadata);
+        const name = text(metadata.name);
+        const kind = text(d.kind);
+        if (!text(d.apiVersion) || !kind || !name) {
+          const missing = !text(d.apiVersion) ? 'apiVersion' : !kind ? 'kind' : 'metadata.name';
+          diagnostics.push(graded(diagnostic('CatalogEntity', display, doc.locate(missing === 'metadata.name' ? ['metadata'] : []), { missing })));
+          continue;
         }
-        continue;
+        const namespace = text(metadata.namespace) ?? 'default';
+        const ref = `${kind.toLowerCase()}:${namespace.toLowerCase()}/${name.toLowerCase()}`;
+        if (!MAPPED.includes(kind) && !UNMAPPED_KINDS.includes(kind)) {
+          const known = [...MAPPED, ...UNMAPPED_KINDS];
+          diagnostics.push(graded(diagnostic('CatalogKind', display, doc.locate(['kind']), { kind, known, meant: didYouMean(kind, known) })));
+          unmapped.push({ ref, kind, field: 'kind', why: `Plexus reads no ${kind} entities: not imported` });
+          continue;
+        }
+        if (UNMAPPED_KINDS.includes(kind)) {
+          unmapped.push({ ref, kind, field: 'kind', why: `Plexus has no ${kind} entity` });
+          continue;
+        }
+        if (kind === 'Location') {
+          const spec = record(d.spec);
+          const targets: [unknown, string][] = [
+            ...(text(spec.target) ? [[spec.target, 'spec.target'] as [unknown, string]] : []),
+            ...list(spec.targets).map((t, i): [unknown, string] => [t, `spec.targets[${i}]`]),
+          ];
+          for (const [t, field] of targets) {
+            const target = text(t);
+            if (!target) continue;
+            if (/^[a-z][a-z0-9+.-]*:/i.test(target)) unmapped.push({ ref, field, why: `not followed: only relative targets are read (${target})` });
+            else queue.push({ file: resolve(dirname(file), target), fence: item.fence, from: { ref, field, target, display } });
+          }
+          continue;
+        }
+        entities.push({ kind, ref, id: idOf(namespace, name), file, display, data: d, locate: doc.locate, fence: item.fence });
       }
-      entities.push({ kind, ref, id: idOf(namespace, name), file, display, data: d, locate: doc.locate, fence: item.fence });
     }
   }
   return { entities, diagnostics, unmapped, errors };

@@ -1,12 +1,27 @@
 // How an import lands in a registry: one YAML file per entity, where the import owns the fields
 // it wrote (listed under `imported.fields`) and every other field is the team's. Re-running an
 // import rewrites only what it owns; a file nobody imported is never touched unless named.
-import { lstat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { type Document, isMap, parseDocument, stringify } from 'yaml';
-import { type Fence, fence, GateError, readGated, refusedFolders, removeStaleTemporaries, unwritableName, writeGated } from '../core/gate.ts';
+import { type Document, isMap, parseDocument } from 'yaml';
+import { flushFiles } from '../core/flush.ts';
+import {
+  discardStaged,
+  type Fence,
+  fence,
+  GateError,
+  placeStaged,
+  readGated,
+  refusedFolders,
+  removeStaleTemporaries,
+  type Staged,
+  stageGated,
+  unwritableName,
+} from '../core/gate.ts';
 import { mapLimit } from '../core/pool.ts';
+import { inHalves } from '../core/second-thread.ts';
+import { YAML_TASKS } from '../core/yaml-tasks.ts';
 import { schemaComment } from '../core/schema-comment.ts';
 import { SINGULAR, type CollectionName } from '../core/schemas/index.ts';
 import { MAX_FILE_BYTES } from '../core/source.ts';
@@ -14,6 +29,8 @@ import type { Spec } from '../specs/read.ts';
 
 /** Files read or written at once: well under the usual limit of open files. */
 const FILES_AT_ONCE = 64;
+/** New files from which their YAML is printed on two threads (below, a second thread costs more than it saves). */
+const PRINTED_APART_FROM = 1000;
 
 /** Where an entity came from, as written under `imported:`. */
 export interface Provenance {
@@ -166,6 +183,12 @@ export function mergeEntity(planned: Planned, text: string | undefined, file: st
 
 /** A file of its own for a new entity: owned fields, then the ones written only at creation, then where it came from. */
 function newEntity(planned: Planned, file: string): { text: string; data: Record<string, unknown> } {
+  const { header, data } = newEntityData(planned, file);
+  return { text: header + YAML_TASKS.text(data), data };
+}
+
+/** What `newEntity` writes before it is printed as YAML: the schema comment and the data. */
+function newEntityData(planned: Planned, file: string): { header: string; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const put = (key: string, value: unknown) => {
     const path = pathOf(key);
@@ -182,12 +205,14 @@ function newEntity(planned: Planned, file: string): { text: string; data: Record
   for (const [key, value] of Object.entries(planned.initial ?? {})) if (value !== undefined) put(key, value);
   data.imported = { ...planned.provenance, fields: owned };
   // Where the file will be, so its schema path resolves in this repository and in a team's project alike.
-  const header = schemaComment(file, SINGULAR[planned.collection]);
-  return { text: header + stringify(data, { lineWidth: 0 }), data };
+  return { header: schemaComment(file, SINGULAR[planned.collection]), data };
 }
 
 /** Text that is only whitespace: what a write cut short (`kill -9`, a full disk) left before writes were atomic. */
 const blank = (text: string) => text.trim() === '';
+
+/** A file name as a file system that ignores case or Unicode form may match it: only a name no spelling matches is surely new. */
+const folded = (name: string) => name.normalize('NFC').toLowerCase();
 
 /**
  * What is at `path` now: its text, nothing, or why the import may not write there, as the gate
@@ -197,17 +222,30 @@ async function current(
   where: Fence,
   path: string,
   display: string,
-  folders: Map<string, Promise<string | undefined>>,
+  folders: Map<string, Promise<{ refused?: string; names?: Set<string> }>>,
 ): Promise<{ text?: string } | { refused: string }> {
-  // Each folder is looked at once while planning (the write looks again, just before it writes).
+  // Each folder is looked at once while planning (the write looks again, just before it writes),
+  // and listed once: a name not in it is a new file, with no lookup of its own (an import of
+  // thousands of entities into an empty registry would look up thousands of missing files).
   const folder = dirname(path);
   if (!folders.has(folder))
     folders.set(
       folder,
-      refusedFolders(where, [path], () => display).then(([refusal]) => refusal?.why),
+      refusedFolders(where, [path], () => display).then(async ([refusal]) =>
+        refusal
+          ? { refused: refusal.why }
+          : {
+              names: await readdir(folder).then(
+                (names) => new Set(names.map(folded)),
+                (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? new Set<string>() : undefined),
+              ),
+            },
+      ),
     );
-  const refused = await folders.get(folder);
+  const { refused, names } = await folders.get(folder)!;
   if (refused !== undefined) return { refused };
+  // Something named here after the listing is found when the file is written: a new file is created only where nothing is.
+  if (names && !names.has(folded(basename(path)))) return {};
   try {
     const info = await lstat(path).catch(() => undefined);
     if (!info) return {};
@@ -229,26 +267,43 @@ export async function planChanges(
   cwd: string,
 ): Promise<{ changes: FileChange[]; kept: Kept[]; refused: Kept[] }> {
   const where = await fence(contentDir);
-  const folders = new Map<string, Promise<string | undefined>>();
-  const outcomes = await mapLimit(planned, FILES_AT_ONCE, async (p): Promise<{ change: FileChange } | { kept: Kept } | { refused: Kept }> => {
-    const path = join(contentDir, p.collection, `${p.id}.yaml`);
-    const display = relative(cwd, path) || path;
-    const unwritable = unwritableName(path);
-    if (unwritable) return { refused: { display: shorten(display), reason: unwritable } };
-    const now = await current(where, path, display, folders);
-    if ('refused' in now) return { refused: { display, reason: now.refused } };
-    const before = now.text;
-    // An empty file where the import writes is one it was cut short writing: written again, not kept.
-    const repair = before !== undefined && blank(before);
-    const merged = mergeEntity(p, repair ? undefined : before, path);
-    if ('kept' in merged) return { kept: { display, reason: merged.kept } };
-    const status: FileChange['status'] = before === undefined ? 'new' : repair ? 'repaired' : before === merged.text ? 'unchanged' : 'updated';
-    return { change: { path, display, before, after: merged.text, data: merged.data, status } };
+  const folders = new Map<string, Promise<{ refused?: string; names?: Set<string> }>>();
+  type Outcome = { change: FileChange } | { kept: Kept } | { refused: Kept };
+  // New files are printed afterwards, together: thousands of them are printed on two threads.
+  const fresh: { at: number; path: string; display: string; before?: string; header: string; data: Record<string, unknown> }[] = [];
+  const outcomes = await mapLimit(
+    planned.map((p, at) => ({ p, at })),
+    FILES_AT_ONCE,
+    async ({ p, at }): Promise<Outcome | undefined> => {
+      const path = join(contentDir, p.collection, `${p.id}.yaml`);
+      const display = relative(cwd, path) || path;
+      const unwritable = unwritableName(path);
+      if (unwritable) return { refused: { display: shorten(display), reason: unwritable } };
+      const now = await current(where, path, display, folders);
+      if ('refused' in now) return { refused: { display, reason: now.refused } };
+      const before = now.text;
+      // An empty file where the import writes is one it was cut short writing: written again, not kept.
+      if (before === undefined || blank(before)) {
+        fresh.push({ at, path, display, before, ...newEntityData(p, path) });
+        return undefined;
+      }
+      const merged = mergeEntity(p, before, path);
+      if ('kept' in merged) return { kept: { display, reason: merged.kept } };
+      return { change: { path, display, before, after: merged.text, data: merged.data, status: before === merged.text ? 'unchanged' : 'updated' } };
+    },
+  );
+  const texts = await inHalves(
+    'text',
+    fresh.map((f) => f.data),
+    fresh.length >= PRINTED_APART_FROM,
+  );
+  fresh.forEach(({ at, path, display, before, header, data }, i) => {
+    outcomes[at] = { change: { path, display, before, after: header + texts[i], data, status: before === undefined ? 'new' : 'repaired' } };
   });
   return {
-    changes: outcomes.flatMap((o) => ('change' in o ? [o.change] : [])),
-    kept: outcomes.flatMap((o) => ('kept' in o ? [o.kept] : [])),
-    refused: outcomes.flatMap((o) => ('refused' in o ? [o.refused] : [])),
+    changes: outcomes.flatMap((o) => (o && 'change' in o ? [o.change] : [])),
+    kept: outcomes.flatMap((o) => (o && 'kept' in o ? [o.kept] : [])),
+    refused: outcomes.flatMap((o) => (o && 'refused' in o ? [o.refused] : [])),
   };
 }
 
@@ -275,9 +330,12 @@ export interface Written {
 }
 
 /**
- * Writes each changed file through the gate: a finished temporary file renamed into place, so a
- * kill or a full disk leaves each file as it was or as it should be, never empty or half written.
- * After a failure no further write starts, and those under way finish before it is reported.
+ * Writes each changed file through the gate, in three steps: every file written in full beside
+ * where it goes, all of them flushed to disk at once (see flushFiles), then each renamed into
+ * place. A full disk while writing puts none in place; a kill leaves each file as it was or as it
+ * should be, never empty or half written. After a failure no further write starts, and those
+ * under way finish before it is reported. `onWritten` hears of progress as files in place out of
+ * all, the writing aside counting for half.
  */
 export async function writeChanges(changes: readonly FileChange[], contentDir: string, onWritten?: (written: number) => void): Promise<Written> {
   const where = await fence(contentDir);
@@ -285,15 +343,36 @@ export async function writeChanges(changes: readonly FileChange[], contentDir: s
   // What a killed run left besides empty files: its temporary files, which nothing will finish.
   for (const folder of new Set(changes.map((c) => dirname(c.path)))) await removeStaleTemporaries(where, folder);
   const result: Written = { written: 0 };
-  await mapLimit(writes, FILES_AT_ONCE, async (c) => {
+  const staged: { change: FileChange; file: Staged }[] = [];
+  await mapLimit(writes, FILES_AT_ONCE, async (change) => {
     if (result.failed) return;
     try {
       // A new file is created only if nothing has appeared there since; others are replaced.
-      await writeGated(where, c.path, c.after, { create: c.before === undefined, shown: c.display });
-      result.written++;
-      onWritten?.(result.written);
+      staged.push({
+        change,
+        file: await stageGated(where, change.path, change.after, { create: change.before === undefined, shown: change.display, flush: false }),
+      });
+      onWritten?.(Math.floor(staged.length / 2));
     } catch (error) {
-      result.failed ??= { display: c.display, error };
+      result.failed ??= { display: change.display, error };
+    }
+  });
+  if (!result.failed)
+    await flushFiles(staged.map((s) => s.file.temporary)).catch((error: unknown) => {
+      result.failed = { display: staged[0]!.change.display, error };
+    });
+  if (result.failed) {
+    await Promise.all(staged.map((s) => discardStaged(s.file)));
+    return result;
+  }
+  await mapLimit(staged, FILES_AT_ONCE, async ({ change, file }) => {
+    if (result.failed) return discardStaged(file);
+    try {
+      await placeStaged(file);
+      result.written++;
+      onWritten?.(Math.floor(staged.length / 2 + result.written / 2));
+    } catch (error) {
+      result.failed ??= { display: change.display, error };
     }
   });
   return result;

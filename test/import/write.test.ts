@@ -1,6 +1,7 @@
-// How an import's files reach the disk: planned in full first, then each written whole, so that a
-// failure part way (a full disk, a kill) leaves every file as it was or as it should be.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// How an import's files reach the disk: planned in full first, then all written aside and flushed,
+// then each put in place, so that a failure part way (a full disk, a kill) leaves every file as it
+// was or as it should be.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -39,18 +40,29 @@ const team = (id: string, name = id): Planned => ({
 const listing = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
 
 describe('writeChanges', () => {
-  it('leaves no target empty when a write fails part way: new files are absent or whole, the rest untouched', async () => {
+  it('puts no file in place when a write fails part way (a full disk): none is empty, no temporary file is left', async () => {
     const dir = await mkdtemp(join(root, 'new-'));
     const { changes } = await planChanges(dir, [team('a'), team('b'), team('c')], dir);
     failing.at = 2;
     const result = await writeChanges(changes, dir).catch((error: unknown) => ({ error }));
     failing.at = 0;
-    const texts = await Promise.all(changes.map((c) => readFile(c.path, 'utf8').catch(() => undefined)));
-    // Each file is whole or not there; none is empty, and no temporary file is left behind.
-    expect(texts.map((t, i) => t === undefined || t === changes[i]!.after)).toEqual([true, true, true]);
-    expect(texts.filter((t) => t === undefined)).toHaveLength(1);
-    expect(await listing(dir)).toEqual(['teams', ...changes.filter((_, i) => texts[i] !== undefined).map((c) => c.display)].sort());
-    expect(result).toEqual({ written: 2, failed: { display: changes[texts.indexOf(undefined)]!.display, error: expect.objectContaining({ code: 'ENOSPC' }) } });
+    expect(await listing(dir)).toEqual(['teams']);
+    // The files are written at once: which one the disk filled on is not fixed.
+    expect(result).toEqual({
+      written: 0,
+      failed: { display: expect.stringMatching(/^teams\/[abc]\.yaml$/), error: expect.objectContaining({ code: 'ENOSPC' }) },
+    });
+  });
+
+  it('keeps a file that appeared where a new one goes after planning, and puts the others in place whole', async () => {
+    const dir = await mkdtemp(join(root, 'appeared-'));
+    const { changes } = await planChanges(dir, [team('a'), team('b'), team('c')], dir);
+    await mkdir(join(dir, 'teams'));
+    await writeFile(join(dir, 'teams/b.yaml'), 'name: Written meanwhile\n');
+    const result = await writeChanges(changes, dir);
+    expect(result).toEqual({ written: 2, failed: { display: changes[1]!.display, error: expect.objectContaining({ code: 'EEXIST' }) } });
+    expect(await Promise.all(changes.map((c) => readFile(c.path, 'utf8')))).toEqual([changes[0]!.after, 'name: Written meanwhile\n', changes[2]!.after]);
+    expect(await listing(dir)).toEqual(['teams', 'teams/a.yaml', 'teams/b.yaml', 'teams/c.yaml']);
   });
 
   it('keeps the old text of a file it was replacing when the write fails', async () => {

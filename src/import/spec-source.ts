@@ -1,5 +1,5 @@
 // Fetching the spec an import names, and the copy of it that the registry keeps under specs/.
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../core/fs-errors.ts';
 import { type Fence, fence, formatBytes, GateError, readGated, within } from '../core/gate.ts';
@@ -89,7 +89,15 @@ export async function specCopy(
   const display = relative(options.cwd, target) || target;
   const info = await lstat(target).catch(() => undefined);
   if (info && !info.isFile()) return { error: `${display}: not a regular file; Plexus will not write there` };
-  const before = info ? await readFile(target, 'utf8') : undefined;
+  // Read through the gate like every registry file: a specs folder that is a link out is not read from.
+  let before: string | undefined;
+  if (info)
+    try {
+      before = new TextDecoder().decode(await readGated(await fence(options.contentDir), target, MAX_SPEC_BYTES, display));
+    } catch (error) {
+      if (error instanceof GateError) return { error: `${display}: ${error.why}; Plexus will not write there` };
+      throw error;
+    }
   if (before !== undefined && path !== options.previous)
     return { error: `${display} exists and no earlier import wrote it; move it, or import it from where it is inside the registry` };
   const status = before === undefined ? 'new' : before === fetched.text ? 'unchanged' : 'updated';

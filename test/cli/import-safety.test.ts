@@ -144,6 +144,36 @@ describe('plexus import writes nothing half', () => {
   });
 });
 
+describe('plexus import reads the registry through the gate', () => {
+  it('does not read a spec copy through a specs folder that links out of the registry', async () => {
+    const reg = await emptyRegistry('specs-link-reg');
+    await mkdir(join(root, 'outside-specs'), { recursive: true });
+    await writeFile(join(root, 'outside-specs/orders.yaml'), 'secret: not the registry\n');
+    await symlink(join(root, 'outside-specs'), join(root, reg, 'specs'));
+    await mkdir(join(root, reg, 'repositories'));
+    await mkdir(join(root, reg, 'teams'));
+    await writeFile(join(root, reg, 'teams/shop-team.yaml'), 'name: Shop team\n');
+    await writeFile(join(root, reg, 'repositories/shop.yaml'), 'name: Shop\npurpose: Sells\nkind: service\nstatus: active\nurl: unknown\nteam: shop-team\n');
+    const { code, out, err } = await run(
+      'import',
+      'openapi',
+      'specs/orders-3.1.yaml',
+      '--provider',
+      'shop',
+      '--integration',
+      'orders',
+      '--owner',
+      'shop-team',
+      '--content',
+      reg,
+    );
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toBe(
+      [`${reg}/specs/orders.yaml: it is a symbolic link that leads out of the folder Plexus reads; Plexus will not write there`, 'Nothing written.'].join('\n'),
+    );
+  });
+});
+
 describe('plexus import plans every path before writing one', () => {
   it('refuses to write through a folder that is a link: exit 1, nothing written there or where it leads', async () => {
     const reg = await emptyRegistry('linked-reg');

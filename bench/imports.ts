@@ -121,6 +121,8 @@ function childrenCpu(): number | undefined {
 }
 
 async function timed(args: string[], cwd: string): Promise<{ ms: number; cpu?: number; out: string; err: string }> {
+  // Each command starts with the disk flushed, so it does not pay for writes and deletions before it.
+  await run('sync', []).catch(() => undefined);
   const cpuBefore = childrenCpu();
   const started = performance.now();
   const result = await run(process.execPath, [join(ROOT, 'bin', 'plexus.ts'), ...args], { cwd, maxBuffer: 256 << 20 }).catch(

@@ -5,6 +5,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { describeFsError } from '../core/fs-errors.ts';
 import { GateError, readGated } from '../core/gate.ts';
+import { mapLimit } from '../core/pool.ts';
 import { MAX_SPEC_BYTES } from '../core/source.ts';
 import { readSpec, selfContained } from '../specs/read.ts';
 import { specCopy } from './spec-source.ts';
@@ -79,6 +80,8 @@ function uniqueIds(planned: readonly Planned[], unmapped: Unmapped[]): Planned[]
 }
 
 const SUBSTITUTIONS = ['$text', '$openapi', '$asyncapi'];
+/** API definitions read at once. */
+const DEFINITIONS_AT_ONCE = 8;
 
 /**
  * An API's definition read as a spec: written inline, or a `$text`/`$openapi`/`$asyncapi`
@@ -171,11 +174,12 @@ export async function importBackstage(
     parents: new Map(),
     definitions: new Map(),
   };
-  for (const e of entities) {
-    if (e.kind !== 'API') continue;
-    const definition = await readDefinition(e, options);
-    if (definition) context.definitions.set(e.ref, definition);
-  }
+  // Several definitions are read at once (each may be a large spec: a few, not hundreds).
+  const apis = entities.filter((e) => e.kind === 'API');
+  const definitions = await mapLimit(apis, DEFINITIONS_AT_ONCE, (e) => readDefinition(e, options));
+  apis.forEach((e, i) => {
+    if (definitions[i]) context.definitions.set(e.ref, definitions[i]);
+  });
   // A file a definition names is a spec, not a catalog file that lacks apiVersion: no warning for it.
   const specFiles = new Set(
     entities.flatMap((e) => {

@@ -2,7 +2,8 @@ import { lstat, mkdir, mkdtemp, readdir, rm, rmdir, writeFile } from 'node:fs/pr
 import { dirname, join, relative, resolve } from 'node:path';
 import { overlaps, realTarget } from '../build/output.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
-import { type Fence, fence, GateError, hiddenPath, moveGated, readGated, refusedFolders, removeGated, writeGated } from '../core/gate.ts';
+import { type Fence, fence, GateError, hiddenPath, readGated } from '../core/gate.ts';
+import { moveGated, refusedFolders, removeGated, writeGated } from '../core/gate-write.ts';
 import { TemplateError } from '../render/engine.ts';
 import { renderRegistry } from '../render/load.ts';
 import { EXIT, type Io, UsageError } from './io.ts';

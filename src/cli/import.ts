@@ -4,7 +4,8 @@ import { formatDiagnostic, formatSummary, terminalSafe } from '../core/diagnosti
 import { todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
-import { GateError, unwritableName } from '../core/gate.ts';
+import { GateError } from '../core/gate.ts';
+import { unwritableName } from '../core/gate-write.ts';
 import { warmSecondThread } from '../core/second-thread.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Model } from '../core/model.ts';

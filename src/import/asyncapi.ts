@@ -9,7 +9,7 @@ import { eventIndex } from '../specs/link.ts';
 import { readSpec, selfContained, type AsyncMessage, type Schema } from '../specs/read.ts';
 import type { Unmapped } from './contract.ts';
 import { fetchSpec, firstParagraph, relativeTo, specCopy } from './spec-source.ts';
-import type { Planned } from './write.ts';
+import type { Planned } from './merge.ts';
 
 /** The first known team among repositories' teams; `unknown` when only unknown ones are there, as a repository's team is. */
 const ownerOf = (teams: (string | undefined)[]) => teams.find((t) => t && t !== 'unknown') ?? (teams.includes('unknown') ? 'unknown' : undefined);

@@ -5,7 +5,8 @@ import type { CatalogEntity } from './catalog.ts';
 import { normaliseRef } from './catalog.ts';
 import { withScheme } from '../specs/openapi.ts';
 import type { Spec } from '../specs/read.ts';
-import type { FileChange, Planned, Provenance } from './write.ts';
+import type { Planned, Provenance } from './merge.ts';
+import type { FileChange } from './write.ts';
 
 /** An API's definition, read as a spec and copied under specs/ (`file` when the copy is to be written). */
 export interface Definition {

@@ -12,14 +12,15 @@ import { specCopy } from './spec-source.ts';
 import type { FileChange } from './write.ts';
 import { diagnostic } from '../core/codes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { MAX_NAME_BYTES } from '../core/gate.ts';
+import { MAX_NAME_BYTES } from '../core/gate-write.ts';
 import { list, record, text } from '../core/loose.ts';
 import { ID_PATTERN, type CollectionName } from '../core/schemas/index.ts';
 import { MAPPERS, mapResource, type Context, type Definition } from './backstage-kinds.ts';
 import type { CatalogEntity } from './catalog.ts';
 import { idOf, normaliseRef, readCatalog, strictly } from './catalog.ts';
 import type { Unmapped } from './contract.ts';
-import { type Planned, shorten } from './write.ts';
+import type { Planned } from './merge.ts';
+import { shorten } from './write.ts';
 
 /** The kind a relation's target has when its ref leaves it out, by field. */
 const DEFAULT_KIND: Record<string, string> = {

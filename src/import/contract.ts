@@ -1,7 +1,8 @@
 // What an import source is given and what it gives back: the contract between `plexus import` and src/import/*.
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Model } from '../core/model.ts';
-import type { FileChange, Planned } from './write.ts';
+import type { Planned } from './merge.ts';
+import type { FileChange } from './write.ts';
 
 /** Something in a source that has no place in Plexus, said instead of dropped. */
 export interface Unmapped {

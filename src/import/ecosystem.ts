@@ -6,7 +6,8 @@ import { relative } from 'node:path';
 import { stringify } from 'yaml';
 import { UNKNOWN } from '../core/schemas/common.ts';
 import { schemaComment } from '../core/schema-comment.ts';
-import type { FileChange, Planned } from './write.ts';
+import type { Planned } from './merge.ts';
+import type { FileChange } from './write.ts';
 
 /** The ecosystem's name as the import knows it: its one domain's, else its one system's, else unknown. */
 export function ecosystemName(planned: readonly Planned[]): string {

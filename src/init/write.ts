@@ -6,7 +6,8 @@ import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { addMonths, todayFromEnv, todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
-import { type Fence, fence, refusedFolders, writeGated } from '../core/gate.ts';
+import { type Fence, fence } from '../core/gate.ts';
+import { refusedFolders, writeGated } from '../core/gate-write.ts';
 import { CHECK_WORKFLOW, DEPLOY_WORKFLOW, GITIGNORE, packageJson, readme, SCHEMA_GLOBS, STARTER, VSCODE_EXTENSIONS, vscodeSettings } from './project.ts';
 
 /** A reason to write nothing that the person can fix by running the command differently (exit 2, with the usage). */

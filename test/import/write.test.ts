@@ -5,8 +5,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { unwritableName } from '../../src/core/gate.ts';
-import { type Planned, planChanges, writeChanges } from '../../src/import/write.ts';
+import { unwritableName } from '../../src/core/gate-write.ts';
+import type { Planned } from '../../src/import/merge.ts';
+import { planChanges, writeChanges } from '../../src/import/write.ts';
 
 /** Set to a number n: the n-th write of a file from now on leaves it empty and fails, as a full disk would. */
 const failing = vi.hoisted(() => ({ at: 0 }));

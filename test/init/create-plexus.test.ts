@@ -53,6 +53,7 @@ describe('create-plexus', () => {
       'bin/create-plexus.js',
       'lib/core/dates.js',
       'lib/core/fs-errors.js',
+      'lib/core/gate-write.js',
       'lib/core/gate.js',
       'lib/init/project.js',
       'lib/init/write.js',

@@ -1,7 +1,6 @@
-// How an import lands in a registry: one YAML file per entity, where the import owns the fields
-// it wrote (listed under `imported.fields`) and every other field is the team's. Re-running an
-// import rewrites only what it owns; a file nobody imported is never touched unless named.
-// What each file should hold is worked out in merge.ts; here, what changes and how it is written.
+// How an import's files reach the registry: each one planned against what is there now (what it
+// should hold is worked out in merge.ts), refused before any is written if it cannot be, then all
+// written aside, flushed together and put in place; and how a dry run shows the changes.
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';

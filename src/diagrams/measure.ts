@@ -30,29 +30,64 @@ export function textWidth(text: string, px: number, weight = 400): number {
   return em * px;
 }
 
-/** Words wrapped greedily to `maxWidth`; a word longer than that is cut where it must be. */
+/** Where a long word is best broken: after one of its parts (a path's segment, a dotted name, a list item). */
+const BETWEEN_PARTS = '/.,:(';
+/** Inside one name (payment_intent, order-placed): broken after only when no part ends where it fits. */
+const WITHIN_NAME = '_-';
+
+/**
+ * Words wrapped greedily to `maxWidth`. A word wider than that is broken where it must be: after
+ * one of its parts where it can (`POST /v1/` then `payment_intents`), filling the line it starts on
+ * first, else inside a name (`payment_` then `intents`), else at the last character that fits.
+ */
 export function wrap(text: string, px: number, maxWidth: number, weight = 400): string[] {
+  const fits = (s: string) => textWidth(s, px, weight) <= maxWidth;
   const lines: string[] = [];
   let line = '';
   for (const word of String(text).split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (textWidth(next, px, weight) <= maxWidth) {
+    if (fits(next)) {
       line = next;
       continue;
     }
-    if (line) lines.push(line);
-    line = word;
-    // A word wider than the box is broken, so no label is wider than what is drawn for it.
-    while (textWidth(line, px, weight) > maxWidth && line.length > 1) {
-      let cut = line.length - 1;
-      while (cut > 1 && textWidth(line.slice(0, cut), px, weight) > maxWidth) cut--;
-      // Where it can, after a separator (payment_intent.succeeded, /v1/charges, orderId,amount).
-      const soft = Math.max(...[...'/._-,(:'].map((c) => line.lastIndexOf(c, cut - 1)));
-      if (soft >= 2) cut = soft + 1;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
+    let rest = word;
+    if (line && !fits(word)) {
+      // The line this word starts on takes its first parts, when they fit there.
+      const head = cutAt(word, (n) => fits(`${line} ${word.slice(0, n)}`), false);
+      if (head > 0) {
+        line = `${line} ${word.slice(0, head)}`;
+        rest = word.slice(head);
+      }
     }
+    if (line) lines.push(line);
+    // A word wider than the box is broken, so no label is wider than what is drawn for it.
+    while (!fits(rest) && rest.length > 1) {
+      const cut = cutAt(rest, (n) => fits(rest.slice(0, n)), true);
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * How many characters of `word` to keep on a line where a prefix fits when `fits(length)`: up to
+ * the last separator between parts, else within a name (each leaving at least two characters),
+ * else, when `anywhere`, the most that fits (at least one); 0 when none serves.
+ */
+function cutAt(word: string, fits: (length: number) => boolean, anywhere: boolean): number {
+  let most = 0;
+  let part = 0;
+  let name = 0;
+  for (let n = 1; n < word.length && fits(n); n++) {
+    most = n;
+    const ch = word[n - 1]!;
+    if (n >= 2 && BETWEEN_PARTS.includes(ch)) part = n;
+    else if (n >= 2 && WITHIN_NAME.includes(ch)) name = n;
+  }
+  if (part > 0) return part;
+  if (!anywhere) return 0;
+  return name > 0 ? name : Math.max(1, most);
 }

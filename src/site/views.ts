@@ -12,8 +12,8 @@ import { type Fitted, fitGraph } from '../diagrams/layout.ts';
  * browser) and kept by the hash of its graph in memory and under the cache folder, so an
  * unchanged view costs nothing next build; the SVG is written from the layout for each page.
  */
-/** Bumped whenever layout.ts lays out the same graph differently, so no older layout is reused (2: star drawings, named arrows; 3: a phone column of areas). */
-export const LAYOUT_VERSION = 3;
+/** Bumped whenever layout.ts lays out the same graph differently, so no older layout is reused (2: star drawings, named arrows; 3: a phone column of areas; 4: long words broken after a part). */
+export const LAYOUT_VERSION = 4;
 
 const made = new Map<string, Promise<Fitted>>();
 

@@ -179,7 +179,8 @@ function component(e: CatalogEntity, context: Context): Planned[] {
           type: 'dependency',
           protocol: 'unknown',
           owner: f.owner?.id,
-          status: status === 'deprecated' || status === 'retired' ? status : 'active',
+          // The dependency lives as long as the component; a component whose lifecycle is unknown gives unknown.
+          status: status === 'deprecated' || status === 'retired' ? status : status ? 'active' : 'unknown',
         },
         provenance: { ...context.source(e), ref: `${e.ref} dependsOn ${t.ref}` },
       });

@@ -111,7 +111,8 @@ export async function importOpenApi(input: string, { cwd, contentDir, model, kno
           spec: copy.path,
           operations: spec.operations.map((o) => ({ method: o.method, path: o.path, summary: o.summary, operationId: o.operationId })),
         },
-        initial: { owner, status: 'active' },
+        // Whether the API is live an OpenAPI document does not say: unknown until the team writes it.
+        initial: { owner, status: 'unknown' },
         provenance: { from: 'openapi', source: /^https?:/i.test(fetched.location) ? fetched.location : relativeTo(contentDir, fetched.location), ref },
         adopt: stringOption(values, 'integration') !== undefined,
       },

@@ -212,7 +212,8 @@ describe('plexus import openapi', () => {
       connection: { endpoint: 'https://api.shop.example/orders' },
       spec: 'specs/orders-http.yaml',
       owner: 'payments',
-      status: 'active',
+      // An OpenAPI document does not say whether the API is live.
+      status: 'unknown',
     });
     expect(i.operations).toEqual([
       { method: 'GET', path: '/orders', summary: "List the buyer's orders", operationId: 'listOrders' },

@@ -1,10 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Model } from '../core/model.ts';
+import { plexusRoot } from '../site/root.ts';
 import type { TemplateSource } from './engine.ts';
 
-/** The templates Plexus ships, beside `src/`. */
-export const DEFAULT_TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+/**
+ * The templates Plexus ships, in its own folder: beside `src/` in a checkout and beside `lib/` in
+ * an installed package (where this module runs from lib/src/render/, two folders further down).
+ */
+export const defaultTemplates = () => join(plexusRoot(import.meta.dirname), 'templates');
 
 /**
  * Plexus's own templates, with the registry's `templates/*.hbs` (read with the rest of the
@@ -14,7 +18,7 @@ export const DEFAULT_TEMPLATES = join(import.meta.dirname, '..', '..', 'template
 export async function loadTemplates(
   overrides: Model['templates'] = new Map(),
   cwd = process.cwd(),
-  defaults = DEFAULT_TEMPLATES,
+  defaults = defaultTemplates(),
 ): Promise<Map<string, TemplateSource>> {
   const templates = new Map<string, TemplateSource>();
   const names = (await readdir(defaults).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).sort();

@@ -27,6 +27,11 @@ export function showText(model: Model, id: string): string | undefined {
   const repo = model.repositories.get(id)?.data;
   if (repo) {
     const system = repo.system ? model.systems.get(repo.system)?.data.name : undefined;
+    // What it provides that nobody consumes yet draws no arrow, but it is this repository's integration all the same.
+    const unconsumed = [...model.integrations.values()]
+      .filter((i) => i.data.provider === id && (model.analysis.consumersOf.get(i.id) ?? []).length === 0)
+      .map((i) => `provides ${i.data.title} (${i.id}), no consumers recorded`)
+      .sort();
     return `${repo.name} (repository ${id})\n${facts([
       ['Purpose', repo.purpose],
       ['Kind', repo.kind],
@@ -34,7 +39,7 @@ export function showText(model: Model, id: string): string | undefined {
       ['Owner', team(repo.team)],
       ['System', system],
       ['Domain', repo.domain],
-    ])}\n\nNeighbourhood (→ it acts on, ← acts on it, ↔ both ways):\n${indent(toText(neighbourhoodGraph(model, id)))}\n`;
+    ])}\n\nNeighbourhood (→ it acts on, ← acts on it, ↔ both ways):\n${indent(toText(neighbourhoodGraph(model, id), unconsumed))}\n`;
   }
   const event = model.events.get(id)?.data;
   if (event) {

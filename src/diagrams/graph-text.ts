@@ -53,9 +53,10 @@ export function landscapeMermaid(model: Model): string {
 
 /**
  * The graph for a terminal: the node the view is about, then what it acts on (→) and what acts
- * on it (←), one line per counterpart with what is done. Other views list their edges.
+ * on it (←), one line per counterpart with what is done, then `more` (what the graph cannot draw,
+ * e.g. an integration nobody consumes yet), one line each. Other views list their edges.
  */
-export function toText(g: DiagramGraph): string {
+export function toText(g: DiagramGraph, more: string[] = []): string {
   const name = new Map(g.nodes.map((n) => [n.key, n.label]));
   const focus = g.nodes.find((n) => n.focus);
   const lines: string[] = [];
@@ -72,8 +73,9 @@ export function toText(g: DiagramGraph): string {
     const row = (e: DiagramEdge, other: string, last: boolean, arrow: string) =>
       `${last ? '└' : '├'}─${arrow} ${name.get(other) ?? other}  ${e.label}${e.both && arrow !== '↔' ? ' (both ways)' : ''}`;
     const all = [...out.map((e) => [e, e.to, e.both ? '↔' : '→'] as const), ...into.map((e) => [e, e.from, e.both ? '↔' : '←'] as const)];
-    for (const [i, [e, other, arrow]] of all.entries()) lines.push(row(e, other, i === all.length - 1, arrow));
-    if (all.length === 0) lines.push('└─ no integrations recorded');
+    for (const [i, [e, other, arrow]] of all.entries()) lines.push(row(e, other, i === all.length - 1 && more.length === 0, arrow));
+    for (const [i, text] of more.entries()) lines.push(`${i === more.length - 1 ? '└' : '├'}─ ${text}`);
+    if (all.length === 0 && more.length === 0) lines.push('└─ no integrations recorded');
     return `${lines.join('\n')}\n`;
   }
   for (const e of g.edges) lines.push(`${name.get(e.from) ?? e.from} ${e.both ? '↔' : '→'} ${name.get(e.to) ?? e.to}: ${e.label}`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
+import { showText } from '../../src/cli/show.ts';
 import { EXAMPLE } from '../example-model.ts';
+import { check } from '../registry-fixture.ts';
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -62,5 +64,50 @@ describe('plexus show', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe('No repository, event, integration or resource has the id "paymnt-service". Did you mean "payment-service"?');
+  });
+
+  it('lists what a repository provides that nobody consumes yet, instead of "no integrations recorded"', () => {
+    const { model, diagnostics } = check({
+      'integrations/orders-rest.yaml': `title: Orders REST API
+provider: orders-api
+purpose: Read and place orders
+type: rest
+protocol: HTTPS
+auth: oauth2
+owner: core
+version: 1.0.0
+lastUpdated: 2026-10-01
+status: production
+`,
+    });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(showText(model, 'orders-api')!.split('\n').slice(-4)).toEqual([
+      '  Orders API',
+      '  ├─← Payments API  publishes payment.completed',
+      '  └─ provides Orders REST API (orders-rest), no consumers recorded',
+      '',
+    ]);
+    // A repository that provides it and nothing else: the integration, not "no integrations recorded".
+    const alone = check({
+      'integrations/payments-to-orders.yaml': null,
+      'events/payment.completed.yaml': null,
+      'patterns/events.yaml': null,
+      'integrations/orders-rest.yaml': `title: Orders REST API
+provider: orders-api
+purpose: Read and place orders
+type: rest
+protocol: HTTPS
+auth: oauth2
+owner: core
+version: 1.0.0
+lastUpdated: 2026-10-01
+status: production
+`,
+    });
+    expect(showText(alone.model, 'orders-api')!.split('\n').slice(-3)).toEqual([
+      '  Orders API',
+      '  └─ provides Orders REST API (orders-rest), no consumers recorded',
+      '',
+    ]);
   });
 });

@@ -164,7 +164,8 @@ export const importCommand: Command = {
       const writes = all.filter((c) => c.status !== 'unchanged').length;
       // A big import takes seconds (each file is flushed to disk): say so while it writes.
       const shown = io.progress && writes >= PROGRESS_FROM ? progress(`Writing ${writes} files…`, writes, io.progress) : undefined;
-      const { written, failed } = await writeChanges(all, dir, (n) => shown?.update(n)).finally(() => shown?.end());
+      const { written, failed, removed } = await writeChanges(all, dir, (n) => shown?.update(n)).finally(() => shown?.end());
+      if (removed) say.out(`Removed ${removed} temporary file${removed === 1 ? '' : 's'} an interrupted import left.`);
       if (failed) {
         const why = failed.error instanceof GateError ? failed.error.why : describeFsError(failed.error);
         const total = all.filter((c) => c.status !== 'unchanged').length;

@@ -2,6 +2,8 @@
 // goes and renamed into place, only through real folders inside its fence, and never over what is
 // not a regular file; a delete removes only a regular file. Names no file system takes are found
 // before anything is written.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { type Fence, GateError, within } from './gate.ts';
@@ -9,7 +11,7 @@ import { type Fence, GateError, within } from './gate.ts';
 /** The longest name most file systems take (NAME_MAX), in UTF-8 bytes. */
 export const MAX_NAME_BYTES = 255;
 /** The longest path the system takes (PATH_MAX, 4,096 with its closing NUL), less room for the temporary file's suffix. */
-export const MAX_PATH_BYTES = 4095 - 32;
+export const MAX_PATH_BYTES = 4095 - 48;
 /** Bytes of a file's name kept in its temporary file's name, so that one stays a legal name too. */
 const TEMP_STEM_BYTES = 200;
 
@@ -118,7 +120,7 @@ export async function stageGated(
   const there = await readyFor(where, absolute, shown, options.create);
   if (there && options.create) throw Object.assign(new Error(`${shown} already exists`), { code: 'EEXIST' });
   const stem = Buffer.from(basename(absolute)).subarray(0, TEMP_STEM_BYTES).toString();
-  const temporary = join(dirname(absolute), `.${stem}.plexus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const temporary = join(dirname(absolute), `.${stem}.plexus-${process.pid}-${selfStarted()}-${randomBytes(6).toString('hex').slice(0, 6)}`);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -168,8 +170,28 @@ export async function moveGated(where: Fence, from: string, file: string, shown:
   await rename(from, absolute);
 }
 
-/** `writeGated`'s temporary files: `.NAME.plexus-PID-XXXXXX`, with the process that wrote it. */
-const TEMPORARY = /^\..*\.plexus-(\d+)-[a-z0-9]{1,6}$/;
+/**
+ * `writeGated`'s temporary files: `.NAME.plexus-PID-START-XXXXXX`, with the process that wrote it
+ * and when that process started (0 where that is not known), so that a later process given the
+ * same PID (a container's every process 1) is not taken for the writer.
+ */
+const TEMPORARY = /^\..+\.plexus-(\d+)-(\d+)-[0-9a-f]{6}$/;
+
+/** When process `pid` started, in clock ticks since boot (Linux's /proc); undefined elsewhere. */
+function started(pid: number | 'self'): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 of the line; the fields after the command's closing parenthesis start at field 3.
+    const value = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isInteger(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let ownStart: number | undefined;
+/** When this process started, as temporary names record it: read once. */
+const selfStarted = () => (ownStart ??= started('self') ?? 0);
 
 /** Whether process `pid` is still running (one of another user's answers EPERM, and is). */
 function running(pid: number): boolean {
@@ -181,18 +203,30 @@ function running(pid: number): boolean {
   }
 }
 
+/** Whether the process that wrote a temporary file may still finish it: it runs, and is the same process. */
+function stillWriting(pid: number, start: number): boolean {
+  if (!running(pid)) return false;
+  const now = started(pid);
+  return start === 0 || now === undefined || now === start;
+}
+
 /**
  * Removes the temporary files a killed `writeGated` left in `folder` (its process is gone, so
- * nothing will rename them into place); returns how many. A missing folder has none.
+ * nothing will rename them into place); returns how many. A missing folder has none. Only regular
+ * files of exactly that name are removed: anything else of such a name is left, and said nothing of.
  */
 export async function removeStaleTemporaries(where: Fence, folder: string): Promise<number> {
   const entries = await readdir(resolve(where.dir, folder)).catch(() => [] as string[]);
   let removed = 0;
   for (const name of entries) {
-    const pid = TEMPORARY.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
-    await removeGated(where, join(resolve(where.dir, folder), name));
-    removed++;
+    const found = TEMPORARY.exec(name);
+    if (!found || stillWriting(Number(found[1]), Number(found[2]))) continue;
+    try {
+      await removeGated(where, join(resolve(where.dir, folder), name));
+      removed++;
+    } catch (error) {
+      if (!(error instanceof GateError)) throw error;
+    }
   }
   return removed;
 }

@@ -177,6 +177,8 @@ export function diffOf(changes: readonly FileChange[]): string {
 export interface Written {
   written: number;
   failed?: { display: string; error: unknown };
+  /** Temporary files an interrupted run left, removed first (only when there were some). */
+  removed?: number;
 }
 
 /**
@@ -191,8 +193,9 @@ export async function writeChanges(changes: readonly FileChange[], contentDir: s
   const where = await fence(contentDir);
   const writes = changes.filter((c) => c.status !== 'unchanged');
   // What a killed run left besides empty files: its temporary files, which nothing will finish.
-  for (const folder of new Set(changes.map((c) => dirname(c.path)))) await removeStaleTemporaries(where, folder);
-  const result: Written = { written: 0 };
+  let removed = 0;
+  for (const folder of new Set(changes.map((c) => dirname(c.path)))) removed += await removeStaleTemporaries(where, folder);
+  const result: Written = removed > 0 ? { written: 0, removed } : { written: 0 };
   const staged: { change: FileChange; file: Staged }[] = [];
   await mapLimit(writes, FILES_AT_ONCE, async (change) => {
     if (result.failed) return;

@@ -144,6 +144,27 @@ describe('plexus import writes nothing half', () => {
   });
 });
 
+describe('plexus import cleans up after a killed run', () => {
+  it("removes the temporary files a killed import left, says so, and leaves a team's look-alikes and links alone", async () => {
+    const reg = await emptyRegistry('leftovers');
+    await run('import', 'backstage', 'catalog', '--content', reg);
+    // 4194999 is above Linux's largest pid: no process runs with it.
+    await writeFile(join(root, reg, 'teams/.payments.yaml.plexus-4194999-0-abc123'), 'half');
+    await writeFile(join(root, reg, 'teams/.roadmap.plexus-2025-q3'), 'ours');
+    await symlink(join(root, 'catalog'), join(root, reg, 'teams/.link.yaml.plexus-4194999-0-abc123'));
+    const { code, out, err } = await run('import', 'backstage', 'catalog', '--content', reg);
+    expect([code, err]).toEqual([0, '']);
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      'Removed 1 temporary file an interrupted import left.',
+      'Imported 9 catalog entities into 10 files under leftovers: 0 new, 0 updated, 10 unchanged.',
+    ]);
+    expect((await readdir(join(root, reg, 'teams'))).filter((n) => n.startsWith('.')).sort()).toEqual([
+      '.link.yaml.plexus-4194999-0-abc123',
+      '.roadmap.plexus-2025-q3',
+    ]);
+  });
+});
+
 describe('plexus import reads the registry through the gate', () => {
   it('does not read a spec copy through a specs folder that links out of the registry', async () => {
     const reg = await emptyRegistry('specs-link-reg');

@@ -1,11 +1,12 @@
 // How an import's files reach the disk: planned in full first, then all written aside and flushed,
 // then each put in place, so that a failure part way (a full disk, a kill) leaves every file as it
 // was or as it should be.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { unwritableName } from '../../src/core/gate-write.ts';
+import { stageGated, unwritableName } from '../../src/core/gate-write.ts';
+import { fence } from '../../src/core/gate.ts';
 import type { Planned } from '../../src/import/merge.ts';
 import { planChanges, writeChanges } from '../../src/import/write.ts';
 
@@ -84,13 +85,37 @@ describe('writeChanges', () => {
     const dir = await mkdtemp(join(root, 'stale-'));
     const first = await planChanges(dir, [team('a')], dir);
     await writeChanges(first.changes, dir);
+    const pid1 = (await readFile('/proc/1/stat', 'utf8').catch(() => '')).split(') ')[1]?.split(' ')[19] ?? '0';
     // 4194999 is above Linux's largest pid, so no process has it; pid 1 always runs.
-    await writeFile(join(dir, 'teams/.b.yaml.plexus-4194999-abc123'), 'half');
-    await writeFile(join(dir, 'teams/.c.yaml.plexus-1-abc123'), 'being written');
-    await writeFile(join(dir, 'teams/.notes'), 'mine');
+    const stale = ['.b.yaml.plexus-4194999-0-abc123', '.b.yaml.plexus-4194999-77-0a1b2c'];
+    // Pid 1 now, but not the process 1 that started at tick 5 (a container's earlier run): where start times are known, stale.
+    if (pid1 !== '0') stale.push('.d.yaml.plexus-1-5-abc123');
+    const kept = [
+      `.c.yaml.plexus-1-${pid1}-abc123`, // pid 1 itself, still running
+      '.c.yaml.plexus-1-0-abc124', // pid 1, start unknown: it may be the writer
+      '.notes',
+      '.roadmap.plexus-2025-q3', // a team's files that look a little like ours
+      '.backup.plexus-20240101-old',
+      '.e.yaml.plexus-4194999-abc123', // the older form, without a start
+    ];
+    for (const name of [...stale, ...kept]) await writeFile(join(dir, 'teams', name), 'x');
+    // Not a regular file: left alone, and no failure.
+    await mkdir(join(dir, 'teams/.f.yaml.plexus-4194999-0-abc123'));
+    await symlink('/etc/hostname', join(dir, 'teams/.g.yaml.plexus-4194999-0-abc123'));
     const { changes } = await planChanges(dir, [team('a')], dir);
-    expect(await writeChanges(changes, dir)).toEqual({ written: 0 });
-    expect(await listing(dir)).toEqual(['teams', 'teams/.c.yaml.plexus-1-abc123', 'teams/.notes', 'teams/a.yaml']);
+    expect(await writeChanges(changes, dir)).toEqual({ written: 0, removed: stale.length });
+    expect(await listing(dir)).toEqual(
+      ['teams', 'teams/a.yaml', 'teams/.f.yaml.plexus-4194999-0-abc123', 'teams/.g.yaml.plexus-4194999-0-abc123', ...kept.map((k) => `teams/${k}`)].sort(),
+    );
+  });
+
+  it('names its temporary files with its pid and start, and does not take its own for stale', async () => {
+    const dir = await mkdtemp(join(root, 'named-'));
+    const staged = await stageGated(await fence(dir), join(dir, 'teams/b.yaml'), 'x', { create: true, flush: false });
+    const name = staged.temporary.split('/').at(-1)!;
+    expect(name).toMatch(new RegExp(`^\\.b\\.yaml\\.plexus-${process.pid}-\\d+-[0-9a-f]{6}$`));
+    expect(await writeChanges((await planChanges(dir, [team('a')], dir)).changes, dir)).toEqual({ written: 1 });
+    expect(await listing(dir)).toEqual(['teams', 'teams/a.yaml', `teams/${name}`].sort());
   });
 });
 
@@ -122,6 +147,6 @@ describe('unwritableName', () => {
   it('names the part that is too long, or the whole path', () => {
     expect(unwritableName(`/tmp/${'é'.repeat(128)}/a.yaml`)).toBe('its name is 256 bytes long; a file name can be at most 255');
     expect(unwritableName(`/tmp/${'é'.repeat(127)}/a.yaml`)).toBeUndefined();
-    expect(unwritableName(`/${'d'.repeat(200)}`.repeat(21))).toBe('its path is 4221 bytes long; Plexus writes paths of at most 4063');
+    expect(unwritableName(`/${'d'.repeat(200)}`.repeat(21))).toBe('its path is 4221 bytes long; Plexus writes paths of at most 4047');
   });
 });

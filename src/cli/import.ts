@@ -1,10 +1,10 @@
 import { lstat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../core/diagnostics.ts';
 import { todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
-import { buildFromFiles, readRegistry, withChanges } from '../core/fs.ts';
-import { GateError } from '../core/gate.ts';
+import { buildFromFiles, limitFor, readRegistry, withChanges } from '../core/fs.ts';
+import { formatBytes, GateError } from '../core/gate.ts';
 import { unwritableName } from '../core/gate-write.ts';
 import { warmSecondThread } from '../core/second-thread.ts';
 import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
@@ -71,6 +71,19 @@ export function notMapped(unmapped: readonly Unmapped[]): string[] {
     for (const u of group) lines.push(`    ${u.ref}${/\[\d+\]/.test(u.field) ? ` ${u.field}` : ''}: ${u.why}`);
   }
   return lines;
+}
+
+/**
+ * Why a file the import would write is larger than `check` reads (a registry file 1 MiB, a spec
+ * copy 64 MiB): written, it would make the registry fail its check and every later import.
+ */
+function tooLarge(c: { path: string; after: string }, dir: string): string | undefined {
+  const bytes = Buffer.byteLength(c.after);
+  const limit = limitFor(relative(dir, c.path).split(sep).join('/'));
+  const n = (k: number) => k.toLocaleString('en-US');
+  return bytes > limit
+    ? `it would be ${n(bytes)} bytes, and Plexus reads such a file only up to ${formatBytes(limit)} (${n(limit)} bytes); shorten what the source writes there`
+    : undefined;
 }
 
 export const importCommand: Command = {
@@ -148,7 +161,7 @@ export const importCommand: Command = {
     if (!(await present(ecosystem)) && !(await present(join(dir, 'ecosystem.yml'))))
       all.unshift(ecosystemFile(ecosystem, io.cwd, result.planned, today(io) ?? todayIso()));
     for (const c of all) {
-      const why = c.status === 'unchanged' ? undefined : unwritableName(c.path);
+      const why = c.status === 'unchanged' ? undefined : (unwritableName(c.path) ?? tooLarge(c, dir));
       if (why) refused.push({ display: shorten(c.display), reason: why });
     }
     if (refused.length > 0) {

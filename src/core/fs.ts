@@ -17,7 +17,7 @@ const START = { line: 1, col: 1 };
 const posix = (path: string) => path.split(sep).join('/');
 
 /** OpenAPI and AsyncAPI documents under specs/ may be large, and images under public/; every other registry file is a page of text. */
-const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : path.startsWith('public/') ? MAX_ASSET_BYTES : MAX_FILE_BYTES);
+export const limitFor = (path: string) => (path.startsWith('specs/') ? MAX_SPEC_BYTES : path.startsWith('public/') ? MAX_ASSET_BYTES : MAX_FILE_BYTES);
 
 /**
  * One entry of a registry folder as a `Source`, by the one rule for what Plexus reads (see

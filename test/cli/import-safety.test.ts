@@ -144,6 +144,26 @@ describe('plexus import writes nothing half', () => {
   });
 });
 
+describe('plexus import writes nothing check would refuse', () => {
+  it('refuses a file over the 1 MiB a registry file may be, before writing any', async () => {
+    await mkdir(join(root, 'huge'), { recursive: true });
+    // The catalog file is exactly 1 MiB, which Plexus reads; the team file it becomes, with its schema comment and import record, is more.
+    const description = 'x'.repeat(1024 * 1024 - (group('huge').length - 'The huge team'.length));
+    await writeFile(join(root, 'huge/catalog-info.yaml'), group('huge').replace('The huge team', description));
+    const reg = await emptyRegistry('huge-reg');
+    const { code, out, err } = await run('import', 'backstage', 'huge', '--content', reg);
+    expect([code, out]).toEqual([1, '']);
+    const lines = err.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^Cannot write huge-reg\/teams\/huge\.yaml: it would be 1,048,\d{3} bytes, and Plexus reads such a file only up to 1 MiB \(1,048,576 bytes\); shorten what the source writes there\.$/,
+    );
+    expect(Number(lines[0]!.match(/be ([\d,]+) bytes/)![1]!.replaceAll(',', ''))).toBeGreaterThan(1024 * 1024);
+    expect(lines[1]).toBe('Nothing written.');
+    expect(await filesIn(reg)).toEqual([]);
+  });
+});
+
 describe('plexus import cleans up after a killed run', () => {
   it("removes the temporary files a killed import left, says so, and leaves a team's look-alikes and links alone", async () => {
     const reg = await emptyRegistry('leftovers');

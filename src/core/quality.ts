@@ -5,15 +5,31 @@ import { IntegrationSchema, RepositorySchema, TeamSchema, EventSchema } from './
 import { didYouMean } from './suggest.ts';
 
 /**
- * Fields a real catalog often lacks, by kind: what the data-quality view measures and what a
- * registry's `policies.require` may demand. A field counts as recorded when it is present, not
- * `unknown`, and not an empty list.
+ * Fields a real catalog often lacks, by kind: what the data-quality view measures. A field counts
+ * as recorded when it is present, not `unknown`, and not an empty list; the required fields an
+ * import writes `unknown` when its source does not say (purpose, kind, status, url, protocol,
+ * description, channel) are measured too, so an imported registry is not called complete.
  */
 export const TRACKED = {
-  integration: ['provider', 'owner', 'auth', 'version', 'lastUpdated', 'consumers', 'contacts', 'health', 'errorHandling', 'connection', 'docs'],
-  repository: ['team', 'system', 'domain', 'tags'],
+  integration: [
+    'purpose',
+    'status',
+    'protocol',
+    'provider',
+    'owner',
+    'auth',
+    'version',
+    'lastUpdated',
+    'consumers',
+    'contacts',
+    'health',
+    'errorHandling',
+    'connection',
+    'docs',
+  ],
+  repository: ['purpose', 'kind', 'status', 'url', 'team', 'system', 'domain', 'tags'],
   team: ['lead', 'contacts', 'escalation'],
-  event: ['schema'],
+  event: ['description', 'channel', 'schema'],
 } as const;
 export type QualityKind = keyof typeof TRACKED;
 
@@ -27,6 +43,17 @@ const FIELDS: Record<QualityKind, string[]> = {
 
 export const isRecorded = (value: unknown) =>
   value !== undefined && value !== null && value !== 'unknown' && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * A field's value as the site shows it: a repository's domain, when it writes none, is its
+ * system's (the repository's diagrams are drawn in that system within that domain).
+ */
+function shownValue(registry: Registry, kind: QualityKind, entity: Entity<Record<string, unknown>>, field: string): unknown {
+  const own = entity.data[field];
+  if (kind !== 'repository' || field !== 'domain' || isRecorded(own)) return own;
+  const system = entity.data.system;
+  return typeof system === 'string' ? registry.systems.get(system)?.data.domain : own;
+}
 
 export interface KindQuality {
   kind: QualityKind;
@@ -42,7 +69,7 @@ export function dataQuality(registry: Registry): KindQuality[] {
     const entities = [...(registry[COLLECTION[kind]] as Map<string, Entity<Record<string, unknown>>>).values()];
     const fields = TRACKED[kind].map((field) => {
       const missing = entities
-        .filter((e) => !isRecorded(e.data[field]))
+        .filter((e) => !isRecorded(shownValue(registry, kind, e, field)))
         .map((e) => e.id)
         .sort();
       return { field, recorded: entities.length - missing.length, missing };
@@ -73,7 +100,7 @@ export function requiredFields(registry: Registry): Diagnostic[] {
         return;
       }
       for (const entity of (registry[COLLECTION[kind]] as Map<string, Entity<Record<string, unknown>>>).values()) {
-        if (isRecorded(entity.data[field])) continue;
+        if (isRecorded(shownValue(registry, kind, entity, field))) continue;
         const written = field in entity.data;
         diagnostics.push(
           diagnostic('RequiredField', entity.file, entity.locate(written ? [field] : [], written ? 'key' : 'value'), { field, kind, id: entity.id, written }),

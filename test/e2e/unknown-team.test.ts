@@ -40,6 +40,22 @@ describe('a site with a repository whose team is unknown', () => {
     );
   });
 
+  it('on /quality/ claims no share of an empty kind, and counts a url written unknown as not recorded', async () => {
+    const html = await main('quality');
+    expect(html).toContain(
+      '<h2 id="events-none-to-measure">Events <span class="muted">· none to measure</span></h2><p class="muted">None in the registry.</p>',
+    );
+    // The row's cells as text: what a reader sees, whatever attributes the table's cells carry.
+    const row = (field: string) =>
+      html
+        .match(new RegExp(`<tr><td[^>]*><code>${field}</code>.*?</tr>`))?.[0]
+        .split(/<\/td>/)
+        .map((cell) => cell.replace(/<[^>]+>/g, ''))
+        .filter(Boolean);
+    expect(row('url')).toEqual(['url', '1 of 2 (50%)', 'shop']);
+    expect(row('kind')).toEqual(['kind', '2 of 2 (100%)', '—']);
+  });
+
   it('links no page of a team called unknown anywhere', async () => {
     const pages = (await readdir(join(dir, 'dist'), { recursive: true })).filter((p) => p.endsWith('.html'));
     const linking: string[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataQuality } from '../../src/core/quality.ts';
 import { renderDocuments } from '../../src/render/documents.ts';
 import { engine } from '../example-model.ts';
-import { check, edit } from '../registry-fixture.ts';
+import { BASE, check, edit } from '../registry-fixture.ts';
 
 const I = 'integrations/payments-to-orders.yaml';
 const unknown = check({
@@ -84,5 +84,70 @@ describe('a resource whose owner is unknown', () => {
     expect(check({ 'resources/cache.yaml': 'name: Cache\nkind: cache\nowner: unknown\nteam: core\n' }).diagnostics).toEqual([]);
     const dangling = check({ 'resources/cache.yaml': 'name: Cache\nkind: cache\nowner: unknown\nsystem: nowhere\n' }).diagnostics;
     expect(dangling.map((d) => [d.code, d.file, d.line])).toEqual([['PLX012', 'content/resources/cache.yaml', 4]]);
+  });
+});
+
+describe('the data-quality view', () => {
+  it('counts what an import wrote as unknown as not recorded: repository purpose, kind, status, url; integration purpose, status, protocol; event description, channel', () => {
+    const { model, diagnostics } = check({
+      [I]: BASE[I]!.replace(/purpose: .*\n/, 'purpose: unknown\n')
+        .replace('status: production', 'status: unknown')
+        .replace('protocol: Kafka', 'protocol: unknown'),
+      ...edit(
+        'repositories/orders-api.yaml',
+        'purpose: Orders\nrole: Core backend\nkind: service\nstatus: active\nurl: https://github.com/acme/orders-api',
+        'purpose: unknown\nkind: unknown\nstatus: unknown\nurl: unknown',
+      ),
+      'events/payment.completed.yaml': 'description: unknown\nproducers: [payments-api]\nconsumers: [orders-api]\nchannel: unknown\n',
+    });
+    expect(diagnostics).toEqual([]);
+    const quality = dataQuality(model);
+    const fields = (kind: string, names: string[]) => quality.find((k) => k.kind === kind)!.fields.filter((f) => names.includes(f.field));
+    expect(fields('repository', ['purpose', 'kind', 'status', 'url'])).toEqual([
+      { field: 'purpose', recorded: 1, missing: ['orders-api'] },
+      { field: 'kind', recorded: 1, missing: ['orders-api'] },
+      { field: 'status', recorded: 1, missing: ['orders-api'] },
+      { field: 'url', recorded: 1, missing: ['orders-api'] },
+    ]);
+    expect(fields('integration', ['purpose', 'status', 'protocol'])).toEqual([
+      { field: 'purpose', recorded: 0, missing: ['payments-to-orders'] },
+      { field: 'status', recorded: 0, missing: ['payments-to-orders'] },
+      { field: 'protocol', recorded: 0, missing: ['payments-to-orders'] },
+    ]);
+    expect(fields('event', ['description', 'channel'])).toEqual([
+      { field: 'description', recorded: 0, missing: ['payment.completed'] },
+      { field: 'channel', recorded: 0, missing: ['payment.completed'] },
+    ]);
+    // The same fields written in full count as recorded.
+    const full = dataQuality(check().model);
+    expect(
+      full
+        .find((k) => k.kind === 'repository')!
+        .fields.filter((f) => ['purpose', 'kind', 'status', 'url'].includes(f.field))
+        .map((f) => f.recorded),
+    ).toEqual([2, 2, 2, 2]);
+  });
+
+  it("counts a repository's domain as recorded when its system names one, as its diagrams place it", () => {
+    const { model, diagnostics } = check({
+      'domains/commerce.yaml': 'name: Commerce\n',
+      'systems/ordering.yaml': 'name: Ordering\ndomain: commerce\n',
+      'systems/billing.yaml': 'name: Billing\n',
+      ...edit('repositories/orders-api.yaml', 'team: core', 'team: core\nsystem: ordering'),
+      ...edit('repositories/payments-api.yaml', 'team: core', 'team: core\nsystem: billing'),
+    });
+    expect(diagnostics).toEqual([]);
+    const repository = dataQuality(model).find((k) => k.kind === 'repository')!;
+    expect(repository.fields.find((f) => f.field === 'domain')).toEqual({ field: 'domain', recorded: 1, missing: ['payments-api'] });
+    // policies.require agrees: only the repository with no domain by either way is reported.
+    const required = check({
+      'domains/commerce.yaml': 'name: Commerce\n',
+      'systems/ordering.yaml': 'name: Ordering\ndomain: commerce\n',
+      'systems/billing.yaml': 'name: Billing\n',
+      ...edit('repositories/orders-api.yaml', 'team: core', 'team: core\nsystem: ordering'),
+      ...edit('repositories/payments-api.yaml', 'team: core', 'team: core\nsystem: billing'),
+      ...edit('ecosystem.yaml', '  parallelSupportMonths: 3\n', '  parallelSupportMonths: 3\n  require:\n    repository: [domain]\n'),
+    }).diagnostics;
+    expect(required.map((d) => [d.code, d.file])).toEqual([['PLX038', 'content/repositories/payments-api.yaml']]);
   });
 });

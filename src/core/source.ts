@@ -155,10 +155,14 @@ export function parseYamlStream(file: string, text: string): { documents: Parsed
   const all = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: counter });
   const documents: ParsedYaml[] = [];
   const diagnostics: Diagnostic[] = [];
+  // The first tab in the stream's indentation is looked for once, not once for each broken document
+  // (thousands of them made a small file take minutes).
+  let tab: { at?: Position } | undefined;
+  const firstTab = () => (tab ??= { at: firstIndentTab(text, 0) }).at;
   for (const doc of Array.isArray(all) ? all : []) {
     const contents = doc.contents;
     if (doc.errors.length === 0 && (contents === null || (isScalar(contents) && contents.value === null))) continue;
-    const one = fromDocument(file, text, doc, counter, 0);
+    const one = fromDocument(file, text, doc, counter, 0, firstTab);
     diagnostics.push(...one.diagnostics);
     if (one.parsed) documents.push(one.parsed);
   }
@@ -265,11 +269,18 @@ function keyAt(doc: Document, offset: number): string | undefined {
 }
 
 /** Syntax errors at their exact positions, a bound on alias expansion, then the data. */
-function fromDocument(file: string, text: string, doc: Document, counter: LineCounter, lineOffset: number): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
+function fromDocument(
+  file: string,
+  text: string,
+  doc: Document,
+  counter: LineCounter,
+  lineOffset: number,
+  firstTab: () => Position | undefined = () => firstIndentTab(text, lineOffset),
+): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
   const shift = (p: { line: number; col: number } | undefined): Position => (p ? { line: p.line + lineOffset, col: p.col } : { line: 1 + lineOffset, col: 1 });
 
   if (doc.errors.length > 0) {
-    const tab = firstIndentTab(text, lineOffset);
+    const tab = firstTab();
     const diagnostics = doc.errors.map((error) => {
       const pos = shift(counter.linePos(error.pos[0]));
       if (error.code === 'DUPLICATE_KEY') {

@@ -429,6 +429,18 @@ describe('the built site', () => {
     }
   });
 
+  it('points to the change log kept by hand only where the integration keeps one', async () => {
+    const history = async (path: string) =>
+      (await readFile(join(dist, path, 'index.html'), 'utf8')).match(/<h2>History from git<\/h2>\s*<p class="muted">[^<]*<\/p>/)?.[0];
+    expect(await history('integrations/orders-to-payments')).toBe(
+      '<h2>History from git</h2><p class="muted">The commits that changed this file, newest first.</p>',
+    );
+    expect(await history('integrations/api-gateway')).toBe(
+      '<h2>History from git</h2><p class="muted">The commits that changed this file, newest first; the change log kept by hand is in the document below.</p>',
+    );
+    expect(await readFile(join(dist, 'integrations/api-gateway', 'index.html'), 'utf8')).toContain('<h2 id="change-log">Change log</h2>');
+  });
+
   it('keeps the gap between cards when the history card follows the columns of cards', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${site.url}integrations/orders-to-payments/`, { waitUntil: 'load' });

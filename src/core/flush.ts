@@ -13,18 +13,26 @@ export const FLUSH_ALL_FROM = 64;
 /** Where `sync` lives on Linux systems: a fixed path, never one found through PATH. */
 const SYNC_PROGRAMS = ['/usr/bin/sync', '/bin/sync'];
 
-/** Runs `sync --file-system FILE` (syncfs on FILE's file system); false where it is not there or fails. */
-function syncFileSystem(file: string, program: string): Promise<boolean> {
-  return new Promise((resolve) => execFile(program, ['--file-system', '--', file], { timeout: 0 }, (error) => resolve(!error)));
+/** How long one `sync` may take before each file is flushed by itself instead. */
+export const SYNC_TIMEOUT_MS = 120_000;
+
+/** Runs `sync --file-system FILE` (syncfs on FILE's file system); false where it is not there, fails or hangs. */
+function syncFileSystem(file: string, program: string, timeout: number): Promise<boolean> {
+  return new Promise((resolve) => execFile(program, ['--file-system', '--', file], { timeout, killSignal: 'SIGKILL' }, (error) => resolve(!error)));
 }
 
 /**
  * Makes sure `files` (written, not yet flushed) are on disk: through each file system's own flush
  * when there are many and `sync --file-system` works here, otherwise an fsync of each. Throws what a
- * failed fsync throws. `programs` is for tests.
+ * failed fsync throws. A `sync` that has not finished after `timeout` ms is stopped and each file
+ * flushed by itself. `programs` and `timeout` are for tests.
  */
-export async function flushFiles(files: readonly string[], programs: readonly string[] = SYNC_PROGRAMS): Promise<'file system' | 'each file'> {
-  if (files.length >= FLUSH_ALL_FROM && process.platform === 'linux' && (await flushFileSystems(files, programs))) return 'file system';
+export async function flushFiles(
+  files: readonly string[],
+  programs: readonly string[] = SYNC_PROGRAMS,
+  timeout = SYNC_TIMEOUT_MS,
+): Promise<'file system' | 'each file'> {
+  if (files.length >= FLUSH_ALL_FROM && process.platform === 'linux' && (await flushFileSystems(files, programs, timeout))) return 'file system';
   await mapLimit(files, 64, async (file) => {
     const handle = await open(file, 'r');
     try {
@@ -37,7 +45,7 @@ export async function flushFiles(files: readonly string[], programs: readonly st
 }
 
 /** One `sync --file-system` for each file system the files are on (a folder may be a mount point); false if one fails. */
-async function flushFileSystems(files: readonly string[], programs: readonly string[]): Promise<boolean> {
+async function flushFileSystems(files: readonly string[], programs: readonly string[], timeout: number): Promise<boolean> {
   const oneEach = new Map<number, string>();
   for (const folder of new Set(files.map((f) => dirname(f)))) {
     const info = await stat(folder).catch(() => undefined);
@@ -46,7 +54,7 @@ async function flushFileSystems(files: readonly string[], programs: readonly str
   }
   for (const file of oneEach.values()) {
     let flushed = false;
-    for (const program of programs) if (!flushed) flushed = await syncFileSystem(file, program);
+    for (const program of programs) if (!flushed) flushed = await syncFileSystem(file, program, timeout);
     if (!flushed) return false;
   }
   return true;

@@ -169,7 +169,8 @@ export function parseYamlStream(file: string, text: string): { documents: Parsed
   return { documents, diagnostics };
 }
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' } as const;
+// logLevel error: the parser's warnings (a key that is a list becomes text) would print as raw Node warnings on stderr.
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', logLevel: 'error' } as const;
 
 /**
  * The data of a file that parses cleanly into a mapping, or undefined: what a second thread

@@ -212,7 +212,8 @@ export async function writeChanges(changes: readonly FileChange[], contentDir: s
   });
   if (!result.failed)
     await flushFiles(staged.map((s) => s.file.temporary)).catch((error: unknown) => {
-      result.failed = { display: staged[0]!.change.display, error };
+      // Flushing is of the registry's files together: the registry folder is what could not be written.
+      result.failed = { display: dirname(dirname(staged[0]!.change.display)), error };
     });
   if (result.failed) {
     await Promise.all(staged.map((s) => discardStaged(s.file)));

@@ -29,6 +29,12 @@ describe('flushFiles', () => {
     expect(await flushFiles(many, ['/bin/false'])).toBe('each file');
   });
 
+  it('stops a sync that hangs and flushes each file instead', async () => {
+    const hang = join(root, 'hanging-sync');
+    await writeFile(hang, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
+    expect(await flushFiles(await files(FLUSH_ALL_FROM), [hang], 300)).toBe('each file');
+  });
+
   it('says when a file cannot be flushed', async () => {
     const many = await files(3);
     await rm(many[1]!);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readSources } from '../../src/core/fs.ts';
-import { decodeSource, parseYamlSource } from '../../src/core/source.ts';
+import { decodeSource, parseYamlSource, parseYamlStream } from '../../src/core/source.ts';
 import { generateRegistry } from '../../src/synthetic/generate.ts';
 
 describe('parseYamlSource', () => {
@@ -73,5 +73,23 @@ describe('generateRegistry', () => {
   it('is deterministic from its seed', () => {
     expect([...generateRegistry(200, 7)]).toEqual([...generateRegistry(200, 7)]);
     expect([...generateRegistry(200, 7)]).not.toEqual([...generateRegistry(200, 8)]);
+  });
+});
+
+describe('YAML warnings', () => {
+  it('a key that is a list is read as text, with no Node warning on stderr', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      const [doc] = parseYamlStream('c.yaml', 'metadata:\n  ? [a, b]\n  : c\n').documents;
+      parseYamlSource('c.yaml', 'x:\n  ? {a: 1}\n  : c\n');
+      // Node emits warnings on the next tick.
+      await new Promise((r) => setImmediate(r));
+      expect(doc?.data).toEqual({ metadata: { '[ a, b ]': 'c' } });
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
   });
 });

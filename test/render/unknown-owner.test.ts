@@ -52,3 +52,27 @@ describe('an integration whose owner is unknown', () => {
     expect(formatText(report)).toContain('  Team unknown: nobody is recorded to tell (integration payments-to-orders: owner)');
   });
 });
+
+describe("an integration's exported document", () => {
+  it('lists the operations the integration lists, a table a reader of the Markdown can use', () => {
+    const withOps = check(
+      edit(
+        I,
+        'owner: core',
+        'owner: core\noperations:\n  - method: GET\n    path: /orders/{id}\n    summary: One order | with a pipe\n  - method: POST\n    path: /orders',
+      ),
+    ).model;
+    const markdown = renderDocuments(withOps, engine).find((d) => d.path === 'integrations/payments-to-orders.md')!.markdown;
+    expect(markdown).toContain(
+      [
+        '## Operations',
+        '',
+        '| Method | Path | Summary |',
+        '|--------|------|---------|',
+        '| GET | `/orders/{id}` | One order \\| with a pipe |',
+        '| POST | `/orders` | — |',
+      ].join('\n'),
+    );
+    expect(renderDocuments(model, engine).find((d) => d.path === 'integrations/payments-to-orders.md')!.markdown).not.toContain('## Operations');
+  });
+});

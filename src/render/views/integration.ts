@@ -56,6 +56,8 @@ export function integrationView(model: Model, id: string) {
       who: noTeam(m.team) ? name.team(m.team) : `${name.team(m.team)} team`,
       scope: m.scope ?? null,
     })),
+    /** The operations the integration lists (an imported spec's, or written by hand), for the exported document. */
+    operations: (i.operations ?? []).map((o) => ({ method: o.method, path: o.path, summary: o.summary ?? '' })),
     docs: i.docs ?? [],
     components: i.components ?? [],
     contacts: i.contacts ? { primary: i.contacts.primary, secondary: i.contacts.secondary ?? '—', escalation: i.contacts.escalation ?? '—' } : null,

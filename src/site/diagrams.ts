@@ -130,8 +130,10 @@ export async function drawSiteDiagrams(sources: string[], cacheDir: string, log:
   });
   const svgs = new Map(files);
   const reused = sources.length - jobs.length;
+  // Only the mermaid diagrams written in documents are drawn here (the generated views are laid
+  // out in Node), so the line says so: a site of generated diagrams is not "0 drawings".
   log(
-    `Diagrams: ${sources.length} drawings, ${stats.cached + reused} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
+    `Hand-written diagrams: ${sources.length} ${sources.length === 1 ? 'drawing' : 'drawings'}, ${stats.cached + reused} from cache, ${stats.drawn} drawn in ${Math.round(stats.ms)} ms${stats.failed.length ? `, ${stats.failed.length} failed` : ''}.`,
   );
   reportProblems(stats, cacheDir, log);
   return {

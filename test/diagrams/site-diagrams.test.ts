@@ -24,8 +24,8 @@ describe('drawing the site’s diagrams again in the same process', () => {
     expect(second.get(source)).toEqual(first.get(source));
     expect(second.files()).toEqual(first.files());
     expect(lines.map((l) => l.replace(/in \d+ ms/, 'in N ms'))).toEqual([
-      'Diagrams: 1 drawings, 0 from cache, 1 drawn in N ms.',
-      'Diagrams: 1 drawings, 1 from cache, 0 drawn in N ms.',
+      'Hand-written diagrams: 1 drawing, 0 from cache, 1 drawn in N ms.',
+      'Hand-written diagrams: 1 drawing, 1 from cache, 0 drawn in N ms.',
     ]);
   }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('the bookshop, with a Chromium that must not be launched', () => {
   }, 240_000);
 
   it('builds with every diagram drawn and no browser launched', async () => {
-    expect(stdout).toMatch(/\[plexus\] Diagrams: 0 drawings/);
+    expect(stdout).toMatch(/\[plexus\] Hand-written diagrams: 0 drawings, /);
     await expect(access(marker())).rejects.toThrow();
     const home = await readFile(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="plx"');

@@ -151,7 +151,7 @@ describe('the built site', () => {
 
   it('draws generated diagrams in Node, and only hand-written mermaid in Chromium: SVG with JavaScript disabled, recoloured in dark mode', async () => {
     // The one drawing Chromium makes is the hand-written sequence in docs/guides/cross-app-authentication.md.
-    expect(buildOutput).toMatch(/\[plexus\] Diagrams: 1 drawings, \d+ from cache, \d+ drawn in \d+ ms\./);
+    expect(buildOutput).toMatch(/\[plexus\] Hand-written diagrams: 1 drawing, \d+ from cache, \d+ drawn in \d+ ms\./);
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await page.goto(site.url, { waitUntil: 'load' });

@@ -8,7 +8,7 @@
 // `… N more` where it stops. After dereferencing, every use of one `$ref` is the same object, so
 // "the same schema" is the same object (or the same property list, when a `$ref` had siblings).
 import type { ApiOperation, AsyncMessage, OpenApiSpec, Schema } from '../specs/read.ts';
-import { escapeHtml } from './escape-html.ts';
+import { breakableHtml, escapeHtml } from './escape-html.ts';
 import { inlineMarkdown } from './html.ts';
 
 /** Nesting drawn inline before the view points to the spec. */
@@ -305,7 +305,7 @@ function operationDetails(o: ApiOperation, page: SchemaPage): string {
 }
 
 const operationRow = (o: ApiOperation) =>
-  `<tr><td><code>${escapeHtml(o.method)}</code></td><td><code>${escapeHtml(clip(o.path))}</code></td><td>${escapeHtml(clip(o.summary ?? ''))}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td>${o.operationId ? `<code>${escapeHtml(clip(o.operationId))}</code>` : ''}</td><td>${escapeHtml(clip(o.auth.join(', ')))}</td></tr>`;
+  `<tr><td data-label="Method"><code>${escapeHtml(o.method)}</code></td><td data-label="Path"><code>${breakableHtml(clip(o.path))}</code></td><td data-label="Summary">${escapeHtml(clip(o.summary ?? ''))}${o.deprecated ? ' <span class="badge">deprecated</span>' : ''}</td><td data-label="operationId">${o.operationId ? `<code>${breakableHtml(clip(o.operationId))}</code>` : ''}</td><td data-label="Auth">${escapeHtml(clip(o.auth.join(', ')))}</td></tr>`;
 
 /** Operations a page shows at most: a spec with more is split over pages. */
 export const OPERATIONS_PER_PAGE = 100;

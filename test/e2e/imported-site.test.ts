@@ -58,7 +58,9 @@ describe('a site built from imports', () => {
 
   it('shows the OpenAPI operations and their schemas, and the AsyncAPI payload', async () => {
     const api = await page('integrations/orders-api');
-    expect(api).toContain('<td><code>POST</code></td><td><code>/orders</code></td><td>Place an order</td><td><code>placeOrder</code></td><td>jwt</td>');
+    expect(api).toContain(
+      '<td data-label="Method"><code>POST</code></td><td data-label="Path"><code>/<wbr>orders</code></td><td data-label="Summary">Place an order</td><td data-label="operationId"><code>place<wbr>Order</code></td><td data-label="Auth">jwt</td>',
+    );
     expect(api).toContain(
       '<code>id</code> <span class="schema-type">string (uuid)</span> <span class="badge">required</span> <span class="muted">Order id</span>',
     );

@@ -35,7 +35,9 @@ describe('a site with an integration whose owner is unknown', () => {
   });
 
   it('counts both on /quality/ as integrations missing their owner', async () => {
-    expect(await main('quality')).toContain('<tr><td><code>owner</code></td><td>0 of 2 <span class="muted">(0%)</span></td><td>');
+    expect(await main('quality')).toContain(
+      '<tr><td data-label="Field"><code>owner</code></td><td data-label="Recorded">0 of 2 <span class="muted">(0%)</span></td><td data-label="Not recorded in">',
+    );
   });
 
   it('links no page of a team called unknown anywhere', async () => {

@@ -36,7 +36,7 @@ describe('a site with a repository whose team is unknown', () => {
 
   it('counts it on /quality/ as a repository missing its team', async () => {
     expect(await main('quality')).toContain(
-      '<tr><td><code>team</code></td><td>1 of 2 <span class="muted">(50%)</span></td><td><a href="/repositories/shop/">shop</a></td></tr>',
+      '<tr><td data-label="Field"><code>team</code></td><td data-label="Recorded">1 of 2 <span class="muted">(50%)</span></td><td data-label="Not recorded in"><a href="/repositories/shop/">shop</a></td></tr>',
     );
   });
 

@@ -251,8 +251,10 @@ npm run build      # the site into dist/
 Commit the \`package-lock.json\` that the first \`npm install\` writes: the workflows then install
 exactly those versions with \`npm ci\` (until it is committed they run \`npm install\`).
 
-- Add a repository: \`npx plexus new repository my-service\`, then fill in the file it writes.
-- Add an integration: \`npx plexus new integration a-to-b\`.
+- Add a repository, owned by a team in \`content/teams/\`: \`npx plexus new repository my-service --team platform\`,
+  then fill in the file it writes.
+- Add how two repositories integrate, the one that provides it and those that use it:
+  \`npx plexus new integration web-app-to-my-service --provider my-service --consumers web-app --type rest\`.
 - Brand the site: \`site:\` in \`content/ecosystem.yaml\` (title, logo, colours, header links),
   images in \`content/public/\`.
 - Change a document's layout: copy a template from \`node_modules/plexus/templates/\` into

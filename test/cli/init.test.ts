@@ -116,6 +116,30 @@ describe('plexus init', () => {
     expect(await readdir(join(outside, 'project', 'content'))).toContain('ecosystem.yaml');
   });
 
+  it('suggests in its README plexus new commands that run as written in the project it made, in order', async () => {
+    expect((await run('init', 'readme-commands')).code).toBe(0);
+    const project = join(root, 'readme-commands');
+    const readme = await readFile(join(project, 'README.md'), 'utf8');
+    const commands = [...readme.matchAll(/`npx plexus (new [^`]+)`/g)].map((m) => m[1]!);
+    expect(commands).toEqual([
+      'new repository my-service --team platform',
+      'new integration web-app-to-my-service --provider my-service --consumers web-app --type rest',
+    ]);
+    for (const command of commands) {
+      const out: string[] = [];
+      const code = await runMain(command.split(' '), { cwd: project, env: { PLEXUS_TODAY: '2026-11-22' }, out: (t) => out.push(t), err: (t) => out.push(t) });
+      expect([command, code], out.join('\n')).toEqual([command, 0]);
+    }
+    const { diagnostics, model } = await loadRegistry(join(project, 'content'), { today: '2026-11-22' });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.integrations.get('web-app-to-my-service')!.data).toMatchObject({
+      provider: 'my-service',
+      consumers: ['web-app'],
+      type: 'rest',
+      owner: 'platform',
+    });
+  });
+
   it('points editors at a schema for every kind of registry file', () => {
     const kinds = Object.keys(COLLECTIONS).map((c) => SINGULAR[c as keyof typeof COLLECTIONS]);
     expect(Object.keys(SCHEMA_GLOBS).sort()).toEqual(['ecosystem', ...kinds].sort());

@@ -195,7 +195,7 @@ async function drawBatches(cacheDir: string, executable: string, log: (line: str
       const { svgs, stats } = await renderDiagrams(jobs, { cacheDir, launch: () => launchChromium(executable), session: await session });
       for (const [key, svg] of svgs) drawnHere.set(key, svg);
       ({ failed, rejected } = stats);
-      log(`Diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);
+      log(`Hand-written diagrams: ${stats.drawn} drawn in the background in ${Math.round(stats.ms)} ms${failed.length ? `, ${failed.length} failed` : ''}.`);
     } catch (error) {
       // The browser is gone or would not start: the next batch starts another.
       void session?.then((s) => s.close()).catch(() => {});

@@ -72,7 +72,7 @@ describe('npm run dev with diagrams not drawn yet', () => {
     const full = await fetch(`${URL_BASE}${fullPage!.replace(/\/$/, '.svg')}`);
     expect([full.status, full.headers.get('content-type'), (await full.text()).startsWith('<svg')]).toEqual([200, 'image/svg+xml', true]);
     expect((await fetch(`${URL_BASE}/diagrams/${'0'.repeat(32)}.svg`)).status).toBe(404);
-    expect(log).toMatch(/\[plexus\] Diagrams: \d+ drawn in the background in \d+ ms\./);
+    expect(log).toMatch(/\[plexus\] Hand-written diagrams: \d+ drawn in the background in \d+ ms\./);
 
     // A rename: the page shows the new name at once, in its heading and in its diagram.
     await page.goto(`${URL_BASE}/repositories/stripe/`);

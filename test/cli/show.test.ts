@@ -66,9 +66,8 @@ describe('plexus show', () => {
     expect(err).toBe('No repository, event, integration or resource has the id "paymnt-service". Did you mean "payment-service"?');
   });
 
-  it('lists what a repository provides that nobody consumes yet, instead of "no integrations recorded"', () => {
-    const { model, diagnostics } = check({
-      'integrations/orders-rest.yaml': `title: Orders REST API
+  /** An integration Orders API provides and nobody consumes (as an API just imported from OpenAPI is). */
+  const ORDERS_REST = `title: Orders REST API
 provider: orders-api
 purpose: Read and place orders
 type: rest
@@ -78,7 +77,11 @@ owner: core
 version: 1.0.0
 lastUpdated: 2026-10-01
 status: production
-`,
+`;
+
+  it('lists what a repository provides that nobody consumes yet, instead of "no integrations recorded"', () => {
+    const { model, diagnostics } = check({
+      'integrations/orders-rest.yaml': ORDERS_REST,
     });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(showText(model, 'orders-api')!.split('\n').slice(-4)).toEqual([
@@ -92,17 +95,7 @@ status: production
       'integrations/payments-to-orders.yaml': null,
       'events/payment.completed.yaml': null,
       'patterns/events.yaml': null,
-      'integrations/orders-rest.yaml': `title: Orders REST API
-provider: orders-api
-purpose: Read and place orders
-type: rest
-protocol: HTTPS
-auth: oauth2
-owner: core
-version: 1.0.0
-lastUpdated: 2026-10-01
-status: production
-`,
+      'integrations/orders-rest.yaml': ORDERS_REST,
     });
     expect(showText(alone.model, 'orders-api')!.split('\n').slice(-3)).toEqual([
       '  Orders API',

@@ -12,23 +12,7 @@ import { planChanges, writeChanges } from '../../src/import/write.ts';
 
 /** Set to a number n: the n-th write of a file from now on leaves it empty and fails, as a full disk would. */
 const failing = vi.hoisted(() => ({ at: 0 }));
-vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
-  // The gate writes through a file handle: the failing write leaves what it opened empty.
-  const open: typeof fs.open = async (...args) => {
-    const handle = await fs.open(...args);
-    const write = handle.writeFile.bind(handle);
-    handle.writeFile = async (data, options) => {
-      if (failing.at > 0 && --failing.at === 0) {
-        await write('', options);
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      }
-      return write(data, options);
-    };
-    return handle;
-  };
-  return { ...fs, open, default: { ...fs, open } };
-});
+vi.mock('node:fs/promises', async (original) => (await import('../disk-full.ts')).fillingDisk(await original(), failing));
 
 const root = await mkdtemp(join(tmpdir(), 'plexus-write-'));
 afterAll(() => rm(root, { recursive: true, force: true }));

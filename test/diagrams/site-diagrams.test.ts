@@ -55,7 +55,7 @@ describe('npm run dev: diagrams drawn in the background as pages ask for them', 
     expect(drawn.pending(bad)).toBeUndefined();
     expect(drawn.fallback).toBe('some diagrams failed');
     expect(lines.map((l) => l.replace(/in \d+ ms/, 'in N ms').split('\n')[0])).toEqual([
-      'Diagrams: 1 drawn in the background in N ms, 1 failed.',
+      'Hand-written diagrams: 1 drawn in the background in N ms, 1 failed.',
       `A cached drawing was not a clean SVG (it holds a <script> element); it was drawn again: ${tampered}`,
       expect.stringMatching(/^A diagram could not be drawn \(.+\); it will be drawn in the browser:$/),
     ]);

@@ -31,8 +31,8 @@ function filter(rows: ListRow[], name: string, text: string, key: string, show: 
 
 /** A team cell: linked to its page, or, for a team that is not known (`unknown`), said in text ("team unknown"). */
 function teamCell(model: Model, id: string): string | [string, string] {
-  const name = namer(model).team(id);
-  return id === 'unknown' && !model.teams.has(id) ? name : [name, pages.team(id)];
+  const name = namer(model);
+  return name.noTeam(id) ? name.team(id) : [name.team(id), pages.team(id)];
 }
 const byFirst = (key: string) => (a: ListRow, b: ListRow) => naturalCompare(cellText(a[key]), cellText(b[key]));
 

@@ -7,6 +7,8 @@ export function namer(model: Model) {
     repo: (id: string) => model.repositories.get(id)?.data.name ?? id,
     /** `unknown` (a repository no team is known to own) reads "team unknown", as a provider reads "provider unknown". */
     team: (id: string) => (id === 'all-teams' ? 'All teams' : (model.teams.get(id)?.data.name ?? (id === 'unknown' ? 'team unknown' : id))),
+    /** Whether `id` names no team: `unknown` where the registry has no team of that id. Such a team is said in text and linked nowhere. */
+    noTeam: (id: string) => id === 'unknown' && !model.teams.has(id),
     integration: (id: string) => model.integrations.get(id)?.data.title ?? id,
     pattern: (id: string) => model.patterns.get(id)?.data.name ?? id,
     resource: (id: string) => model.resources.get(id)?.data.name ?? id,

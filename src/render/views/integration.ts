@@ -10,7 +10,7 @@ export function integrationView(model: Model, id: string) {
   const i = model.integrations.get(id)!.data;
   const name = namer(model);
   // `unknown` as a team (no team is known) is said as such, not as a team called unknown.
-  const noTeam = (team: string) => team === UNKNOWN && !model.teams.has(team);
+  const { noTeam } = name;
   const dep = i.lifecycle?.deprecation;
   const sequence = sequenceOf(model, id);
   return {

@@ -40,7 +40,7 @@ export function registryView(model: Model) {
   const maintenance = (i: (typeof integrations)[number]) => {
     const m = i.data.maintenance ?? [{ team: i.data.owner }];
     // An owner that is not known is no team: "team unknown", not "team unknown team".
-    const who = (team: string) => (team === 'unknown' && !model.teams.has(team) ? name.team(team) : `${name.team(team)} team`);
+    const who = (team: string) => (name.noTeam(team) ? name.team(team) : `${name.team(team)} team`);
     return m.map((x) => (x.scope ? `${who(x.team)} maintains ${x.scope}` : who(x.team))).join(', ');
   };
 

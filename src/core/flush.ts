@@ -46,11 +46,14 @@ export async function flushFiles(
 
 /** One `sync --file-system` for each file system the files are on (a folder may be a mount point); false if one fails. */
 async function flushFileSystems(files: readonly string[], programs: readonly string[], timeout: number): Promise<boolean> {
+  // The first file in each folder stands for the folder; the first folder on each device for the device.
+  const firstIn = new Map<string, string>();
+  for (const f of files) if (!firstIn.has(dirname(f))) firstIn.set(dirname(f), f);
   const oneEach = new Map<number, string>();
-  for (const folder of new Set(files.map((f) => dirname(f)))) {
+  for (const [folder, file] of firstIn) {
     const info = await stat(folder).catch(() => undefined);
     if (!info) return false;
-    if (!oneEach.has(info.dev)) oneEach.set(info.dev, files.find((f) => dirname(f) === folder)!);
+    if (!oneEach.has(info.dev)) oneEach.set(info.dev, file);
   }
   for (const file of oneEach.values()) {
     let flushed = false;

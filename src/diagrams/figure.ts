@@ -6,7 +6,7 @@
  */
 import { escapeHtml } from '../render/escape-html.ts';
 import { type DiagramGraph, edgeAnchor } from './view-graph.ts';
-import type { Fitted } from './layout.ts';
+import type { Fitted } from './layout-fit.ts';
 import { legendHtml, legendOf, writeSequenceSvg, writeSvg } from './svg.ts';
 
 export interface FigureOptions {

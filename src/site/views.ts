@@ -5,7 +5,7 @@ import type { Model } from '../core/model.ts';
 import { viewFigure } from '../diagrams/figure.ts';
 import { LANDSCAPE_LIMIT, landscapeGraph } from '../diagrams/graph.ts';
 import type { DiagramGraph } from '../diagrams/view-graph.ts';
-import { type Fitted, fitGraph } from '../diagrams/layout.ts';
+import { type Fitted, fitGraph } from '../diagrams/layout-fit.ts';
 
 /**
  * Generated diagrams, drawn in this process: each view is laid out once (ELK, in Node, no

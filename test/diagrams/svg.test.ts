@@ -3,7 +3,8 @@ import { example } from '../example-model.ts';
 import { viewFigure } from '../../src/diagrams/figure.ts';
 import { areas } from '../../src/diagrams/areas.ts';
 import { areaGraph, eventGraph, landscapeGraph, neighbourhoodGraph, sequenceOf } from '../../src/diagrams/graph.ts';
-import { fitGraph, PROFILES } from '../../src/diagrams/layout.ts';
+import { fitGraph } from '../../src/diagrams/layout-fit.ts';
+import { PROFILES } from '../../src/diagrams/layout.ts';
 import { svgProblem } from '../../src/diagrams/safe-svg.ts';
 import { writeSvg } from '../../src/diagrams/svg.ts';
 

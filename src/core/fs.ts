@@ -8,7 +8,7 @@ import { loadMdxCompiler, type MdxCompiler } from './mdx.ts';
 import { buildRegistry, type BuildResult } from './registry.ts';
 import { describeFsError } from './fs-errors.ts';
 import { fence, readRegular, within } from './gate.ts';
-import { decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './source.ts';
+import { decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './decode.ts';
 import { classify } from './load.ts';
 import { inHalves } from './second-thread.ts';
 import type { Spec } from '../specs/read.ts';

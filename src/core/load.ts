@@ -5,7 +5,8 @@ import { splitFrontMatter } from './frontmatter.ts';
 import type { DocumentEntity, Entity, Registry, Source } from './model.ts';
 import { COLLECTIONS, DOC_ID_PATTERN, DocumentSchema, EcosystemSchema, ID_PATTERN, SINGULAR, type CollectionName } from './schemas/index.ts';
 import { renameKeys } from './renamed.ts';
-import { decodeSource, parseYamlSource, preparsedYaml } from './source.ts';
+import { decodeSource } from './decode.ts';
+import { parseYamlSource, preparsedYaml } from './source.ts';
 import { validate } from './validate.ts';
 
 const START = { line: 1, col: 1 };

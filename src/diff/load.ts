@@ -1,7 +1,8 @@
 // The two sides `plexus diff` compares, each built into a model: a git revision read from git's
 // objects (no checkout), or a folder read as check reads it (the file gate applies).
 import { join } from 'node:path';
-import { cleanYamlData, decodeSource, MAX_FILE_BYTES, MAX_SPEC_BYTES } from '../core/source.ts';
+import { decodeSource, MAX_FILE_BYTES, MAX_SPEC_BYTES } from '../core/decode.ts';
+import { cleanYamlData } from '../core/source.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { buildFromFiles, readRegistry } from '../core/fs.ts';
 import { classify } from '../core/load.ts';

@@ -10,7 +10,8 @@ import { describeFsError } from '../core/fs-errors.ts';
 import { type Fence, fence, GateError, hiddenPath, readGated, within } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
 import { inHalves } from '../core/second-thread.ts';
-import { decodeSource, MAX_FILE_BYTES, parseYamlStream, preparsedYamlStream, type ParsedYaml } from '../core/source.ts';
+import { decodeSource, MAX_FILE_BYTES } from '../core/decode.ts';
+import { parseYamlStream, preparsedYamlStream, type ParsedYaml } from '../core/source.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { Unmapped } from './contract.ts';
 

@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../core/fs-errors.ts';
 import { type Fence, fence, formatBytes, GateError, readGated, within } from '../core/gate.ts';
-import { MAX_SPEC_BYTES } from '../core/source.ts';
+import { MAX_SPEC_BYTES } from '../core/decode.ts';
 import { bodyUpTo, type RefScope } from '../specs/refs.ts';
 import type { FileChange } from './write.ts';
 

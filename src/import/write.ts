@@ -9,7 +9,7 @@ import { type Fence, fence, GateError, readGated } from '../core/gate.ts';
 import { discardStaged, placeStaged, refusedFolders, removeStaleTemporaries, type Staged, stageGated, unwritableName } from '../core/gate-write.ts';
 import { mapLimit } from '../core/pool.ts';
 import { inHalves } from '../core/second-thread.ts';
-import { MAX_FILE_BYTES } from '../core/source.ts';
+import { MAX_FILE_BYTES } from '../core/decode.ts';
 import type { Spec } from '../specs/read.ts';
 import { mergeEntity, newEntityData, type Planned } from './merge.ts';
 

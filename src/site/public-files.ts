@@ -2,7 +2,7 @@ import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { readSources } from '../core/fs.ts';
-import { MAX_ASSET_BYTES } from '../core/source.ts';
+import { MAX_ASSET_BYTES } from '../core/decode.ts';
 
 const exists = (path: string) =>
   access(path).then(

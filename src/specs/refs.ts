@@ -6,7 +6,8 @@
 // - every document is parsed by the one YAML reader, with its one alias limit.
 import { fileURLToPath } from 'node:url';
 import { type Fence, GateError, formatBytes, readGated } from '../core/gate.ts';
-import { MAX_SPEC_BYTES, parseYamlValue } from '../core/source.ts';
+import { MAX_SPEC_BYTES } from '../core/decode.ts';
+import { parseYamlValue } from '../core/source.ts';
 
 /** What a spec's `$ref`s may reach: files inside `files`, URLs under `origin`; nothing when neither. */
 export interface RefScope {

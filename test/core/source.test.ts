@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readSources } from '../../src/core/fs.ts';
-import { decodeSource, parseYamlSource, parseYamlStream } from '../../src/core/source.ts';
+import { decodeSource } from '../../src/core/decode.ts';
+import { parseYamlSource, parseYamlStream } from '../../src/core/source.ts';
 import { generateRegistry } from '../../src/synthetic/generate.ts';
 
 describe('parseYamlSource', () => {

@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatDiagnostic, formatSummary, terminalSafe } from '../core/diagnostics.ts';
 import { todayIso } from '../core/dates.ts';
 import { describeFsError } from '../core/fs-errors.ts';
@@ -11,6 +11,7 @@ import { COLLECTIONS, type CollectionName } from '../core/schemas/index.ts';
 import type { Model } from '../core/model.ts';
 import type { ImportResult, Unmapped } from '../import/contract.ts';
 import { ecosystemFile } from '../import/ecosystem.ts';
+import { relativeTo } from '../import/spec-source.ts';
 import { changeSummary, diffOf, planChanges, shorten, writeChanges } from '../import/write.ts';
 import { progress } from '../site/progress.ts';
 import { CONTENT_OPTION, contentDir, today } from './check.ts';
@@ -79,7 +80,7 @@ export function notMapped(unmapped: readonly Unmapped[]): string[] {
  */
 function tooLarge(c: { path: string; after: string }, dir: string): string | undefined {
   const bytes = Buffer.byteLength(c.after);
-  const limit = limitFor(relative(dir, c.path).split(sep).join('/'));
+  const limit = limitFor(relativeTo(dir, c.path));
   const n = (k: number) => k.toLocaleString('en-US');
   return bytes > limit
     ? `it would be ${n(bytes)} bytes, and Plexus reads such a file only up to ${formatBytes(limit)} (${n(limit)} bytes); shorten what the source writes there`

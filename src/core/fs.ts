@@ -10,7 +10,7 @@ import { describeFsError } from './fs-errors.ts';
 import { fence, readRegular, within } from './gate.ts';
 import { decodeSource, MAX_ASSET_BYTES, MAX_FILE_BYTES, MAX_SPEC_BYTES } from './decode.ts';
 import { classify } from './load.ts';
-import { inHalves } from './second-thread.ts';
+import { onBothThreads } from './second-thread.ts';
 import type { Spec } from '../specs/read.ts';
 
 const START = { line: 1, col: 1 };
@@ -80,7 +80,7 @@ export async function readSources(dir: string, cwd: string = process.cwd(), limi
 const PARALLEL_FROM = 400;
 
 /**
- * Parses the YAML files, about half on a second thread: `yaml` needs ~0.15 ms a file, most of a
+ * Parses the YAML files, part of them on a second thread: `yaml` needs ~0.15 ms a file, most of a
  * large check. Files that do not parse cleanly are left to the pipeline, which parses them again
  * to report where.
  */
@@ -97,7 +97,7 @@ async function parseInParallel(sources: readonly Source[]): Promise<Map<string, 
       // not UTF-8: the pipeline reports it
     }
   }
-  const data = await inHalves(
+  const data = await onBothThreads(
     'data',
     texts.map((t) => t.text),
     true,

@@ -34,7 +34,7 @@ function secondThread(): Worker | undefined {
     });
     started.once('error', gone);
     started.once('exit', gone);
-    // Idle, it does not keep the process alive; asked something, it does (see inHalves).
+    // Idle, it does not keep the process alive; asked something, it does (see onBothThreads).
     started.unref();
     worker = started;
   } catch {
@@ -55,7 +55,7 @@ export function warmSecondThread(): void {
  * does not send back (it failed to start, or threw) is done here: the results never depend on the
  * thread. `tally` counts the items each did.
  */
-export async function inHalves<K extends YamlTask>(
+export async function onBothThreads<K extends YamlTask>(
   task: K,
   items: readonly In<K>[],
   large: boolean,

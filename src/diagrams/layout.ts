@@ -3,11 +3,11 @@
  * and a narrow one (a phone, top to bottom). Readable by construction: labels are measured and
  * wrapped before layout and drawn at their size (12–14 px), never shrunk to fit; a layout that
  * does not fit its canvas (wider than it, or more than two screens tall) is not used, and the
- * view falls back to a coarser one or to a table (`fitGraph`).
+ * view falls back to a coarser one or to a table (`fitGraph`, in layout-fit.ts).
  *
  * ELK's layered algorithm (elkjs, in process) places flowcharts; views about one node (a
  * repository's neighbourhood, an event) are drawn on a phone as a column of their own: what acts
- * on it, it, what it acts on.
+ * on it, it, what it acts on (those hand-placed layouts are in layout-placed.ts).
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode } from './view-graph.ts';

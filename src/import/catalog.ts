@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { describeFsError } from '../core/fs-errors.ts';
 import { type Fence, fence, GateError, hiddenPath, readGated, within } from '../core/gate.ts';
 import { list, record, text } from '../core/loose.ts';
-import { inHalves } from '../core/second-thread.ts';
+import { onBothThreads } from '../core/second-thread.ts';
 import { decodeSource, MAX_FILE_BYTES } from '../core/decode.ts';
 import { parseYamlStream, preparsedYamlStream, type ParsedYaml } from '../core/source.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -186,7 +186,7 @@ export async function readCatalog(
       wave.push({ item, display: relative(cwd, item.file) || item.file, text, said });
     }
     const texts = wave.flatMap((w) => (w.text === undefined ? [] : [w.text]));
-    const clean = await inHalves('stream', texts, texts.reduce((n, t) => n + t.length, 0) >= PARALLEL_FROM_CHARS);
+    const clean = await onBothThreads('stream', texts, texts.reduce((n, t) => n + t.length, 0) >= PARALLEL_FROM_CHARS);
     let next = 0;
     for (const { item, display, text: textOf, said } of wave) {
       errors.push(...said.errors);

@@ -8,7 +8,7 @@ import { flushFiles } from '../core/flush.ts';
 import { type Fence, fence, GateError, readGated } from '../core/gate.ts';
 import { discardStaged, placeStaged, refusedFolders, removeStaleTemporaries, type Staged, stageGated, unwritableName } from '../core/gate-write.ts';
 import { mapLimit } from '../core/pool.ts';
-import { inHalves } from '../core/second-thread.ts';
+import { onBothThreads } from '../core/second-thread.ts';
 import { MAX_FILE_BYTES } from '../core/decode.ts';
 import type { Spec } from '../specs/read.ts';
 import { mergeEntity, newEntityData, type Planned } from './merge.ts';
@@ -142,7 +142,7 @@ export async function planChanges(
       return { change: { path, display, before, after: merged.text, data: merged.data, status: before === merged.text ? 'unchanged' : 'updated' } };
     },
   );
-  const texts = await inHalves(
+  const texts = await onBothThreads(
     'text',
     fresh.map((f) => f.data),
     fresh.length >= PRINTED_APART_FROM,

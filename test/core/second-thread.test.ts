@@ -2,7 +2,7 @@
 // what one thread gives, in the items' order, whichever thread did each item.
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { inHalves } from '../../src/core/second-thread.ts';
+import { onBothThreads } from '../../src/core/second-thread.ts';
 import { YAML_TASKS } from '../../src/core/yaml-tasks.ts';
 
 const entity = (i: number) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-${i}\nspec:\n  type: team\n`;
@@ -15,10 +15,10 @@ const files = Array.from({ length: 200 }, (_, f) => {
 });
 const twoCores = availableParallelism() >= 2;
 
-describe('inHalves', () => {
+describe('onBothThreads', () => {
   it.skipIf(!twoCores)('gives what one thread gives for catalog files, in order, with both threads taking files', async () => {
     const tally = { here: 0, there: 0 };
-    const shared = await inHalves('stream', files, true, tally);
+    const shared = await onBothThreads('stream', files, true, tally);
     expect(shared).toEqual(files.map(YAML_TASKS.stream));
     expect(shared[17]).toBeUndefined();
     expect(shared[23]).toHaveLength(20);
@@ -33,12 +33,12 @@ describe('inHalves', () => {
       imported: { from: 'backstage', fields: ['name'] },
     }));
     // Whether the worker starts in time to take some depends on the machine: only the result is fixed.
-    expect(await inHalves('text', data, true)).toEqual(data.map(YAML_TASKS.text));
+    expect(await onBothThreads('text', data, true)).toEqual(data.map(YAML_TASKS.text));
   });
 
   it('does small work here, without a worker', async () => {
     const tally = { here: 0, there: 0 };
-    expect(await inHalves('data', ['a: 1', 'b: [2'], false, tally)).toEqual([{ a: 1 }, undefined]);
+    expect(await onBothThreads('data', ['a: 1', 'b: [2'], false, tally)).toEqual([{ a: 1 }, undefined]);
     expect(tally).toEqual({ here: 2, there: 0 });
   });
 
@@ -46,7 +46,7 @@ describe('inHalves', () => {
     const tally = { here: 0, there: 0 };
     // A function cannot cross to another thread; YAML prints what its toJSON gives.
     const data = [{ a: 1 }, { b: { toJSON: () => 'x' } }];
-    expect(await inHalves('text', data, true, tally)).toEqual(['a: 1\n', 'b: x\n']);
+    expect(await onBothThreads('text', data, true, tally)).toEqual(['a: 1\n', 'b: x\n']);
     expect(tally).toEqual({ here: 2, there: 0 });
   });
 });
